@@ -1,0 +1,6 @@
+export * from './audit';
+export * from './events';
+export * from './idempotency';
+export * from './jobs';
+export * from './sites';
+export * from './users';

@@ -1,0 +1,116 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Core, Deps } from './deps';
+import { Commands } from './lib/commands';
+import { logRedactPaths, redactUrl } from './lib/redact';
+import { Scheduler } from './lib/scheduler';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { AuthService } from './modules/auth/auth.service';
+import { healthRoutes } from './modules/health/health.routes';
+import { registerMaintenance } from './modules/jobs/maintenance';
+import { setupRoutes } from './modules/setup/setup.routes';
+import { SetupService } from './modules/setup/setup.service';
+import { sitesRoutes } from './modules/sites/sites.routes';
+import { SitesService } from './modules/sites/sites.service';
+import { usersRoutes } from './modules/users/users.routes';
+import { UsersService } from './modules/users/users.service';
+import { authPlugin } from './plugins/auth';
+import { errorsPlugin } from './plugins/errors';
+import { idempotencyPlugin } from './plugins/idempotency';
+import { realtimePlugin } from './plugins/realtime';
+import { webPlugin } from './plugins/web';
+import './types';
+
+export interface Services {
+  users: UsersService;
+  sites: SitesService;
+  setup: SetupService;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
+
+/** Builds the whole application around the given ports. Never listens: main.ts does. */
+export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger:
+      config.LOG_LEVEL === 'silent'
+        ? false
+        : {
+            level: config.LOG_LEVEL,
+            redact: { paths: logRedactPaths, censor: '[redacted]' },
+            serializers: {
+              req: (req) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
+            },
+          },
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // A bodiless POST sent as application/json (logout, cancel…) is an empty body, not a parse error.
+  const parseJson = app.getDefaultJsonParser('error', 'ignore');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') return done(null, undefined);
+    parseJson(request, body as string, done);
+  });
+
+  const scheduler = new Scheduler(deps.db, deps.clock, app.log);
+  const core: Core = { ...deps, commands: new Commands(deps.db, deps.clock), scheduler };
+  const auth = new AuthService(core);
+  const users = new UsersService(core);
+  const sites = new SitesService(core);
+  const setup = new SetupService(core, users, auth);
+  app.decorate('core', core);
+  app.decorate('auth', auth);
+  app.decorate('services', { users, sites, setup });
+  registerMaintenance(core, auth);
+
+  await app.register(errorsPlugin);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { 'connect-src': ["'self'", 'ws:', 'wss:'], 'img-src': ["'self'", 'data:'] },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Bienvenida API',
+        version: '0.1.0',
+        description: 'Sign in with POST /api/auth/login; the session cookie authenticates every other call.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(authPlugin);
+  await app.register(idempotencyPlugin);
+  await app.register(realtimePlugin);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(setupRoutes(setup));
+  await app.register(usersRoutes(users));
+  await app.register(sitesRoutes(sites));
+  await app.register(auditRoutes);
+  await app.register(webPlugin);
+
+  app.addHook('onClose', async () => {
+    await scheduler.stop();
+  });
+  return app;
+}

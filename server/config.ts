@@ -1,0 +1,109 @@
+import path from 'node:path';
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['', '0', '1', 'true', 'false'])
+  .default('')
+  .transform((v) => v === '1' || v === 'true');
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    NETWORK_TZ: z
+      .string()
+      .refine((tz) => IANAZone.isValidZone(tz), 'must be an IANA time zone such as America/Denver')
+      .default(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'),
+    SMS_DRIVER: z.enum(['console', 'twilio']).default('console'),
+    TWILIO_ACCOUNT_SID: optional,
+    TWILIO_AUTH_TOKEN: optional,
+    TWILIO_FROM: optional,
+    TWILIO_MESSAGING_SERVICE_SID: optional,
+    TWILIO_API_BASE: z.url().optional(),
+    SMS_RATE_PER_SEC: z.coerce.number().positive().max(1000).default(1),
+    ADMIN_EMAIL: z.email().optional(),
+    ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(256).optional(),
+    RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    DEMO: flag,
+    SESSION_IDLE_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(12),
+    SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(14),
+    TRUST_PROXY: flag,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SMS_DRIVER !== 'twilio') return;
+    for (const key of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN'] as const) {
+      if (!env[key])
+        ctx.addIssue({ code: 'custom', path: [key], message: 'is required when SMS_DRIVER=twilio' });
+    }
+    if (!env.TWILIO_FROM && !env.TWILIO_MESSAGING_SERVICE_SID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TWILIO_FROM'],
+        message: 'TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID is required when SMS_DRIVER=twilio',
+      });
+    }
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+      const missing = env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config extends Env {
+  PUBLIC_URL: string;
+  DATA_DIR: string;
+  /** SQLite file inside DATA_DIR. */
+  dbFile: string;
+  secureCookies: boolean;
+}
+
+export type ConfigResult = { ok: true; config: Readonly<Config> } | { ok: false; errors: string[] };
+
+/** Parses the environment; every bad variable gets one line naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`,
+    );
+    return { ok: false, errors };
+  }
+  const value = parsed.data;
+  const publicUrl = (value.PUBLIC_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, '');
+  const dataDir = path.resolve(value.DATA_DIR);
+  const config: Config = {
+    ...value,
+    PUBLIC_URL: publicUrl,
+    DATA_DIR: dataDir,
+    dbFile: path.join(dataDir, 'bienvenida.db'),
+    secureCookies: publicUrl.startsWith('https://'),
+  };
+  return { ok: true, config: Object.freeze(config) };
+}
+
+/** A config for tests and scripts: the defaults with the given overrides. */
+export function configFrom(env: Record<string, string | undefined>): Readonly<Config> {
+  const result = loadConfig(env as NodeJS.ProcessEnv);
+  if (!result.ok) throw new Error(`invalid configuration:\n${result.errors.join('\n')}`);
+  return result.config;
+}

@@ -1,0 +1,78 @@
+import { EventEmitter } from 'node:events';
+import type { Db, Tx } from '../../db/client';
+import type { Role } from '../../db/schema';
+import { insertAudit } from '../modules/audit/audit.repo';
+import { insertEvent } from '../modules/events/events.repo';
+import type { Clock } from './clock';
+
+/** Who is acting: a signed-in user, a phone texting in, or the system itself. */
+export interface Actor {
+  userId: number | null;
+  label: string;
+  ip?: string;
+}
+
+export const systemActor: Actor = { userId: null, label: 'system' };
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId?: number | null;
+  changes?: Record<string, unknown> | null;
+}
+
+export interface CommandContext {
+  tx: Tx;
+  now: Date;
+  actor: Actor;
+  audit(entry: AuditEntry): void;
+  /** A live event; `roles` narrows who may see it (default: every signed-in user). */
+  emit(type: string, data: Record<string, unknown>, roles?: readonly Role[]): void;
+}
+
+/**
+ * One command = one synchronous transaction that writes the domain rows, their audit lines and their
+ * live events together. Listeners (the realtime hub, the SMS outbox) hear about it only after commit.
+ */
+export class Commands {
+  private readonly committed = new EventEmitter();
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  run<T>(actor: Actor, fn: (ctx: CommandContext) => T): T {
+    const now = this.clock.now();
+    const result = this.db.transaction((tx) => {
+      const ctx: CommandContext = {
+        tx,
+        now,
+        actor,
+        audit: (entry) =>
+          insertAudit(tx, {
+            at: now,
+            userId: actor.userId,
+            actor: actor.label,
+            action: entry.action,
+            entity: entry.entity,
+            entityId: entry.entityId ?? null,
+            changes: entry.changes ?? null,
+            ip: actor.ip ?? null,
+          }),
+        emit: (type, data, roles) =>
+          insertEvent(tx, { type, at: now, data, roles: roles ? roles.join(',') : null }),
+      };
+      const value = fn(ctx);
+      if (value instanceof Promise) throw new Error('command callbacks must be synchronous');
+      return value;
+    });
+    this.committed.emit('commit');
+    return result;
+  }
+
+  onCommit(listener: () => void): () => void {
+    this.committed.on('commit', listener);
+    return () => this.committed.off('commit', listener);
+  }
+}

@@ -1,0 +1,35 @@
+const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
+
+/** Keeps the country code and last two digits: enough to tell numbers apart in a log, not to dial. */
+export function redactPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 6) return '***';
+  return `+${digits.slice(0, digits.length > 10 ? digits.length - 10 : 1)}***${digits.slice(-2)}`;
+}
+
+export function redactPhonesIn(text: string): string {
+  return text.replace(PHONE, (m) => redactPhone(m));
+}
+
+/** Drops query values from a URL before it is logged (setup and screening links carry tokens). */
+export function redactUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const params = new URLSearchParams(url.slice(q + 1));
+  const kept = [...params.keys()].map((k) => (k === 'since' ? `${k}=${params.get(k)}` : `${k}=[redacted]`));
+  return `${url.slice(0, q)}?${kept.join('&')}`;
+}
+
+export const logRedactPaths = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-twilio-signature"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.token',
+  '*.phone',
+  '*.to',
+  '*.from',
+  '*.TWILIO_AUTH_TOKEN',
+  '*.ADMIN_PASSWORD',
+];

@@ -1,0 +1,48 @@
+import { openMigratedDb } from '../db/client';
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { systemClock } from './lib/clock';
+import { seedDemo } from './modules/demo/demo.seed';
+import { consoleGateway } from './modules/sms/sms.gateway';
+
+const loaded = loadConfig(process.env);
+if (!loaded.ok) {
+  for (const line of loaded.errors) process.stderr.write(`config error: ${line}\n`);
+  process.exit(1);
+}
+const config = loaded.config;
+const db = openMigratedDb(config.dbFile);
+const app = await buildApp({ db, clock: systemClock, config, sms: consoleGateway() });
+
+if (config.DEMO && seedDemo(app.services)) app.log.info('demo network seeded');
+
+const firstRun = await app.services.setup.prepare();
+await app.listen({ port: config.PORT, host: config.HOST });
+app.core.scheduler.ensureRecurring();
+app.core.scheduler.start();
+
+if (firstRun.kind === 'admin_from_env') app.log.info('first admin created from ADMIN_EMAIL');
+if (firstRun.kind === 'setup_link') {
+  process.stdout.write(
+    `\n  No one can sign in yet. Open this one-time link to create the first admin:\n\n    ${firstRun.url}\n\n`,
+  );
+}
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, 'shutting down');
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  try {
+    await app.close();
+    db.$client.close();
+    process.exit(0);
+  } catch (err) {
+    app.log.error({ err }, 'shutdown failed');
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

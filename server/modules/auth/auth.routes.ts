@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { anyRole } from '../../access';
+import { AppError } from '../../errors';
+import { HOUR } from '../../lib/clock';
+import { actorOf, SESSION_COOKIE, sessionCookieOptions } from '../../plugins/auth';
+import { loginBody, userEnvelope } from './auth.schemas';
+
+const LOGIN_WINDOW = 15 * 60_000;
+
+function tooMany() {
+  return new AppError(429, 'rate_limited', 'Too many sign-in attempts; wait a few minutes and try again');
+}
+
+export async function authRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { config } = app.core;
+  const cookieMaxAge = Math.floor((config.SESSION_MAX_DAYS * 24 * HOUR) / 1000);
+
+  // Two limits: one per address (a guessing machine) and one per account (a distributed guess at one person).
+  const perAddress = app.rateLimit({
+    max: 30,
+    timeWindow: LOGIN_WINDOW,
+    keyGenerator: (req) => `login-ip:${req.ip}`,
+    errorResponseBuilder: tooMany,
+  });
+  const perAccount = app.rateLimit({
+    max: 10,
+    timeWindow: LOGIN_WINDOW,
+    keyGenerator: (req) =>
+      `login-account:${String((req.body as { email?: unknown })?.email ?? '').toLowerCase()}`,
+    errorResponseBuilder: tooMany,
+  });
+
+  r.post(
+    '/api/auth/login',
+    {
+      config: { access: 'public' },
+      preHandler: [perAddress, perAccount],
+      schema: { tags: ['auth'], summary: 'Sign in', body: loginBody, response: { 200: userEnvelope } },
+    },
+    async (request, reply) => {
+      const { token, user } = await app.auth.login(request.body.email, request.body.password, request.ip);
+      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config.secureCookies, cookieMaxAge));
+      return { user };
+    },
+  );
+
+  r.post(
+    '/api/auth/logout',
+    { config: { access: anyRole }, schema: { tags: ['auth'], summary: 'Sign out (revokes the session)' } },
+    async (request, reply) => {
+      app.auth.logout(actorOf(request), request.sessionId!);
+      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(config.secureCookies));
+      return reply.status(204).send();
+    },
+  );
+
+  r.get(
+    '/api/auth/me',
+    {
+      config: { access: anyRole },
+      schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: userEnvelope } },
+    },
+    async (request) => ({ user: request.user! }),
+  );
+}

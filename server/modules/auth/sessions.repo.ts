@@ -1,0 +1,39 @@
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client';
+import { sessions, users } from '../../../db/schema';
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+export function insertSession(db: DbOrTx, row: typeof sessions.$inferInsert): SessionRow {
+  return db.insert(sessions).values(row).returning().get();
+}
+
+export function findSessionWithUser(db: DbOrTx, tokenHash: string) {
+  return (
+    db
+      .select({ session: sessions, user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
+      .get() ?? null
+  );
+}
+
+export function findSessionById(db: DbOrTx, id: number): SessionRow | null {
+  return db.select().from(sessions).where(eq(sessions.id, id)).get() ?? null;
+}
+
+export function touchSession(db: DbOrTx, id: number, at: Date): void {
+  db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id)).run();
+}
+
+export function revokeSession(db: DbOrTx, id: number, at: Date): void {
+  db.update(sessions).set({ revokedAt: at }).where(eq(sessions.id, id)).run();
+}
+
+export function deleteDeadSessions(db: DbOrTx, now: Date, idleBefore: Date): number {
+  return db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleBefore), lt(sessions.revokedAt, now)))
+    .run().changes;
+}

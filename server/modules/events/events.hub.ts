@@ -1,0 +1,118 @@
+import type { WebSocket } from 'ws';
+import type { Db } from '../../../db/client';
+import type { Role } from '../../../db/schema';
+import { toIso } from '../../lib/time';
+import { type EventRow, eventsAfter, lastEventId } from './events.repo';
+
+export const CLOSE_SESSION_ENDED = 4001;
+const PAGE = 500;
+
+interface Client {
+  socket: WebSocket;
+  sessionId: number;
+  role: Role;
+  lastSentId: number;
+  alive: boolean;
+}
+
+export interface LiveEvent {
+  id: number;
+  type: string;
+  at: string;
+  data: Record<string, unknown>;
+}
+
+export function toLiveEvent(row: EventRow, zone: string): LiveEvent {
+  return { id: row.id, type: row.type, at: toIso(row.at, zone), data: row.data };
+}
+
+function visibleTo(row: EventRow, role: Role): boolean {
+  return row.roles === null || row.roles.split(',').includes(role);
+}
+
+/**
+ * Pushes committed events to signed-in dashboards. It reads the events table after each commit rather
+ * than trusting in-memory copies, so a client never sees a change that was rolled back, and replay
+ * after a reconnect uses exactly the same path as live delivery.
+ */
+export class Hub {
+  private readonly clients = new Set<Client>();
+  private heartbeat: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly zone: string,
+  ) {}
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  /** Registers a socket and replays what it missed since `since` (or nothing, when absent). */
+  add(socket: WebSocket, sessionId: number, role: Role, since: number | null): void {
+    const client: Client = {
+      socket,
+      sessionId,
+      role,
+      lastSentId: since ?? lastEventId(this.db),
+      alive: true,
+    };
+    this.clients.add(client);
+    socket.on('pong', () => {
+      client.alive = true;
+    });
+    socket.on('close', () => this.clients.delete(client));
+    socket.on('error', () => this.clients.delete(client));
+    this.catchUp(client);
+  }
+
+  /** Called after every commit. */
+  flush(): void {
+    for (const client of this.clients) this.catchUp(client);
+  }
+
+  private catchUp(client: Client): void {
+    for (;;) {
+      const rows = eventsAfter(this.db, client.lastSentId, PAGE);
+      for (const row of rows) {
+        if (visibleTo(row, client.role)) client.socket.send(JSON.stringify(toLiveEvent(row, this.zone)));
+        client.lastSentId = row.id;
+      }
+      if (rows.length < PAGE) return;
+    }
+  }
+
+  closeSession(sessionId: number, reason = 'session ended'): void {
+    for (const client of this.clients) {
+      if (client.sessionId === sessionId) client.socket.close(CLOSE_SESSION_ENDED, reason);
+    }
+  }
+
+  /** Pings every socket, drops those that stopped answering, and closes those whose session died. */
+  beat(isSessionLive: (sessionId: number) => boolean): void {
+    for (const client of this.clients) {
+      if (!isSessionLive(client.sessionId)) {
+        client.socket.close(CLOSE_SESSION_ENDED, 'session expired');
+        continue;
+      }
+      if (!client.alive) {
+        client.socket.terminate();
+        this.clients.delete(client);
+        continue;
+      }
+      client.alive = false;
+      client.socket.ping();
+    }
+  }
+
+  startHeartbeat(isSessionLive: (sessionId: number) => boolean, everyMs = 30_000): void {
+    this.heartbeat = setInterval(() => this.beat(isSessionLive), everyMs);
+    this.heartbeat.unref();
+  }
+
+  closeAll(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    for (const client of this.clients) client.socket.close(1001, 'server shutting down');
+    this.clients.clear();
+  }
+}

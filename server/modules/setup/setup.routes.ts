@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { HOUR } from '../../lib/clock';
+import { SESSION_COOKIE, sessionCookieOptions } from '../../plugins/auth';
+import { userEnvelope } from '../auth/auth.schemas';
+import { email, password, personName } from '../users/users.schemas';
+import type { SetupService } from './setup.service';
+
+const setupBody = z.object({ token: z.string().min(1).max(200), email, name: personName, password });
+
+export function setupRoutes(service: SetupService) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const { config } = app.core;
+    const limit = app.rateLimit({ max: 20, timeWindow: 15 * 60_000 });
+
+    r.get(
+      '/api/setup',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['auth'],
+          summary: 'Whether the first admin is still to be created',
+          response: { 200: z.object({ needed: z.boolean() }) },
+        },
+      },
+      async () => ({ needed: service.needed() }),
+    );
+
+    r.post(
+      '/api/setup',
+      {
+        config: { access: 'public' },
+        preHandler: limit,
+        schema: {
+          tags: ['auth'],
+          summary: 'Create the first admin with the one-time setup token',
+          body: setupBody,
+          response: { 201: userEnvelope },
+        },
+      },
+      async (request, reply) => {
+        const { token, ...input } = request.body;
+        const { user, sessionToken } = await service.complete(token, input, request.ip);
+        const maxAge = Math.floor((config.SESSION_MAX_DAYS * 24 * HOUR) / 1000);
+        reply.setCookie(SESSION_COOKIE, sessionToken, sessionCookieOptions(config.secureCookies, maxAge));
+        return reply.status(201).send({ user });
+      },
+    );
+  };
+}

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { adminsOnly } from '../../access';
+import { actorOf } from '../../plugins/auth';
+import { createUserBody, user, userList } from './users.schemas';
+import type { UsersService } from './users.service';
+
+export function usersRoutes(service: UsersService) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.post(
+      '/api/users',
+      {
+        config: { access: adminsOnly },
+        schema: { tags: ['users'], summary: 'Add a user', body: createUserBody, response: { 201: user } },
+      },
+      async (request, reply) => reply.status(201).send(await service.create(actorOf(request), request.body)),
+    );
+    r.get(
+      '/api/users',
+      {
+        config: { access: adminsOnly },
+        schema: { tags: ['users'], summary: 'List users', response: { 200: userList } },
+      },
+      async () => ({ items: service.list() }),
+    );
+  };
+}

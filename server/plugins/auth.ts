@@ -1,0 +1,55 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { ForbiddenError, UnauthenticatedError } from '../errors';
+import type { Actor } from '../lib/commands';
+
+export const SESSION_COOKIE = 'bv_session';
+
+/** Routes under these prefixes must say who may call them; an undeclared one stops the start. */
+const GUARDED = /^\/(api(?!\/docs)|ws|sms)(\/|$)/;
+/** A cross-site form or no-cors fetch can only send these, so a cookie-borne write must not use them. */
+const SAFE_WRITE_TYPES = ['application/json', 'text/csv'];
+
+export function actorOf(request: FastifyRequest): Actor {
+  return request.user
+    ? { userId: request.user.id, label: `user:${request.user.id}`, ip: request.ip }
+    : { userId: null, label: 'anonymous', ip: request.ip };
+}
+
+export function sessionCookieOptions(secure: boolean, maxAgeSeconds?: number) {
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure, maxAge: maxAgeSeconds };
+}
+
+export const authPlugin = fp(async (app: FastifyInstance) => {
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionId', null);
+
+  app.addHook('onRoute', (route) => {
+    if (GUARDED.test(route.url) && route.config?.access === undefined) {
+      throw new Error(`route ${route.method} ${route.url} does not declare its access`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config?.access;
+    if (access === undefined) return;
+    const token = request.cookies[SESSION_COOKIE];
+    const found = token ? app.auth.resolve(token) : null;
+    if (found) {
+      request.user = found.user;
+      request.sessionId = found.sessionId;
+    }
+    if (access === 'public') return;
+    if (!request.user) throw new UnauthenticatedError();
+    if (!access.includes(request.user.role)) throw new ForbiddenError();
+    if (request.method === 'POST' || request.method === 'PUT') {
+      const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (!SAFE_WRITE_TYPES.includes(type)) {
+        throw new ForbiddenError(
+          'A signed-in write must be sent as application/json (or text/csv for imports)',
+          'csrf_refused',
+        );
+      }
+    }
+  });
+});

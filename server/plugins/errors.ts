@@ -1,0 +1,77 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, type ErrorDetail } from '../errors';
+
+function send(
+  reply: import('fastify').FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  details: ErrorDetail[] = [],
+) {
+  return reply.status(status).send({ error: { code, message, details } });
+}
+
+const fastifyCodes: Record<string, { status: number; code: string }> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'validation' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'validation' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'validation' },
+};
+
+/** One error handler: API.md's shape for every failure, and never a stack trace to the client. */
+export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err instanceof AppError) return send(reply, err.statusCode, err.code, err.message, err.details);
+
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => ({
+        path: [err.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+        message: v.message ?? 'is not valid',
+      }));
+      const names = details.map((d) => d.path).join(', ');
+      return send(reply, 400, 'validation', `Check these fields: ${names}`, details);
+    }
+
+    if (err.code === 'FST_ERR_VALIDATION' || err.validation) {
+      return send(reply, 400, 'validation', err.message);
+    }
+
+    const known = err.code ? fastifyCodes[err.code] : undefined;
+    if (known) {
+      const message =
+        err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'The body is not valid JSON' : err.message;
+      return send(
+        reply,
+        known.status,
+        known.code,
+        message,
+        known.code === 'validation' ? [{ path: 'body', message }] : [],
+      );
+    }
+
+    if (err instanceof SyntaxError && err.statusCode === 400) {
+      return send(reply, 400, 'validation', 'The body is not valid JSON', [
+        { path: 'body', message: 'is not valid JSON' },
+      ]);
+    }
+
+    if (err.statusCode === 429)
+      return send(reply, 429, 'rate_limited', 'Too many attempts; wait and try again');
+
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return send(reply, err.statusCode, 'bad_request', err.message);
+    }
+
+    if (isResponseSerializationError(err))
+      request.log.error({ err, cause: err.cause }, 'response did not match its schema');
+    else request.log.error({ err }, 'unhandled error');
+    return send(reply, 500, 'internal', 'Something went wrong on the server; it has been logged');
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, 404, 'not_found', `No route for ${request.method} ${request.url.split('?')[0]}`),
+  );
+});
