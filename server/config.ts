@@ -39,6 +39,7 @@ const envSchema = z
       .max(24 * 30)
       .default(12),
     SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(14),
+    BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 7).default(24),
     TRUST_PROXY: flag,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -81,7 +82,9 @@ export type ConfigResult = { ok: true; config: Readonly<Config> } | { ok: false;
 
 /** Parses the environment; every bad variable gets one line naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable (as compose files write for unset ones) means "use the default".
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
     const errors = parsed.error.issues.map(
       (issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`,

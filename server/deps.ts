@@ -11,6 +11,8 @@ export interface Deps {
   clock: Clock;
   config: Readonly<Config>;
   sms: SmsGateway;
+  /** Where logs go (default stdout); tests read them to check redaction. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** What every service is built from: the ports plus the app's own machinery. */

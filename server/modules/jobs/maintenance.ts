@@ -1,10 +1,12 @@
+import path from 'node:path';
 import type { Core } from '../../deps';
+import { backupDatabase } from '../../lib/backup';
 import { DAY, HOUR } from '../../lib/clock';
 import type { AuthService } from '../auth/auth.service';
 import { deleteKeysBefore } from '../idempotency/idempotency.repo';
 import { deleteFinishedJobsBefore } from './jobs.repo';
 
-/** Housekeeping that keeps the database small: dead sessions, old idempotency answers, finished jobs. */
+/** Housekeeping: dead sessions, old idempotency answers, finished jobs, and the scheduled backup. */
 export function registerMaintenance(core: Core, auth: AuthService): void {
   core.scheduler.register(
     'maintenance.cleanup',
@@ -16,4 +18,15 @@ export function registerMaintenance(core: Core, auth: AuthService): void {
     },
     { everyMs: HOUR },
   );
+
+  const { BACKUP_INTERVAL_HOURS, DATA_DIR } = core.config;
+  if (BACKUP_INTERVAL_HOURS > 0 && !core.db.$client.memory) {
+    core.scheduler.register(
+      'maintenance.backup',
+      async () => {
+        await backupDatabase(core.db.$client, path.join(DATA_DIR, 'backups'), core.clock.now());
+      },
+      { everyMs: BACKUP_INTERVAL_HOURS * HOUR },
+    );
+  }
 }

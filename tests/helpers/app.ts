@@ -1,0 +1,89 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Db } from '../../db/client';
+import { openMigratedDb } from '../../db/client';
+import type { Role } from '../../db/schema';
+import { buildApp } from '../../server/app';
+import { type Config, configFrom } from '../../server/config';
+import { FakeClock } from '../../server/lib/clock';
+import { systemActor } from '../../server/lib/commands';
+import { hashPassword } from '../../server/lib/passwords';
+import { SESSION_COOKIE } from '../../server/plugins/auth';
+import { consoleGateway } from '../../server/modules/sms/sms.gateway';
+
+export const TEST_PASSWORD = 'correct horse battery';
+
+// Real OWASP-strength hash, computed once per test file: every test user shares it.
+let sharedHash: Promise<string> | undefined;
+export function testPasswordHash(): Promise<string> {
+  sharedHash ??= hashPassword(TEST_PASSWORD);
+  return sharedHash;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  clock: FakeClock;
+  config: Readonly<Config>;
+  /** Creates a user with TEST_PASSWORD and answers it. */
+  createUser(role: Role, email?: string): Promise<{ id: number; email: string; role: Role }>;
+  /** A cookie header for a fresh session of a new user with that role (no password round-trip). */
+  signIn(role: Role): Promise<string>;
+  /** app.inject with the cookie and a JSON body. */
+  call(cookie: string | null, opts: InjectOptions): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function buildTestApp(
+  opts: { env?: Record<string, string>; db?: Db; clock?: FakeClock; logStream?: NodeJS.WritableStream } = {},
+): Promise<TestApp> {
+  const config = configFrom({ LOG_LEVEL: 'silent', NETWORK_TZ: 'America/Denver', DATA_DIR: '/tmp/bv-unused', ...opts.env });
+  const db = opts.db ?? openMigratedDb(':memory:');
+  const clock = opts.clock ?? new FakeClock('2026-03-02T15:00:00Z');
+  const app = await buildApp({ db, clock, config, sms: consoleGateway(), logStream: opts.logStream });
+  await app.ready();
+
+  const createUser: TestApp['createUser'] = async (role, email) => {
+    counter += 1;
+    const user = app.services.users.createWithHash(systemActor, {
+      email: email ?? `${role}${counter}@example.org`,
+      name: `${role} ${counter}`,
+      role,
+      passwordHash: await testPasswordHash(),
+    });
+    return { id: user.id, email: user.email, role: user.role };
+  };
+
+  return {
+    app,
+    db,
+    clock,
+    config,
+    createUser,
+    async signIn(role) {
+      const user = await createUser(role);
+      const token = app.auth.openSession({ ...user, name: role }, '127.0.0.1');
+      return `${SESSION_COOKIE}=${token}`;
+    },
+    call(cookie, options) {
+      const headers: Record<string, string> = { ...(options.headers as Record<string, string>) };
+      if (cookie) headers.cookie = cookie;
+      if (options.payload !== undefined && typeof options.payload !== 'string' && !headers['content-type']) {
+        headers['content-type'] = 'application/json';
+      }
+      return app.inject({ ...options, headers });
+    },
+    async close() {
+      await app.close();
+      if (!opts.db) db.$client.close();
+    },
+  };
+}
+
+/** The session cookie a login response set, as a request header. */
+export function cookieFrom(res: LightMyRequestResponse): string {
+  const found = res.cookies.find((c) => c.name === SESSION_COOKIE);
+  if (!found) throw new Error(`no session cookie in response ${res.statusCode}: ${res.body}`);
+  return `${SESSION_COOKIE}=${found.value}`;
+}
