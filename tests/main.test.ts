@@ -1,0 +1,94 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDb } from '../db/client';
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+function start(env: Record<string, string>): Promise<Started> {
+  // One process (no npx or tsx wrapper), so the signal reaches the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no listen line in:\n${out}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = out.match(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1], output: () => out });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`exited ${code}:\n${out}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+describe('the server entry point', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bv-main-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('starts on defaults, migrates DATA_DIR, prints a setup link, seeds the demo, and stops cleanly on SIGTERM', async () => {
+    const dataDir = path.join(dir, 'nested', 'data');
+    const s = await start({ DATA_DIR: dataDir, DEMO: '1' });
+    const health = await fetch(`${s.url}/healthz`);
+    expect(await health.json()).toEqual({ ok: true, db: 'ok', sms: 'ok', smsDriver: 'console' });
+    const page = await fetch(`${s.url}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await (await fetch(`${s.url}/api/setup`)).json()).toEqual({ needed: true });
+    expect(s.output()).toMatch(/\/setup#token=[\w-]{20,}/);
+    expect(await stop(s.child)).toBe(0);
+
+    const db = openDb(path.join(dataDir, 'bienvenida.db'));
+    const names = db.$client.prepare('select name from sites order by name').all() as { name: string }[];
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    db.$client.close();
+  });
+
+  it('seeds the demo only into an empty database, so a restart does not double it', async () => {
+    const first = await start({ DATA_DIR: dir, DEMO: '1' });
+    await stop(first.child);
+    const second = await start({ DATA_DIR: dir, DEMO: '1' });
+    await stop(second.child);
+    const db = openDb(path.join(dir, 'bienvenida.db'));
+    const { n } = db.$client.prepare('select count(*) as n from sites').get() as { n: number };
+    const { demo } = db.$client.prepare("select count(*) as demo from audit where actor = 'demo'").get() as {
+      demo: number;
+    };
+    db.$client.close();
+    expect(n).toBe(demo);
+  });
+
+  it('creates the first admin from ADMIN_EMAIL and ADMIN_PASSWORD and prints no setup link', async () => {
+    const s = await start({ DATA_DIR: dir, ADMIN_EMAIL: 'lead@example.org', ADMIN_PASSWORD: 'long enough pass' });
+    const res = await fetch(`${s.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'lead@example.org', password: 'long enough pass' }),
+    });
+    expect(res.status).toBe(200);
+    expect(s.output()).not.toMatch(/setup#token=/);
+    await stop(s.child);
+  });
+});
