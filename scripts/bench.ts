@@ -18,13 +18,20 @@ interface Row {
 async function run(name: string, opts: autocannon.Options): Promise<Row> {
   const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...opts });
   const errors = result.errors + result.timeouts + result.non2xx;
-  console.log(`${name}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms, errors ${errors}`);
+  console.log(
+    `${name}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms, errors ${errors}`,
+  );
   return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors };
 }
 
 const server = await startTestServer();
 try {
-  await server.createUser({ email: 'bench@example.org', name: 'Bench', password: 'bench password 1', role: 'coordinator' });
+  await server.createUser({
+    email: 'bench@example.org',
+    name: 'Bench',
+    password: 'bench password 1',
+    role: 'coordinator',
+  });
   const cookie = await server.login('bench@example.org', 'bench password 1');
   const headers = { cookie, 'content-type': 'application/json' };
   const rows = [

@@ -9,7 +9,12 @@ import { consoleGateway } from '../server/modules/sms/sms.gateway';
 import { createUserBody } from '../server/modules/users/users.schemas';
 
 // ADMIN_PASSWORD here is this script's input, not the start-up admin pair the config checks.
-const loaded = loadConfig({ ...process.env, ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined, LOG_LEVEL: 'silent' });
+const loaded = loadConfig({
+  ...process.env,
+  ADMIN_EMAIL: undefined,
+  ADMIN_PASSWORD: undefined,
+  LOG_LEVEL: 'silent',
+});
 if (!loaded.ok) {
   for (const line of loaded.errors) console.error(`config error: ${line}`);
   process.exit(1);
@@ -23,8 +28,11 @@ if (!password) {
 }
 const input = createUserBody.safeParse({ email, name, password, role: 'admin' });
 if (!input.success) {
-  for (const issue of input.error.issues) console.error(`${issue.path.join('.') || 'input'}: ${issue.message}`);
-  console.error('usage: npm run create-admin -- <email> "<name>"   (password from ADMIN_PASSWORD or the prompt)');
+  for (const issue of input.error.issues)
+    console.error(`${issue.path.join('.') || 'input'}: ${issue.message}`);
+  console.error(
+    'usage: npm run create-admin -- <email> "<name>"   (password from ADMIN_PASSWORD or the prompt)',
+  );
   process.exit(2);
 }
 const db = openMigratedDb(loaded.config.dbFile);

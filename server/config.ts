@@ -39,7 +39,11 @@ const envSchema = z
       .max(24 * 30)
       .default(12),
     SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(14),
-    BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 7).default(24),
+    BACKUP_INTERVAL_HOURS: z.coerce
+      .number()
+      .min(0)
+      .max(24 * 7)
+      .default(24),
     TRUST_PROXY: flag,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

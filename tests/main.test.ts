@@ -81,7 +81,11 @@ describe('the server entry point', () => {
   });
 
   it('creates the first admin from ADMIN_EMAIL and ADMIN_PASSWORD and prints no setup link', async () => {
-    const s = await start({ DATA_DIR: dir, ADMIN_EMAIL: 'lead@example.org', ADMIN_PASSWORD: 'long enough pass' });
+    const s = await start({
+      DATA_DIR: dir,
+      ADMIN_EMAIL: 'lead@example.org',
+      ADMIN_PASSWORD: 'long enough pass',
+    });
     const res = await fetch(`${s.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -12,7 +12,12 @@ function stamp(at: Date): string {
  * An online backup (SQLite's backup API): consistent even while the server writes. Keeps the newest
  * `keep` files in the folder.
  */
-export async function backupDatabase(source: Database.Database, dir: string, at: Date, keep = 14): Promise<string> {
+export async function backupDatabase(
+  source: Database.Database,
+  dir: string,
+  at: Date,
+  keep = 14,
+): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${PREFIX}${stamp(at)}.db`);
   await source.backup(file);

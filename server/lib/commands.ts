@@ -36,6 +36,7 @@ export interface CommandContext {
  */
 export class Commands {
   private readonly committed = new EventEmitter();
+  private depth = 0;
 
   constructor(
     private readonly db: Db,
@@ -44,7 +45,21 @@ export class Commands {
 
   run<T>(actor: Actor, fn: (ctx: CommandContext) => T): T {
     const now = this.clock.now();
-    const result = this.db.transaction((tx) => {
+    this.depth += 1;
+    let result: T;
+    try {
+      result = this.runInTransaction(actor, now, fn);
+    } finally {
+      this.depth -= 1;
+    }
+    // A command run inside another is only a savepoint of its caller: nothing is final until the
+    // outermost one commits, and listeners must not read (and push) rows that may still roll back.
+    if (this.depth === 0) this.committed.emit('commit');
+    return result;
+  }
+
+  private runInTransaction<T>(actor: Actor, now: Date, fn: (ctx: CommandContext) => T): T {
+    return this.db.transaction((tx) => {
       const ctx: CommandContext = {
         tx,
         now,
@@ -67,8 +82,6 @@ export class Commands {
       if (value instanceof Promise) throw new Error('command callbacks must be synchronous');
       return value;
     });
-    this.committed.emit('commit');
-    return result;
   }
 
   onCommit(listener: () => void): () => void {

@@ -6,7 +6,7 @@ import type { Actor } from '../lib/commands';
 export const SESSION_COOKIE = 'bv_session';
 
 /** Routes under these prefixes must say who may call them; an undeclared one stops the start. */
-const GUARDED = /^\/(api(?!\/docs)|ws|sms)(\/|$)/;
+const GUARDED = /^\/(api(?!\/docs(\/|$))|ws|sms)(\/|$)/;
 /** A cross-site form or no-cors fetch can only send these, so a cookie-borne write must not use them. */
 const SAFE_WRITE_TYPES = ['application/json', 'text/csv'];
 

@@ -21,9 +21,16 @@ const fastifyCodes: Record<string, { status: number; code: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'validation' },
 };
 
+const INTERNAL_MESSAGE = 'Something went wrong on the server; it has been logged';
+
 /** One error handler: API.md's shape for every failure, and never a stack trace to the client. */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((err: FastifyError, request, reply) => {
+    // A thrown string or null would make the checks below throw, and Fastify's fallback echoes it.
+    if (typeof err !== 'object' || err === null) {
+      request.log.error({ thrown: String(err) }, 'unhandled non-error thrown');
+      return send(reply, 500, 'internal', INTERNAL_MESSAGE);
+    }
     if (err instanceof AppError) return send(reply, err.statusCode, err.code, err.message, err.details);
 
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -68,7 +75,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     if (isResponseSerializationError(err))
       request.log.error({ err, cause: err.cause }, 'response did not match its schema');
     else request.log.error({ err }, 'unhandled error');
-    return send(reply, 500, 'internal', 'Something went wrong on the server; it has been logged');
+    return send(reply, 500, 'internal', INTERNAL_MESSAGE);
   });
 
   app.setNotFoundHandler((request, reply) =>

@@ -43,6 +43,8 @@ function replay(reply: FastifyReply, row: IdempotencyRow) {
  */
 export const idempotencyPlugin = fp(async (app: FastifyInstance) => {
   const { db, clock } = app.core;
+  // Claims this process is still answering; any other unanswered claim was left by a crash.
+  const inFlight = new Set<number>();
   app.decorateRequest('idempotencyRowId', null);
 
   app.addHook('preHandler', async (request, reply) => {
@@ -60,9 +62,14 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance) => {
       const claimed = claimKey(db, scope, key, print, clock.now());
       if (claimed !== null) {
         request.idempotencyRowId = claimed;
+        inFlight.add(claimed);
         return;
       }
       const existing = findKey(db, scope, key);
+      if (existing && !existing.completedAt && !inFlight.has(existing.id)) {
+        releaseKey(db, existing.id);
+        continue;
+      }
       if (existing && existing.fingerprint !== print) {
         throw new ConflictError(
           'idempotency_key_reused',
@@ -85,6 +92,7 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance) => {
     const id = request.idempotencyRowId;
     if (id === null) return payload;
     request.idempotencyRowId = null;
+    inFlight.delete(id);
     if (reply.statusCode >= 200 && reply.statusCode < 300) {
       completeKey(db, id, reply.statusCode, typeof payload === 'string' ? payload : '', clock.now());
     } else {

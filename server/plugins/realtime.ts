@@ -32,6 +32,11 @@ export const realtimePlugin = fp(async (app: FastifyInstance) => {
   });
 
   await app.register(websocket, { options: { maxPayload: MAX_CLIENT_MESSAGE } });
+  // @fastify/websocket frees a refused upgrade's socket only when its own onRequest hook ran, and the
+  // auth hook runs first: a 401 would leave the socket open for good (and app.close() waiting on it).
+  app.addHook('onResponse', async (request, reply) => {
+    if (!request.ws && request.headers.upgrade !== undefined) reply.raw.socket?.destroy();
+  });
 
   app.get(
     '/ws',

@@ -7,8 +7,8 @@ import { type Config, configFrom } from '../../server/config';
 import { FakeClock } from '../../server/lib/clock';
 import { systemActor } from '../../server/lib/commands';
 import { hashPassword } from '../../server/lib/passwords';
-import { SESSION_COOKIE } from '../../server/plugins/auth';
 import { consoleGateway } from '../../server/modules/sms/sms.gateway';
+import { SESSION_COOKIE } from '../../server/plugins/auth';
 
 export const TEST_PASSWORD = 'correct horse battery';
 
@@ -38,7 +38,12 @@ let counter = 0;
 export async function buildTestApp(
   opts: { env?: Record<string, string>; db?: Db; clock?: FakeClock; logStream?: NodeJS.WritableStream } = {},
 ): Promise<TestApp> {
-  const config = configFrom({ LOG_LEVEL: 'silent', NETWORK_TZ: 'America/Denver', DATA_DIR: '/tmp/bv-unused', ...opts.env });
+  const config = configFrom({
+    LOG_LEVEL: 'silent',
+    NETWORK_TZ: 'America/Denver',
+    DATA_DIR: '/tmp/bv-unused',
+    ...opts.env,
+  });
   const db = opts.db ?? openMigratedDb(':memory:');
   const clock = opts.clock ?? new FakeClock('2026-03-02T15:00:00Z');
   const app = await buildApp({ db, clock, config, sms: consoleGateway(), logStream: opts.logStream });

@@ -16,7 +16,12 @@ export interface TestServer {
   url: string;
   app: FastifyInstance;
   dataDir: string;
-  createUser(u: { email: string; name: string; password: string; role: Role }): Promise<{ id: number; email: string }>;
+  createUser(u: {
+    email: string;
+    name: string;
+    password: string;
+    role: Role;
+  }): Promise<{ id: number; email: string }>;
   /** Signs in over HTTP and answers the Cookie header to send with fetch(). */
   login(email: string, password: string): Promise<string>;
   close(): Promise<void>;

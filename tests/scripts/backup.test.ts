@@ -70,7 +70,11 @@ describe('backup and restore', () => {
     const db = openMigratedDb(dbFile);
     const t = await buildTestApp({ db });
     const coordinator = await t.signIn('coordinator');
-    await t.call(coordinator, { method: 'POST', url: '/api/sites', payload: { name: 'Kept', kind: 'airport' } });
+    await t.call(coordinator, {
+      method: 'POST',
+      url: '/api/sites',
+      payload: { name: 'Kept', kind: 'airport' },
+    });
     await t.close();
     db.$client.close();
 

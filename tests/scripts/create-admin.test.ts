@@ -15,7 +15,10 @@ describe('npm run create-admin', () => {
 
   it('creates an admin who can sign in, and refuses a short password', async () => {
     const env = { ...process.env, DATA_DIR: dir, ADMIN_PASSWORD: 'a long enough secret' };
-    const out = execFileSync('npx', ['tsx', 'scripts/create-admin.ts', 'Ana@Example.org', 'Ana Ruiz'], { env, encoding: 'utf8' });
+    const out = execFileSync('npx', ['tsx', 'scripts/create-admin.ts', 'Ana@Example.org', 'Ana Ruiz'], {
+      env,
+      encoding: 'utf8',
+    });
     expect(out).toContain('admin created: ana@example.org');
 
     const short = spawnSync('npx', ['tsx', 'scripts/create-admin.ts', 'b@example.org', 'B'], {

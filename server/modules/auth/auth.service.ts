@@ -5,7 +5,7 @@ import { DAY, HOUR, MINUTE } from '../../lib/clock';
 import { type Actor, systemActor } from '../../lib/commands';
 import { decoyHash, verifyPassword } from '../../lib/passwords';
 import { hashToken, newToken } from '../../lib/tokens';
-import { findUserByEmail } from '../users/users.repo';
+import { findUserByEmail, findUserById } from '../users/users.repo';
 import {
   deleteDeadSessions,
   findSessionById,
@@ -45,8 +45,9 @@ export class AuthService {
   async login(email: string, password: string, ip: string): Promise<{ token: string; user: AuthUser }> {
     const row = findUserByEmail(this.core.db, email);
     const ok = await verifyPassword(password, row?.passwordHash ?? (await decoyHash()));
-    const actor: Actor = { userId: row?.id ?? null, label: row ? `user:${row.id}` : 'anonymous', ip };
     if (!row || !ok || row.disabledAt) {
+      // Whoever failed is not known to be the account's owner: the account is the entity, not the actor.
+      const actor: Actor = { userId: null, label: 'anonymous', ip };
       this.core.commands.run(actor, ({ audit }) =>
         audit({ action: 'auth.login_failed', entity: 'user', entityId: row?.id ?? null }),
       );
@@ -87,9 +88,12 @@ export class AuthService {
     };
   }
 
+  /** The same rule as resolve(): a disabled user's session is dead, even on an open live feed. */
   isSessionLive(sessionId: number): boolean {
     const session = findSessionById(this.core.db, sessionId);
-    return session !== null && this.isLive(session, this.core.clock.now());
+    if (session === null || !this.isLive(session, this.core.clock.now())) return false;
+    const user = findUserById(this.core.db, session.userId);
+    return user !== null && !user.disabledAt;
   }
 
   private isLive(session: { revokedAt: Date | null; expiresAt: Date; lastSeenAt: Date }, now: Date): boolean {

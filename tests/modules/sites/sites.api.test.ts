@@ -25,10 +25,18 @@ describe('sites API', () => {
     const list = await t.call(coordinator, { method: 'GET', url: '/api/sites' });
     expect(list.json().items.map((s: { id: number }) => s.id)).toEqual([site.id]);
 
-    const lines = t.db.select().from(audit).all().filter((a) => a.action === 'site.created');
+    const lines = t.db
+      .select()
+      .from(audit)
+      .all()
+      .filter((a) => a.action === 'site.created');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ entity: 'site', entityId: site.id });
-    const feed = t.db.select().from(events).all().filter((e) => e.type === 'site.created');
+    const feed = t.db
+      .select()
+      .from(events)
+      .all()
+      .filter((e) => e.type === 'site.created');
     expect(feed.map((e) => e.data.id)).toEqual([site.id]);
   });
 
@@ -61,9 +69,17 @@ describe('sites API', () => {
   });
 
   it('refuses a second site with the same SMS keyword with 409 duplicate_sms_keyword', async () => {
-    const first = await t.call(coordinator, { method: 'POST', url: '/api/sites', payload: { name: 'A', kind: 'other', smsKeyword: 'AIR' } });
+    const first = await t.call(coordinator, {
+      method: 'POST',
+      url: '/api/sites',
+      payload: { name: 'A', kind: 'other', smsKeyword: 'AIR' },
+    });
     expect(first.statusCode).toBe(201);
-    const again = await t.call(coordinator, { method: 'POST', url: '/api/sites', payload: { name: 'B', kind: 'other', smsKeyword: 'air' } });
+    const again = await t.call(coordinator, {
+      method: 'POST',
+      url: '/api/sites',
+      payload: { name: 'B', kind: 'other', smsKeyword: 'air' },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('duplicate_sms_keyword');
     expect(t.db.select().from(sites).all()).toHaveLength(1);
@@ -72,7 +88,11 @@ describe('sites API', () => {
   it('lets a viewer read but not create', async () => {
     const viewer = await t.signIn('viewer');
     expect((await t.call(viewer, { method: 'GET', url: '/api/sites' })).statusCode).toBe(200);
-    const res = await t.call(viewer, { method: 'POST', url: '/api/sites', payload: { name: 'A', kind: 'other' } });
+    const res = await t.call(viewer, {
+      method: 'POST',
+      url: '/api/sites',
+      payload: { name: 'A', kind: 'other' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('forbidden');
   });

@@ -1,0 +1,251 @@
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance, type InjectOptions } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Role, sites } from '../db/schema';
+import { HOUR } from '../server/lib/clock';
+import { authPlugin } from '../server/plugins/auth';
+import { buildTestApp, type TestApp } from './helpers/app';
+
+const ROLES: readonly Role[] = ['admin', 'coordinator', 'medical', 'viewer'];
+const ANY: readonly Role[] = ROLES;
+const OPERATORS: readonly Role[] = ['admin', 'coordinator'];
+const ADMINS: readonly Role[] = ['admin'];
+
+interface RouteCase {
+  method: 'GET' | 'POST';
+  url: string;
+  payload?: Record<string, unknown>;
+  access: 'public' | readonly Role[];
+}
+
+/**
+ * Who may call what. Public POSTs get a body that fails validation: a 400 proves the request passed the
+ * access check without paying for a password hash or needing the one-time setup token.
+ */
+const ROUTES: RouteCase[] = [
+  { method: 'GET', url: '/healthz', access: 'public' },
+  { method: 'POST', url: '/api/auth/login', payload: {}, access: 'public' },
+  { method: 'POST', url: '/api/auth/logout', payload: {}, access: ANY },
+  { method: 'GET', url: '/api/auth/me', access: ANY },
+  { method: 'GET', url: '/api/setup', access: 'public' },
+  { method: 'POST', url: '/api/setup', payload: {}, access: 'public' },
+  {
+    method: 'POST',
+    url: '/api/users',
+    payload: {
+      email: 'new.person@example.org',
+      name: 'New Person',
+      password: 'long enough pw',
+      role: 'viewer',
+    },
+    access: ADMINS,
+  },
+  { method: 'GET', url: '/api/users', access: ADMINS },
+  { method: 'POST', url: '/api/sites', payload: { name: 'Depot', kind: 'warehouse' }, access: OPERATORS },
+  { method: 'GET', url: '/api/sites', access: ANY },
+  { method: 'GET', url: '/api/audit', access: ADMINS },
+  { method: 'GET', url: '/ws', access: ANY },
+];
+
+function request(route: { method: string; url: string; payload?: Record<string, unknown> }): InjectOptions {
+  return { method: route.method as InjectOptions['method'], url: route.url, payload: route.payload };
+}
+
+/** Every route the app serves, read from its router (method, path with `:params`). */
+function servedRoutes(app: FastifyInstance): Array<{ method: string; url: string }> {
+  const found: Array<{ method: string; url: string }> = [];
+  const parents: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const at = line.search(/[├└]── /);
+    if (at < 0) continue;
+    const depth = at / 4;
+    const match = /^(.*?)(?: \(([^)]*)\))?$/.exec(line.slice(at + 4));
+    const path = (depth > 0 ? parents[depth - 1] : '') + (match?.[1] ?? '');
+    parents[depth] = path;
+    for (const method of (match?.[2] ?? '').split(', ').filter(Boolean)) found.push({ method, url: path });
+  }
+  return found;
+}
+
+const GUARDED = /^\/(api(?!\/docs(\/|$))|ws|sms)(\/|$)/;
+
+describe('access on every route', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await buildTestApp();
+  });
+  afterEach(() => t.close());
+
+  describe.each(ROUTES)('$method $url', (route) => {
+    it(
+      route.access === 'public' ? 'is open without a session' : 'refuses a caller without a session',
+      async () => {
+        const res = await t.call(null, request(route));
+        if (route.access === 'public') {
+          expect(res.statusCode).not.toBe(401);
+          expect(res.statusCode).not.toBe(403);
+          expect(res.statusCode).toBeLessThan(500);
+        } else {
+          expect(res.statusCode).toBe(401);
+          expect(res.json().error.code).toBe('unauthenticated');
+        }
+      },
+    );
+
+    it.each(ROLES)('answers a %s as its access says', async (role) => {
+      const allowed = route.access === 'public' || route.access.includes(role);
+      const res = await t.call(await t.signIn(role), request(route));
+      if (allowed) {
+        expect([401, 403]).not.toContain(res.statusCode);
+        expect(res.statusCode).toBeLessThan(500);
+      } else {
+        expect(res.statusCode).toBe(403);
+        expect(res.json().error.code).toBe('forbidden');
+      }
+    });
+  });
+
+  it('covers only routes that exist', () => {
+    const served = new Set(servedRoutes(t.app).map((r) => `${r.method} ${r.url}`));
+    for (const route of ROUTES) expect(served).toContain(`${route.method} ${route.url}`);
+  });
+
+  it('refuses a caller without a session on every guarded route that is not public, listed above or not', async () => {
+    const open = new Set(ROUTES.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`));
+    const guarded = servedRoutes(t.app).filter(
+      (r) => GUARDED.test(r.url) && !open.has(`${r.method === 'HEAD' ? 'GET' : r.method} ${r.url}`),
+    );
+    expect(guarded.length).toBeGreaterThanOrEqual(ROUTES.filter((r) => r.access !== 'public').length);
+    for (const route of guarded) {
+      const url = route.url.replace(/:[A-Za-z]+/g, '1');
+      const res = await t.call(null, { method: route.method as InjectOptions['method'], url });
+      const seen = `${route.method} ${route.url} answered ${res.statusCode}`;
+      if (url.startsWith('/sms/')) {
+        // The SMS webhooks are public and authenticated by their signature: an unsigned call must fail.
+        expect(res.statusCode, seen).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode, seen).toBeLessThan(500);
+      } else {
+        expect(res.statusCode, seen).toBe(401);
+      }
+    }
+  });
+});
+
+describe('authPlugin', () => {
+  async function bareApp() {
+    const app = Fastify();
+    await app.register(cookie);
+    app.decorate('auth', { resolve: () => null } as unknown as FastifyInstance['auth']);
+    await app.register(authPlugin);
+    return app;
+  }
+
+  it.each(['/api/forgotten', '/api', '/api/docsets', '/ws', '/sms/inbound'])(
+    'refuses to register %s when it does not say who may call it',
+    async (url) => {
+      const app = await bareApp();
+      try {
+        expect(() => app.get(url, async () => ({ ok: true }))).toThrow(/does not declare its access/);
+      } finally {
+        await app.close();
+      }
+    },
+  );
+
+  it('accepts routes that declare their access, and pages outside /api, /ws and /sms', async () => {
+    const app = await bareApp();
+    try {
+      app.get('/api/open', { config: { access: 'public' } }, async () => ({ ok: true }));
+      app.get('/api/admins', { config: { access: ['admin'] } }, async () => ({ ok: true }));
+      app.get('/about', async () => ({ ok: true }));
+      await app.ready();
+      expect((await app.inject({ url: '/api/open' })).statusCode).toBe(200);
+      expect((await app.inject({ url: '/about' })).statusCode).toBe(200);
+      expect((await app.inject({ url: '/api/admins' })).statusCode).toBe(401);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('CSRF', () => {
+  let t: TestApp;
+  let coordinator: string;
+  beforeEach(async () => {
+    t = await buildTestApp();
+    coordinator = await t.signIn('coordinator');
+  });
+  afterEach(() => t.close());
+
+  const body = JSON.stringify({ name: 'Depot', kind: 'warehouse' });
+  const boundary = '----bienvenida';
+  const multipart = [
+    `--${boundary}`,
+    'Content-Disposition: form-data; name="name"',
+    '',
+    'Depot',
+    `--${boundary}`,
+    'Content-Disposition: form-data; name="kind"',
+    '',
+    'warehouse',
+    `--${boundary}--`,
+    '',
+  ].join('\r\n');
+
+  it.each([
+    ['application/x-www-form-urlencoded', 'name=Depot&kind=warehouse'],
+    ['text/plain', body],
+    ['text/plain;charset=UTF-8', body],
+    [`multipart/form-data; boundary=${boundary}`, multipart],
+    [null, body],
+  ])('refuses a signed-in POST sent as %s with 403 csrf_refused, creating nothing', async (type, payload) => {
+    const headers: Record<string, string> = type ? { 'content-type': type } : {};
+    const res = await t.call(coordinator, { method: 'POST', url: '/api/sites', payload, headers });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('csrf_refused');
+    expect(t.db.select().from(sites).all()).toHaveLength(0);
+  });
+
+  it.each(['application/json', 'application/json; charset=utf-8', 'Application/JSON'])(
+    'accepts the same POST sent as %s',
+    async (type) => {
+      const res = await t.call(coordinator, {
+        method: 'POST',
+        url: '/api/sites',
+        payload: body,
+        headers: { 'content-type': type },
+      });
+      expect(res.statusCode).toBe(201);
+      expect(t.db.select().from(sites).all()).toHaveLength(1);
+    },
+  );
+
+  it('refuses a sign-out sent as a plain form, so another site cannot end a session', async () => {
+    const res = await t.call(coordinator, {
+      method: 'POST',
+      url: '/api/auth/logout',
+      payload: '',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('csrf_refused');
+    expect((await t.call(coordinator, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+  });
+
+  it('refuses a write with an expired session with 401, changing nothing', async () => {
+    t.clock.advance(13 * HOUR);
+    const res = await t.call(coordinator, { method: 'POST', url: '/api/sites', payload: JSON.parse(body) });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('unauthenticated');
+    expect(t.db.select().from(sites).all()).toHaveLength(0);
+  });
+
+  it('refuses a write with a signed-out session with 401, changing nothing', async () => {
+    const out = await t.call(coordinator, { method: 'POST', url: '/api/auth/logout', payload: {} });
+    expect(out.statusCode).toBe(204);
+    const res = await t.call(coordinator, { method: 'POST', url: '/api/sites', payload: JSON.parse(body) });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('unauthenticated');
+    expect(t.db.select().from(sites).all()).toHaveLength(0);
+  });
+});
