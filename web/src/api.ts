@@ -1,0 +1,157 @@
+export type Role = 'admin' | 'coordinator' | 'medical' | 'viewer';
+export const roles: Role[] = ['admin', 'coordinator', 'medical', 'viewer'];
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt?: string;
+}
+
+export type SiteKind = 'bus_station' | 'airport' | 'detention_center' | 'warehouse' | 'office' | 'other';
+export const siteKinds: SiteKind[] = [
+  'bus_station',
+  'airport',
+  'detention_center',
+  'warehouse',
+  'office',
+  'other',
+];
+
+export interface Site {
+  id: number;
+  name: string;
+  kind: SiteKind;
+  address: string | null;
+  smsKeyword: string | null;
+  createdAt: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  userId: number | null;
+  actor: string | null;
+  action: string;
+  entity: string;
+  entityId: number | string | null;
+  changes: Record<string, unknown> | null;
+}
+
+export interface Health {
+  ok: boolean;
+  db: unknown;
+  sms: unknown;
+  smsDriver?: unknown;
+}
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let unauthorizedHandler: (() => void) | null = null;
+
+/** Called when an authenticated request answers 401: the session has ended. */
+export function onUnauthorized(fn: (() => void) | null): void {
+  unauthorizedHandler = fn;
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  idempotencyKey?: string;
+  /** Auth probes answer 401 by design; they must not trigger a sign-out. */
+  expectUnauthorized?: boolean;
+}
+
+export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const method = opts.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let body: string | undefined;
+  if (method !== 'GET') {
+    // A JSON content type on every state change is the server's CSRF guard, even without a payload.
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(opts.body ?? {});
+  }
+  if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
+
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network', 'Network error');
+  }
+  if (res.status === 204) return undefined as T;
+  const payload: unknown = await res.json().catch(() => null);
+  if (res.ok) return payload as T;
+
+  const err = (payload as { error?: Partial<ApiError> } | null)?.error;
+  if (res.status === 401 && !opts.expectUnauthorized) unauthorizedHandler?.();
+  throw new ApiError(
+    res.status,
+    typeof err?.code === 'string' ? err.code : `http_${res.status}`,
+    typeof err?.message === 'string' ? err.message : res.statusText,
+    Array.isArray(err?.details) ? err.details : [],
+  );
+}
+
+/** /healthz may answer 503 with the same body; both answers are worth showing. */
+async function fetchHealth(): Promise<Health> {
+  let res: Response;
+  try {
+    res = await fetch('/healthz', { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network', 'Network error');
+  }
+  const body = (await res.json().catch(() => null)) as Partial<Health> | null;
+  if (!body || typeof body !== 'object') throw new ApiError(res.status, `http_${res.status}`, res.statusText);
+  return { ok: body.ok === true, db: body.db, sms: body.sms, smsDriver: body.smsDriver };
+}
+
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // randomUUID exists only in secure contexts; a LAN address over plain http is not one.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export const api = {
+  setupStatus: () => request<{ needed: boolean }>('/api/setup'),
+  setup: (body: { token: string; email: string; name: string; password: string }) =>
+    request<{ user: User }>('/api/setup', { method: 'POST', body }),
+  me: () => request<{ user: User }>('/api/auth/me', { expectUnauthorized: true }),
+  login: (email: string, password: string) =>
+    request<{ user: User }>('/api/auth/login', {
+      method: 'POST',
+      body: { email, password },
+      expectUnauthorized: true,
+    }),
+  logout: () => request<void>('/api/auth/logout', { method: 'POST', expectUnauthorized: true }),
+  health: fetchHealth,
+  users: () => request<{ items: User[] }>('/api/users'),
+  createUser: (body: { email: string; name: string; password: string; role: Role }, key: string) =>
+    request<User>('/api/users', { method: 'POST', body, idempotencyKey: key }),
+  sites: () => request<{ items: Site[] }>('/api/sites'),
+  createSite: (body: { name: string; kind: SiteKind; address?: string; smsKeyword?: string }, key: string) =>
+    request<Site>('/api/sites', { method: 'POST', body, idempotencyKey: key }),
+  audit: (query: { action?: string; entity?: string; before?: number; limit?: number }) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
+    const qs = params.toString();
+    return request<{ items: AuditEntry[]; nextBefore: number | null }>(`/api/audit${qs ? `?${qs}` : ''}`);
+  },
+};

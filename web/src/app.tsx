@@ -1,0 +1,150 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, api, onUnauthorized, type User } from './api';
+import { Layout } from './components/Layout';
+import { useI18n } from './i18n';
+import { onSessionEnded, startLive, stopLive } from './live';
+import { Audit } from './pages/Audit';
+import { Home } from './pages/Home';
+import { Login } from './pages/Login';
+import { Setup } from './pages/Setup';
+import { Sites } from './pages/Sites';
+import { Users } from './pages/Users';
+import { linkClick, navigate, usePath } from './router';
+
+type Session =
+  | { status: 'loading' }
+  | { status: 'unreachable' }
+  | { status: 'signedOut'; setupNeeded: boolean; expired: boolean }
+  | { status: 'signedIn'; user: User };
+
+const publicPaths = ['/login', '/setup'];
+
+async function stillSignedIn(): Promise<boolean> {
+  try {
+    await api.me();
+    return true;
+  } catch (err) {
+    return !(err instanceof ApiError && err.status === 401);
+  }
+}
+
+function Message({ text, link }: { text: string; link?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <section class="page">
+      <p class="alert">{text}</p>
+      {link && (
+        <p>
+          <a href="/" onClick={linkClick}>
+            {t('page.backHome')}
+          </a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function SignedInRoutes({ user, path }: { user: User; path: string }) {
+  const { t } = useI18n();
+  const admin = user.role === 'admin';
+  switch (path) {
+    case '/':
+      return <Home user={user} />;
+    case '/sites':
+      return <Sites user={user} />;
+    case '/users':
+      return admin ? <Users /> : <Message text={t('page.forbidden')} link />;
+    case '/audit':
+      return admin ? <Audit /> : <Message text={t('page.forbidden')} link />;
+    default:
+      return publicPaths.includes(path) ? null : <Message text={t('page.notFound')} link />;
+  }
+}
+
+export function App() {
+  const { t } = useI18n();
+  const path = usePath();
+  const [session, setSession] = useState<Session>({ status: 'loading' });
+
+  const signIn = (user: User) => {
+    setSession({ status: 'signedIn', user });
+    startLive({ stillSignedIn });
+    if (publicPaths.includes(location.pathname)) navigate('/', { replace: true });
+  };
+
+  const signOut = (expired: boolean) => {
+    stopLive();
+    setSession({ status: 'signedOut', setupNeeded: false, expired });
+    navigate('/login', { replace: expired });
+  };
+
+  const boot = async () => {
+    setSession({ status: 'loading' });
+    try {
+      signIn((await api.me()).user);
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 401) {
+        setSession({ status: 'unreachable' });
+        return;
+      }
+      const setup = await api.setupStatus().catch(() => ({ needed: false }));
+      setSession({ status: 'signedOut', setupNeeded: setup.needed, expired: false });
+    }
+  };
+
+  useEffect(() => {
+    onUnauthorized(() => signOut(true));
+    onSessionEnded(() => signOut(true));
+    void boot();
+    return () => {
+      onUnauthorized(null);
+      onSessionEnded(null);
+      stopLive();
+    };
+  }, []);
+
+  // A signed-in user who lands on /login or /setup (history back) belongs on the overview.
+  useEffect(() => {
+    if (session.status === 'signedIn' && publicPaths.includes(path)) navigate('/', { replace: true });
+  }, [session.status, path]);
+
+  const logout = async () => {
+    await api.logout().catch(() => undefined);
+    signOut(false);
+  };
+
+  const user = session.status === 'signedIn' ? session.user : null;
+  let content: ComponentChildren;
+  if (session.status === 'loading') {
+    content = <p class="loading">{t('app.loading')}</p>;
+  } else if (session.status === 'unreachable') {
+    content = (
+      <section class="page">
+        <p class="alert alert-error" role="alert">
+          {t('error.network')}
+        </p>
+        <button type="button" class="btn" onClick={() => void boot()}>
+          {t('app.retry')}
+        </button>
+      </section>
+    );
+  } else if (session.status === 'signedOut') {
+    content = session.setupNeeded ? (
+      <Setup
+        onDone={signIn}
+        onAlreadySetUp={() => setSession({ status: 'signedOut', setupNeeded: false, expired: false })}
+      />
+    ) : (
+      <Login onDone={signIn} expired={session.expired} />
+    );
+  } else {
+    content = <SignedInRoutes user={session.user} path={path} />;
+  }
+
+  return (
+    <Layout user={user} onSignOut={() => void logout()}>
+      {content}
+    </Layout>
+  );
+}

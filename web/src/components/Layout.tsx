@@ -1,0 +1,123 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import type { User } from '../api';
+import { type Lang, type MessageKey, setLang, useI18n } from '../i18n';
+import { liveState } from '../live';
+import { linkClick, usePath } from '../router';
+import { useStore } from '../store';
+
+interface NavItem {
+  href: string;
+  label: MessageKey;
+  adminOnly?: boolean;
+}
+
+const navItems: NavItem[] = [
+  { href: '/', label: 'nav.home' },
+  { href: '/sites', label: 'nav.sites' },
+  { href: '/users', label: 'nav.users', adminOnly: true },
+  { href: '/audit', label: 'nav.audit', adminOnly: true },
+];
+
+const langs: Lang[] = ['en', 'es'];
+
+function LiveIndicator() {
+  const { t } = useI18n();
+  const state = useStore(liveState);
+  return (
+    <output
+      class={`live live-${state}`}
+      data-testid="live-indicator"
+      data-state={state}
+      title={t('live.title')}
+    >
+      <span class="live-dot" aria-hidden="true" />
+      {t(`live.${state}`)}
+    </output>
+  );
+}
+
+function LangSwitch() {
+  const { t, lang } = useI18n();
+  return (
+    <label class="lang">
+      <span class="visually-hidden">{t('lang.label')}</span>
+      <select data-testid="lang-switch" value={lang} onChange={(e) => setLang(e.currentTarget.value as Lang)}>
+        {langs.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {t(`lang.${code}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+interface LayoutProps {
+  user: User | null;
+  onSignOut: () => void;
+  children: ComponentChildren;
+}
+
+export function Layout({ user, onSignOut, children }: LayoutProps) {
+  const { t } = useI18n();
+  const path = usePath();
+  const main = useRef<HTMLElement>(null);
+  const firstPath = useRef(path);
+
+  useEffect(() => {
+    // After in-app navigation, bring keyboard and screen-reader users to the new page's content.
+    if (path !== firstPath.current) main.current?.focus();
+  }, [path]);
+
+  const items = navItems.filter((item) => !item.adminOnly || user?.role === 'admin');
+  return (
+    <div class={user ? 'shell with-nav' : 'shell'}>
+      <a class="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header class="topbar">
+        <a class="brand" href="/" onClick={linkClick}>
+          <img src="/icon.svg" alt="" width={28} height={28} />
+          <span>{t('app.name')}</span>
+        </a>
+        {user && <LiveIndicator />}
+        <div class="tools">
+          <LangSwitch />
+          {user && (
+            <>
+              <span
+                class="who"
+                title={t('user.signedInAs', { name: user.name, role: t(`role.${user.role}`) })}
+              >
+                {user.name}
+              </span>
+              <button type="button" class="btn btn-quiet" onClick={onSignOut}>
+                {t('user.signOut')}
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+      {user && (
+        <nav class="nav" aria-label={t('nav.label')}>
+          <ul>
+            {items.map((item) => {
+              const current = item.href === '/' ? path === '/' : path.startsWith(item.href);
+              return (
+                <li key={item.href}>
+                  <a href={item.href} onClick={linkClick} aria-current={current ? 'page' : undefined}>
+                    {t(item.label)}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      )}
+      <main id="main" ref={main} tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import { useState } from 'preact/hooks';
+import { api, type Site, type SiteKind, siteKinds, type User } from '../api';
+import { Disclosure } from '../components/Disclosure';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Field } from '../components/Field';
+import { Page } from '../components/Page';
+import { useLiveResource, useSubmission } from '../hooks';
+import { useI18n } from '../i18n';
+
+function NewSiteForm({ onCreated }: { onCreated: () => void }) {
+  const { t } = useI18n();
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<SiteKind>('bus_station');
+  const [address, setAddress] = useState('');
+  const [keyword, setKeyword] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  const submission = useSubmission<Site>();
+  const errors = submission.fieldErrors;
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setSaved(null);
+    const site = await submission.run((key) =>
+      api.createSite(
+        {
+          name: name.trim(),
+          kind,
+          address: address.trim() || undefined,
+          smsKeyword: keyword.trim() || undefined,
+        },
+        key,
+      ),
+    );
+    if (!site) return;
+    setSaved(site.name);
+    setName('');
+    setAddress('');
+    setKeyword('');
+    onCreated();
+  };
+
+  return (
+    <Disclosure id="new-site-title" title={t('sites.new')}>
+      <form class="form" onSubmit={submit} aria-labelledby="new-site-title">
+        <ErrorMessage error={submission.error} />
+        {saved && (
+          <p class="alert alert-ok" role="status">
+            {t('sites.saved', { name: saved })}
+          </p>
+        )}
+        <div class="form-grid">
+          <Field id="site-name" label={t('field.name')} error={errors.name}>
+            {(a11y) => (
+              <input
+                {...a11y}
+                required
+                maxLength={120}
+                value={name}
+                onInput={(e) => setName(e.currentTarget.value)}
+              />
+            )}
+          </Field>
+          <Field id="site-kind" label={t('sites.kind')} error={errors.kind}>
+            {(a11y) => (
+              <select {...a11y} value={kind} onChange={(e) => setKind(e.currentTarget.value as SiteKind)}>
+                {siteKinds.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`kind.${k}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            id="site-address"
+            label={`${t('sites.address')} ${t('field.optional')}`}
+            error={errors.address}
+          >
+            {(a11y) => (
+              <input
+                {...a11y}
+                autoComplete="street-address"
+                value={address}
+                onInput={(e) => setAddress(e.currentTarget.value)}
+              />
+            )}
+          </Field>
+          <Field
+            id="site-keyword"
+            label={`${t('sites.keyword')} ${t('field.optional')}`}
+            hint={t('sites.keywordHint')}
+            error={errors.smsKeyword}
+          >
+            {(a11y) => (
+              <input
+                {...a11y}
+                class="mono"
+                pattern="[A-Za-z0-9]{2,20}"
+                maxLength={20}
+                autoCapitalize="characters"
+                spellcheck={false}
+                value={keyword}
+                onInput={(e) => setKeyword(e.currentTarget.value.toUpperCase())}
+              />
+            )}
+          </Field>
+        </div>
+        <button type="submit" class="btn btn-primary" disabled={submission.busy}>
+          {submission.busy ? t('form.saving') : t('sites.submit')}
+        </button>
+      </form>
+    </Disclosure>
+  );
+}
+
+export function Sites({ user }: { user: User }) {
+  const { t, date } = useI18n();
+  const sites = useLiveResource('site.', api.sites);
+  const canEdit = user.role === 'admin' || user.role === 'coordinator';
+  const items = sites.data?.items ?? [];
+
+  return (
+    <Page title={t('sites.title')}>
+      {canEdit && <NewSiteForm onCreated={sites.reload} />}
+      <ErrorMessage error={sites.error} />
+      {sites.data && items.length === 0 && <p class="empty">{t('sites.empty')}</p>}
+      {items.length > 0 && (
+        <table class="table" data-testid="sites-table">
+          <caption class="visually-hidden">{t('sites.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('field.name')}</th>
+              <th scope="col">{t('sites.kind')}</th>
+              <th scope="col">{t('sites.address')}</th>
+              <th scope="col">{t('sites.keyword')}</th>
+              <th scope="col">{t('sites.created')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((site) => (
+              <tr key={site.id} data-testid="site-row">
+                <th scope="row" data-label={t('field.name')}>
+                  {site.name}
+                </th>
+                <td data-label={t('sites.kind')}>{t(`kind.${site.kind}`)}</td>
+                <td data-label={t('sites.address')}>{site.address || '—'}</td>
+                <td data-label={t('sites.keyword')} class="mono">
+                  {site.smsKeyword || '—'}
+                </td>
+                <td data-label={t('sites.created')}>{date(site.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Page>
+  );
+}
