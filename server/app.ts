@@ -18,6 +18,7 @@ import { setupRoutes } from './modules/setup/setup.routes';
 import { SetupService } from './modules/setup/setup.service';
 import { sitesRoutes } from './modules/sites/sites.routes';
 import { SitesService } from './modules/sites/sites.service';
+import { createSms, registerSmsRoutes, type SmsModule } from './modules/sms/sms.module';
 import { usersRoutes } from './modules/users/users.routes';
 import { UsersService } from './modules/users/users.service';
 import { authPlugin } from './plugins/auth';
@@ -31,6 +32,7 @@ export interface Services {
   users: UsersService;
   sites: SitesService;
   setup: SetupService;
+  sms: SmsModule;
 }
 
 declare module 'fastify' {
@@ -76,7 +78,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const setup = new SetupService(core, users, auth);
   app.decorate('core', core);
   app.decorate('auth', auth);
-  app.decorate('services', { users, sites, setup });
+  const sms = createSms(core, app.log);
+  app.decorate('services', { users, sites, setup, sms });
   registerMaintenance(core, auth);
 
   await app.register(errorsPlugin);
@@ -108,10 +111,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(usersRoutes(users));
   await app.register(sitesRoutes(sites));
   await app.register(auditRoutes);
+  await registerSmsRoutes(app, sms);
   await app.register(webPlugin);
 
   app.addHook('onClose', async () => {
     await scheduler.stop();
+    await sms.outbox.stop();
   });
   return app;
 }

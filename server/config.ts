@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isSupportedCountry } from 'libphonenumber-js';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
@@ -28,6 +29,17 @@ const envSchema = z
     TWILIO_FROM: optional,
     TWILIO_MESSAGING_SERVICE_SID: optional,
     TWILIO_API_BASE: z.url().optional(),
+    SMS_QUIET_HOURS: z
+      .string()
+      .regex(
+        /^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/,
+        'must be HH:mm-HH:mm (e.g. 21:00-08:00) or off',
+      )
+      .default('21:00-08:00'),
+    DEFAULT_COUNTRY: z
+      .string()
+      .refine((c) => isSupportedCountry(c), 'must be a two-letter country code such as US or MX')
+      .default('US'),
     SMS_RATE_PER_SEC: z.coerce.number().positive().max(1000).default(1),
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(256).optional(),

@@ -4,6 +4,7 @@ import { loadConfig } from './config';
 import { systemClock } from './lib/clock';
 import { seedDemo } from './modules/demo/demo.seed';
 import { consoleGateway } from './modules/sms/sms.gateway';
+import { twilioGateway } from './modules/sms/sms.twilio';
 
 const loaded = loadConfig(process.env);
 if (!loaded.ok) {
@@ -12,7 +13,8 @@ if (!loaded.ok) {
 }
 const config = loaded.config;
 const db = openMigratedDb(config.dbFile);
-const app = await buildApp({ db, clock: systemClock, config, sms: consoleGateway() });
+const sms = config.SMS_DRIVER === 'twilio' ? twilioGateway(config) : consoleGateway();
+const app = await buildApp({ db, clock: systemClock, config, sms });
 
 if (config.DEMO && seedDemo(app.services)) app.log.info('demo network seeded');
 

@@ -34,6 +34,8 @@ const defaultBackoff = (attempt: number) => Math.min(60_000 * 2 ** (attempt - 1)
  */
 export class Scheduler {
   private readonly kinds = new Map<string, Registered>();
+  /** Pollers over their own due rows (the SMS outbox), run on the same beat as the jobs. */
+  private readonly pollers: Array<() => void> = [];
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
 
@@ -117,9 +119,14 @@ export class Scheduler {
     }
   }
 
+  onTick(poller: () => void): void {
+    this.pollers.push(poller);
+  }
+
   start(intervalMs = 1000): void {
     if (this.timer) return;
     this.timer = setInterval(() => {
+      for (const poll of this.pollers) poll();
       this.runDue().catch((err) => this.log.error({ err }, 'scheduler loop failed'));
     }, intervalMs);
     this.timer.unref();

@@ -1,0 +1,76 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { instant } from './columns';
+
+export const smsDirections = ['outbound', 'inbound'] as const;
+/**
+ * queued (in our outbox) → sending (being handed over) → submitted (the provider took it) → sent →
+ * delivered | undelivered | failed; opted_out: never handed over because the number said STOP;
+ * received: an inbound message.
+ */
+export const smsStatuses = [
+  'queued',
+  'sending',
+  'submitted',
+  'sent',
+  'delivered',
+  'undelivered',
+  'failed',
+  'opted_out',
+  'received',
+] as const;
+export type SmsStatus = (typeof smsStatuses)[number];
+
+/** What a message is for decides its urgency and whether quiet hours hold it back. */
+export const smsKinds = [
+  'offer',
+  'page',
+  'reply',
+  'direct',
+  'opt_confirmation',
+  'reminder',
+  'broadcast',
+  'inbound',
+] as const;
+export type SmsKind = (typeof smsKinds)[number];
+export const smsLanguages = ['en', 'es'] as const;
+export type SmsLanguage = (typeof smsLanguages)[number];
+
+export const smsMessages = sqliteTable(
+  'sms_messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    direction: text('direction', { enum: smsDirections }).notNull(),
+    /** The other party's number (E.164); blanked by the retention purge. */
+    phone: text('phone').notNull(),
+    body: text('body').notNull(),
+    kind: text('kind', { enum: smsKinds }).notNull(),
+    /** 0 urgent (offers, pages) · 1 normal · 2 bulk (reminders, broadcasts). */
+    priority: integer('priority').notNull(),
+    language: text('language', { enum: smsLanguages }),
+    status: text('status', { enum: smsStatuses }).notNull(),
+    relatedType: text('related_type'),
+    relatedId: integer('related_id'),
+    providerSid: text('provider_sid').unique(),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    attempts: integer('attempts').notNull().default(0),
+    /** When the outbox may (next) hand it over: retries' backoff and quiet hours. */
+    dueAt: instant('due_at'),
+    createdBy: integer('created_by'),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+    purgedAt: instant('purged_at'),
+  },
+  (t) => [
+    index('sms_outbox_idx').on(t.priority, t.id).where(sql`status = 'queued'`),
+    index('sms_phone_idx').on(t.phone),
+    index('sms_created_idx').on(t.createdAt),
+  ],
+);
+
+export const smsOptOuts = sqliteTable('sms_opt_outs', {
+  phone: text('phone').primaryKey(),
+  keyword: text('keyword').notNull(),
+  optedOutAt: instant('opted_out_at').notNull(),
+});

@@ -1,0 +1,101 @@
+import { and, asc, desc, eq, isNull, lt, lte, notInArray, or, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client';
+import { type SmsStatus, smsMessages, smsOptOuts } from '../../../db/schema';
+
+export type SmsRow = typeof smsMessages.$inferSelect;
+export type NewSms = typeof smsMessages.$inferInsert;
+
+export function insertSms(db: DbOrTx, row: NewSms): SmsRow {
+  return db.insert(smsMessages).values(row).returning().get();
+}
+
+export function updateSms(db: DbOrTx, id: number, patch: Partial<NewSms>): SmsRow {
+  return db.update(smsMessages).set(patch).where(eq(smsMessages.id, id)).returning().get()!;
+}
+
+export function findSms(db: DbOrTx, id: number): SmsRow | null {
+  return db.select().from(smsMessages).where(eq(smsMessages.id, id)).get() ?? null;
+}
+
+export function findSmsByProviderSid(db: DbOrTx, sid: string): SmsRow | null {
+  return db.select().from(smsMessages).where(eq(smsMessages.providerSid, sid)).get() ?? null;
+}
+
+/** The next message the outbox should hand over: most urgent first, then oldest. */
+export function nextDueSms(db: DbOrTx, now: Date): SmsRow | null {
+  return (
+    db
+      .select()
+      .from(smsMessages)
+      .where(
+        and(eq(smsMessages.status, 'queued'), or(isNull(smsMessages.dueAt), lte(smsMessages.dueAt, now))),
+      )
+      .orderBy(asc(smsMessages.priority), asc(smsMessages.id))
+      .limit(1)
+      .get() ?? null
+  );
+}
+
+export function smsInStatus(db: DbOrTx, status: SmsStatus): SmsRow[] {
+  return db.select().from(smsMessages).where(eq(smsMessages.status, status)).all();
+}
+
+export interface SmsFilter {
+  direction?: 'outbound' | 'inbound';
+  status?: SmsStatus;
+  phone?: string;
+  before?: number;
+  limit: number;
+}
+
+export function listSms(db: DbOrTx, f: SmsFilter): SmsRow[] {
+  const where: SQL[] = [];
+  if (f.direction) where.push(eq(smsMessages.direction, f.direction));
+  if (f.status) where.push(eq(smsMessages.status, f.status));
+  if (f.phone) where.push(eq(smsMessages.phone, f.phone));
+  if (f.before !== undefined) where.push(lt(smsMessages.id, f.before));
+  return db
+    .select()
+    .from(smsMessages)
+    .where(and(...where))
+    .orderBy(desc(smsMessages.id))
+    .limit(f.limit)
+    .all();
+}
+
+/** Blanks the number and text of messages older than `before`; the counts and statuses stay. */
+export function purgeSmsBefore(db: DbOrTx, before: Date, now: Date): number {
+  return db
+    .update(smsMessages)
+    .set({ phone: '', body: '', purgedAt: now })
+    .where(
+      and(
+        lt(smsMessages.createdAt, before),
+        isNull(smsMessages.purgedAt),
+        // A message still waiting to go out keeps its text until it has gone.
+        notInArray(smsMessages.status, ['queued', 'sending']),
+      ),
+    )
+    .run().changes;
+}
+
+export function isOptedOut(db: DbOrTx, phone: string): boolean {
+  return (
+    db.select({ phone: smsOptOuts.phone }).from(smsOptOuts).where(eq(smsOptOuts.phone, phone)).get() !==
+    undefined
+  );
+}
+
+export function addOptOut(db: DbOrTx, phone: string, keyword: string, at: Date): boolean {
+  return (
+    db.insert(smsOptOuts).values({ phone, keyword, optedOutAt: at }).onConflictDoNothing().run().changes > 0
+  );
+}
+
+export function removeOptOut(db: DbOrTx, phone: string): boolean {
+  return db.delete(smsOptOuts).where(eq(smsOptOuts.phone, phone)).run().changes > 0;
+}
+
+export function listOptOuts(db: DbOrTx) {
+  return db.select().from(smsOptOuts).orderBy(desc(smsOptOuts.optedOutAt)).all();
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { smsDirections, smsKinds, smsLanguages, smsStatuses } from '../../../db/schema';
+
+/** Twilio's own limit for one message body. */
+export const MAX_BODY = 1600;
+
+export const smsBody = z.string().trim().min(1, 'must not be empty').max(MAX_BODY);
+export const phoneInput = z.string().trim().min(3).max(40);
+
+export const smsMessage = z.object({
+  id: z.number().int(),
+  direction: z.enum(smsDirections),
+  phone: z.string(),
+  body: z.string(),
+  kind: z.enum(smsKinds),
+  language: z.enum(smsLanguages).nullable(),
+  status: z.enum(smsStatuses),
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  attempts: z.number().int(),
+  relatedType: z.string().nullable(),
+  relatedId: z.number().int().nullable(),
+  dueAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  encoding: z.enum(['GSM-7', 'UCS-2']),
+  segments: z.number().int(),
+});
+export type SmsMessage = z.infer<typeof smsMessage>;
+
+export const listQuery = z.object({
+  direction: z.enum(smsDirections).optional(),
+  status: z.enum(smsStatuses).optional(),
+  phone: phoneInput.optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const sendBody = z.object({ to: phoneInput, body: smsBody });
+export const simulateBody = z.object({ from: phoneInput, body: z.string().max(MAX_BODY) });
+
+/** Twilio's inbound webhook fields we use (it sends many more). */
+export const inboundWebhook = z.object({
+  MessageSid: z.string().min(1).max(64),
+  From: z.string().min(1).max(40),
+  Body: z.string().max(MAX_BODY).default(''),
+});
+
+export const statusWebhook = z.object({
+  MessageSid: z.string().min(1).max(64),
+  MessageStatus: z.string().min(1).max(32),
+  ErrorCode: z.string().max(16).optional(),
+});

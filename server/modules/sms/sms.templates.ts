@@ -1,0 +1,30 @@
+import type { SmsLanguage } from '../../../db/schema';
+
+/**
+ * Every text the system sends, in both languages. Kept to one GSM-7 segment: Spanish avoids á, í, ó
+ * and ú (é, ñ, ¿ and ¡ are GSM-7), which would halve what a segment holds.
+ */
+export const templates = {
+  help: {
+    en: 'Bienvenida: YES/NO <code> answers an offer. WELL or SICK: daily check. STATUS: your next shift. ONCALL: medic on call. STOP: no more texts.',
+    es: 'Bienvenida: SI/NO <codigo> responde a una oferta. BIEN o ENFERMO: chequeo diario. ESTADO: su turno. GUARDIA: medico de guardia. PARAR: no mas mensajes.',
+  },
+  optedOut: {
+    en: 'Bienvenida: you will get no more texts. Reply START to receive them again.',
+    es: 'Bienvenida: ya no recibira mensajes. Responda ALTA para recibirlos de nuevo.',
+  },
+  optedIn: {
+    en: 'Bienvenida: texts are on again. Reply HELP for what you can send, STOP to stop.',
+    es: 'Bienvenida: mensajes activados de nuevo. Responda AYUDA para ver opciones, PARAR para dejar de recibir.',
+  },
+} satisfies Record<string, Record<SmsLanguage, string>>;
+
+export type TemplateKey = keyof typeof templates;
+
+export function render(
+  key: TemplateKey,
+  lang: SmsLanguage,
+  params: Record<string, string | number> = {},
+): string {
+  return templates[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
