@@ -1,8 +1,31 @@
-import { DateTime } from 'luxon';
+import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
+
+// Resolving a named zone's offset asks Intl for every instant, which dominates list responses. Offsets
+// only change on quarter-hour boundaries, so each zone's offset is remembered per quarter hour.
+const QUARTER_HOUR = 15 * 60_000;
+const offsets = new Map<string, Map<number, number>>();
+
+function offsetMinutes(ms: number, zone: string): number {
+  let byBucket = offsets.get(zone);
+  if (!byBucket) {
+    byBucket = new Map();
+    offsets.set(zone, byBucket);
+  }
+  const bucket = Math.floor(ms / QUARTER_HOUR);
+  let offset = byBucket.get(bucket);
+  if (offset === undefined) {
+    if (byBucket.size > 10_000) byBucket.clear();
+    offset = IANAZone.create(zone).offset(bucket * QUARTER_HOUR);
+    byBucket.set(bucket, offset);
+  }
+  return offset;
+}
 
 /** API instants are ISO-8601 with offset, in the network's zone. */
 export function toIso(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).toISO({ suppressMilliseconds: true }) ?? at.toISOString();
+  const ms = at.getTime();
+  const fixed = FixedOffsetZone.instance(offsetMinutes(ms, zone));
+  return DateTime.fromMillis(ms, { zone: fixed }).toISO({ suppressMilliseconds: true }) ?? at.toISOString();
 }
 
 export function isoOrNull(at: Date | null | undefined, zone: string): string | null {
