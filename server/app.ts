@@ -21,6 +21,11 @@ import { SitesService } from './modules/sites/sites.service';
 import { createSms, registerSmsRoutes, type SmsModule } from './modules/sms/sms.module';
 import { usersRoutes } from './modules/users/users.routes';
 import { UsersService } from './modules/users/users.service';
+import {
+  createVolunteers,
+  registerVolunteersRoutes,
+  type VolunteersModule,
+} from './modules/volunteers/volunteers.module';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
 import { idempotencyPlugin } from './plugins/idempotency';
@@ -33,6 +38,7 @@ export interface Services {
   sites: SitesService;
   setup: SetupService;
   sms: SmsModule;
+  volunteers: VolunteersModule;
 }
 
 declare module 'fastify' {
@@ -79,7 +85,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.decorate('core', core);
   app.decorate('auth', auth);
   const sms = createSms(core, app.log);
-  app.decorate('services', { users, sites, setup, sms });
+  const volunteers = createVolunteers(core, sms);
+  app.decorate('services', { users, sites, setup, sms, volunteers });
   registerMaintenance(core, auth);
 
   await app.register(errorsPlugin);
@@ -112,6 +119,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(sitesRoutes(sites));
   await app.register(auditRoutes);
   await registerSmsRoutes(app, sms);
+  await registerVolunteersRoutes(app, volunteers);
   await app.register(webPlugin);
 
   app.addHook('onClose', async () => {

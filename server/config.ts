@@ -45,6 +45,12 @@ const envSchema = z
     ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(256).optional(),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     DEMO: flag,
+    SCREENING_VALID_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 7)
+      .default(24),
+    ISOLATION_DAYS: z.coerce.number().int().min(1).max(60).default(10),
     SESSION_IDLE_HOURS: z.coerce
       .number()
       .positive()

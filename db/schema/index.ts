@@ -2,6 +2,8 @@ export * from './audit';
 export * from './events';
 export * from './idempotency';
 export * from './jobs';
+export * from './screening';
 export * from './sites';
 export * from './sms';
 export * from './users';
+export * from './volunteers';

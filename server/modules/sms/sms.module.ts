@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Core } from '../../deps';
 import { DAY } from '../../lib/clock';
 import { systemActor } from '../../lib/commands';
+import { broadcastRoutes } from './sms.broadcast';
 import { KeywordRouter } from './sms.keywords';
 import { optOutKeywords } from './sms.optout';
 import { Outbox } from './sms.outbox';
@@ -44,5 +45,6 @@ export function createSms(core: Core, log: FastifyInstance['log']): SmsModule {
 
 export async function registerSmsRoutes(app: FastifyInstance, sms: SmsModule): Promise<void> {
   await app.register(smsRoutes(sms.service));
+  await app.register(broadcastRoutes(sms.service));
   await app.register(smsWebhooks(sms.service, () => sms.outbox.wake()));
 }

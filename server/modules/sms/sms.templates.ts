@@ -17,6 +17,22 @@ export const templates = {
     en: 'Bienvenida: texts are on again. Reply HELP for what you can send, STOP to stop.',
     es: 'Bienvenida: mensajes activados de nuevo. Responda AYUDA para ver opciones, PARAR para dejar de recibir.',
   },
+  screenClear: {
+    en: 'Thanks, {name}. You are clear for today.',
+    es: 'Gracias, {name}. Hoy puede participar.',
+  },
+  screenIsolate: {
+    en: 'Thanks for telling us, {name}. Please rest at home until {until}; we will not send you out. Text WELL after that.',
+    es: 'Gracias por avisar, {name}. Descanse en casa hasta el {until}; no le enviaremos. Envie BIEN despues de esa fecha.',
+  },
+  stillIsolating: {
+    en: 'Thanks, {name}. Your isolation lasts until {until}; text WELL after that to return.',
+    es: 'Gracias, {name}. Su aislamiento dura hasta el {until}; envie BIEN despues para volver.',
+  },
+  volunteersOnly: {
+    en: 'Bienvenida: this keyword is for registered volunteers. Reply HELP for options.',
+    es: 'Bienvenida: esta palabra es para voluntarios registrados. Responda AYUDA para ver opciones.',
+  },
 } satisfies Record<string, Record<SmsLanguage, string>>;
 
 export type TemplateKey = keyof typeof templates;

@@ -1,0 +1,28 @@
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { instant } from './columns';
+import { smsLanguages } from './sms';
+
+export const volunteerSkills = [
+  'driver',
+  'interpreter',
+  'medical',
+  'housing_host',
+  'supply_runner',
+  'hotline',
+] as const;
+export type VolunteerSkill = (typeof volunteerSkills)[number];
+
+export const volunteers = sqliteTable('volunteers', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  phone: text('phone').notNull().unique(),
+  /** BCP-47 codes ("es", "en") or free names of languages without one ("K'iche'", "Mam"). */
+  languages: text('languages', { mode: 'json' }).$type<string[]>().notNull(),
+  skills: text('skills', { mode: 'json' }).$type<VolunteerSkill[]>().notNull(),
+  /** Self-declared; a high-risk volunteer may work remotely but is never sent in person. */
+  highRisk: integer('high_risk', { mode: 'boolean' }).notNull().default(false),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  smsLanguage: text('sms_language', { enum: smsLanguages }).notNull().default('en'),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+});

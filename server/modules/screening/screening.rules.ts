@@ -1,0 +1,53 @@
+import type { ScreeningRow } from './screening.repo';
+
+export type ScreeningStateName = 'clear' | 'isolating' | 'missing';
+
+export interface ScreeningState {
+  state: ScreeningStateName;
+  until: Date | null;
+  lastScreenedAt: Date | null;
+}
+
+/**
+ * Isolation ends only with a clear screen taken after its end date; a clear screen counts for
+ * `validMs`, after which the volunteer is "missing" until they screen again.
+ */
+export function screeningState(
+  latest: ScreeningRow | null,
+  isolation: ScreeningRow | null,
+  now: Date,
+  validMs: number,
+): ScreeningState {
+  const lastScreenedAt = latest?.at ?? null;
+  if (isolation?.isolateUntil) {
+    const clearedAfterEnd =
+      latest !== null && latest.result === 'clear' && latest.at.getTime() >= isolation.isolateUntil.getTime();
+    if (!clearedAfterEnd) return { state: 'isolating', until: isolation.isolateUntil, lastScreenedAt };
+  }
+  if (latest && latest.result === 'clear' && now.getTime() - latest.at.getTime() < validMs) {
+    return { state: 'clear', until: new Date(latest.at.getTime() + validMs), lastScreenedAt };
+  }
+  return { state: 'missing', until: null, lastScreenedAt };
+}
+
+/**
+ * What a new screen decides: symptoms or exposure start (or extend) isolation; a screen without either
+ * during an isolation that has not reached its end leaves the volunteer isolating.
+ */
+export function decide(
+  answers: { symptoms: boolean; exposure: boolean },
+  current: ScreeningState,
+  now: Date,
+  isolationMs: number,
+): { result: 'clear' | 'isolate'; isolateUntil: Date | null } {
+  if (answers.symptoms || answers.exposure) {
+    const fresh = new Date(now.getTime() + isolationMs);
+    const until =
+      current.state === 'isolating' && current.until && current.until > fresh ? current.until : fresh;
+    return { result: 'isolate', isolateUntil: until };
+  }
+  if (current.state === 'isolating' && current.until && now.getTime() < current.until.getTime()) {
+    return { result: 'isolate', isolateUntil: null };
+  }
+  return { result: 'clear', isolateUntil: null };
+}

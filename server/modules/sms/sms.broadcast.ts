@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { operators } from '../../access';
+import { ValidationError } from '../../errors';
+import { actorOf } from '../../plugins/auth';
+import { listVolunteers } from '../volunteers/volunteers.repo';
+import { isOptedOut } from './sms.repo';
+import { smsBody } from './sms.schemas';
+import type { SmsService } from './sms.service';
+
+const broadcastBody = z.object({
+  body: smsBody,
+  /** Sent instead of `body` to volunteers who read texts in Spanish. */
+  bodyEs: smsBody.optional(),
+  volunteerIds: z.array(z.number().int().positive()).min(1).max(5000).optional(),
+  shiftId: z.number().int().positive().optional(),
+});
+
+const broadcastResult = z.object({
+  queued: z.number().int(),
+  messageIds: z.array(z.number().int()),
+  skipped: z.array(
+    z.object({ volunteerId: z.number().int(), reason: z.enum(['opted_out', 'inactive', 'not_found']) }),
+  ),
+});
+
+/** Texts every matching active volunteer who has not opted out, each in their own language when given. */
+export function broadcastRoutes(service: SmsService) {
+  return async (app: FastifyInstance) => {
+    const { commands } = app.core;
+    app.withTypeProvider<ZodTypeProvider>().post(
+      '/api/sms/broadcast',
+      {
+        config: { access: operators },
+        schema: {
+          tags: ['sms'],
+          summary: 'Text active volunteers (all, or the listed ones)',
+          body: broadcastBody,
+          response: { 201: broadcastResult },
+        },
+      },
+      async (request, reply) => {
+        const { body, bodyEs, volunteerIds, shiftId } = request.body;
+        if (shiftId !== undefined) {
+          throw new ValidationError([
+            { path: 'body.shiftId', message: 'shift schedules are not available yet; list volunteerIds' },
+          ]);
+        }
+        const result = commands.run(actorOf(request), (ctx) => {
+          const roster = listVolunteers(ctx.tx);
+          const byId = new Map(roster.map((v) => [v.id, v]));
+          const wanted = volunteerIds ? [...new Set(volunteerIds)] : roster.map((v) => v.id);
+          const skipped: z.infer<typeof broadcastResult>['skipped'] = [];
+          const messageIds: number[] = [];
+          for (const id of wanted) {
+            const v = byId.get(id);
+            if (!v) skipped.push({ volunteerId: id, reason: 'not_found' });
+            else if (!v.active) skipped.push({ volunteerId: id, reason: 'inactive' });
+            else if (isOptedOut(ctx.tx, v.phone)) skipped.push({ volunteerId: id, reason: 'opted_out' });
+            else {
+              const text = v.smsLanguage === 'es' && bodyEs ? bodyEs : body;
+              const row = service.enqueue(ctx, {
+                to: v.phone,
+                body: text,
+                kind: 'broadcast',
+                language: v.smsLanguage,
+                related: { type: 'volunteer', id: v.id },
+              });
+              messageIds.push(row.id);
+            }
+          }
+          ctx.audit({
+            action: 'sms.broadcast',
+            entity: 'sms',
+            changes: { queued: messageIds.length, skipped: skipped.length },
+          });
+          return { queued: messageIds.length, messageIds, skipped };
+        });
+        return reply.status(201).send(result);
+      },
+    );
+  };
+}

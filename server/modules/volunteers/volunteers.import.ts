@@ -1,0 +1,126 @@
+import { parse } from 'csv-parse/sync';
+import { volunteerSkills } from '../../../db/schema';
+import { AppError, ValidationError } from '../../errors';
+import type { Actor } from '../../lib/commands';
+import { type ImportReport, volunteerInput } from './volunteers.schemas';
+import type { VolunteersService } from './volunteers.service';
+
+export const MAX_IMPORT_ROWS = 5000;
+
+/** Spreadsheet headings people actually use, mapped to our fields. */
+const HEADINGS: Record<string, string> = {
+  name: 'name',
+  nombre: 'name',
+  phone: 'phone',
+  telefono: 'phone',
+  mobile: 'phone',
+  cell: 'phone',
+  languages: 'languages',
+  language: 'languages',
+  idiomas: 'languages',
+  skills: 'skills',
+  habilidades: 'skills',
+  highrisk: 'highRisk',
+  high_risk: 'highRisk',
+  'high risk': 'highRisk',
+  active: 'active',
+  activo: 'active',
+  smslanguage: 'smsLanguage',
+  sms_language: 'smsLanguage',
+  'sms language': 'smsLanguage',
+};
+
+const TRUE = new Set(['yes', 'y', 'true', '1', 'x', 'si', 'sí']);
+const FALSE = new Set(['no', 'n', 'false', '0', '']);
+
+function heading(raw: string): string {
+  const key = raw
+    .trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '');
+  return HEADINGS[key] ?? key;
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(/[;,|/]/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+function bool(value: string | undefined): boolean | string | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase();
+  if (TRUE.has(v)) return true;
+  if (FALSE.has(v)) return v === '' ? undefined : false;
+  return value;
+}
+
+function skill(value: string): string {
+  const v = value.toLowerCase().replace(/[\s-]+/g, '_');
+  return (volunteerSkills as readonly string[]).includes(v) ? v : value;
+}
+
+/** Turns one spreadsheet row into the shape POST /api/volunteers takes. */
+function toInput(record: Record<string, string>) {
+  return {
+    name: record.name,
+    phone: record.phone,
+    languages: list(record.languages),
+    skills: list(record.skills).map(skill),
+    highRisk: bool(record.highRisk),
+    active: bool(record.active),
+    smsLanguage: record.smsLanguage?.trim().toLowerCase() || undefined,
+  };
+}
+
+/** Each row is added in its own transaction, or refused with its reasons: never half a row. */
+export function importVolunteers(service: VolunteersService, actor: Actor, csv: string): ImportReport {
+  let records: Record<string, string>[];
+  try {
+    records = parse(csv, {
+      columns: (header: string[]) => header.map(heading),
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      relax_column_count: true,
+      max_record_size: 10_000,
+    });
+  } catch (err) {
+    throw new ValidationError([{ path: 'body', message: `is not readable CSV: ${(err as Error).message}` }]);
+  }
+  if (records.length > MAX_IMPORT_ROWS) {
+    throw new ValidationError([{ path: 'body', message: `has more than ${MAX_IMPORT_ROWS} rows` }]);
+  }
+  if (records.length > 0 && !('name' in records[0]! && 'phone' in records[0]!)) {
+    throw new ValidationError([{ path: 'body', message: 'needs a header row with at least name and phone' }]);
+  }
+  const report: ImportReport = { added: 0, refused: 0, rows: [] };
+  records.forEach((record, index) => {
+    const row = index + 2; // the header is row 1, as a spreadsheet numbers them
+    const name = record.name?.trim() || null;
+    const parsed = volunteerInput.safeParse(toInput(record));
+    if (!parsed.success) {
+      report.refused += 1;
+      report.rows.push({
+        row,
+        status: 'refused',
+        name,
+        errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      });
+      return;
+    }
+    try {
+      const created = service.create(actor, parsed.data, 'phone');
+      report.added += 1;
+      report.rows.push({ row, status: 'added', id: created.id, name: created.name });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      report.refused += 1;
+      const errors = err.details.length ? err.details : [{ path: 'row', message: err.message }];
+      report.rows.push({ row, status: 'refused', name, errors });
+    }
+  });
+  return report;
+}

@@ -1,0 +1,142 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { anyRole, operators } from '../../access';
+import { ValidationError } from '../../errors';
+import { isoOrNull } from '../../lib/time';
+import { actorOf } from '../../plugins/auth';
+import type { ScreeningService } from '../screening/screening.service';
+import { importVolunteers } from './volunteers.import';
+import {
+  importReport,
+  volunteerDetail,
+  volunteerInput,
+  volunteerPatch,
+  volunteerQuery,
+} from './volunteers.schemas';
+import type { VolunteersService } from './volunteers.service';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const screeningBody = z.object({ symptoms: z.boolean(), exposure: z.boolean().default(false) });
+const screeningResult = z.object({
+  result: z.enum(['clear', 'isolate']),
+  isolateUntil: z.string().nullable(),
+  state: z.enum(['clear', 'isolating', 'missing']),
+});
+
+export function volunteersRoutes(service: VolunteersService, screening: ScreeningService) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const zone = app.core.config.NETWORK_TZ;
+    app.addContentTypeParser(
+      'text/csv',
+      { parseAs: 'string', bodyLimit: 2 * 1024 * 1024 },
+      (_req, body, done) => done(null, body),
+    );
+
+    r.post(
+      '/api/volunteers',
+      {
+        config: { access: operators },
+        schema: {
+          tags: ['volunteers'],
+          summary: 'Add a volunteer',
+          body: volunteerInput,
+          response: { 201: volunteerDetail },
+        },
+      },
+      async (request, reply) => reply.status(201).send(service.create(actorOf(request), request.body)),
+    );
+
+    r.get(
+      '/api/volunteers',
+      {
+        config: { access: anyRole },
+        schema: {
+          tags: ['volunteers'],
+          summary: 'The roster, with each volunteer screening state',
+          querystring: volunteerQuery.extend({
+            screening: z.enum(['clear', 'isolating', 'missing']).optional(),
+          }),
+          response: { 200: z.object({ items: z.array(volunteerDetail) }) },
+        },
+      },
+      async (request) => {
+        const { active, screening: state, ...q } = request.query;
+        const items = service
+          .list({ ...q, active: active === undefined ? undefined : active === 'true' })
+          .filter((v) => !state || v.screening.state === state);
+        return { items };
+      },
+    );
+
+    r.get(
+      '/api/volunteers/:id',
+      {
+        config: { access: anyRole },
+        schema: {
+          tags: ['volunteers'],
+          summary: 'One volunteer',
+          params: idParams,
+          response: { 200: volunteerDetail },
+        },
+      },
+      async (request) => service.get(request.params.id),
+    );
+
+    r.patch(
+      '/api/volunteers/:id',
+      {
+        config: { access: operators },
+        schema: {
+          tags: ['volunteers'],
+          summary: 'Change a volunteer (pause with active: false)',
+          params: idParams,
+          body: volunteerPatch,
+          response: { 200: volunteerDetail },
+        },
+      },
+      async (request) => service.update(actorOf(request), request.params.id, request.body),
+    );
+
+    r.post(
+      '/api/volunteers/import',
+      {
+        config: { access: operators },
+        schema: {
+          tags: ['volunteers'],
+          summary: 'Import a roster from CSV (text/csv; header row with name, phone, languages, skills…)',
+          response: { 200: importReport },
+        },
+      },
+      async (request) => {
+        if (typeof request.body !== 'string') {
+          throw new ValidationError([{ path: 'body', message: 'must be CSV sent as text/csv' }]);
+        }
+        return importVolunteers(service, actorOf(request), request.body);
+      },
+    );
+
+    r.post(
+      '/api/volunteers/:id/screenings',
+      {
+        config: { access: operators },
+        schema: {
+          tags: ['screening'],
+          summary: "Record a volunteer's daily screen (two yes/no answers)",
+          params: idParams,
+          body: screeningBody,
+          response: { 201: screeningResult },
+        },
+      },
+      async (request, reply) => {
+        const outcome = screening.screen(actorOf(request), request.params.id, request.body, 'web');
+        return reply.status(201).send({
+          result: outcome.result,
+          isolateUntil: isoOrNull(outcome.state.state === 'isolating' ? outcome.state.until : null, zone),
+          state: outcome.state.state,
+        });
+      },
+    );
+  };
+}

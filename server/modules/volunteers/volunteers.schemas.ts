@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { smsLanguages, volunteerSkills } from '../../../db/schema';
+
+const language = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{M}' -]+$/u, "must be a language code such as es or a name such as K'iche'");
+
+export const volunteerInput = z.object({
+  name: z.string().trim().min(1).max(120),
+  phone: z.string().trim().min(3).max(40),
+  languages: z.array(language).max(20).default([]),
+  skills: z.array(z.enum(volunteerSkills)).max(volunteerSkills.length).default([]),
+  highRisk: z.boolean().default(false),
+  active: z.boolean().default(true),
+  smsLanguage: z.enum(smsLanguages).default('en'),
+});
+export type VolunteerInput = z.infer<typeof volunteerInput>;
+
+export const volunteerPatch = volunteerInput
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field');
+export type VolunteerPatch = z.infer<typeof volunteerPatch>;
+
+export const screeningState = z.object({
+  state: z.enum(['clear', 'isolating', 'missing']),
+  until: z.string().nullable(),
+  lastScreenedAt: z.string().nullable(),
+});
+
+export const volunteer = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  phone: z.string(),
+  languages: z.array(z.string()),
+  skills: z.array(z.enum(volunteerSkills)),
+  highRisk: z.boolean(),
+  active: z.boolean(),
+  smsLanguage: z.enum(smsLanguages),
+  optedOut: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Volunteer = z.infer<typeof volunteer>;
+
+export const volunteerDetail = volunteer.extend({ screening: screeningState });
+
+export const volunteerQuery = z.object({
+  q: z.string().trim().max(120).optional(),
+  language: z.string().trim().max(40).optional(),
+  skill: z.enum(volunteerSkills).optional(),
+  active: z.enum(['true', 'false']).optional(),
+});
+
+export const importRow = z.discriminatedUnion('status', [
+  z.object({ row: z.number().int(), status: z.literal('added'), id: z.number().int(), name: z.string() }),
+  z.object({
+    row: z.number().int(),
+    status: z.literal('refused'),
+    name: z.string().nullable(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })),
+  }),
+]);
+export const importReport = z.object({
+  added: z.number().int(),
+  refused: z.number().int(),
+  rows: z.array(importRow),
+});
+export type ImportReport = z.infer<typeof importReport>;
