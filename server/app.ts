@@ -16,6 +16,7 @@ import { healthRoutes } from './modules/health/health.routes';
 import { registerMaintenance } from './modules/jobs/maintenance';
 import { setupRoutes } from './modules/setup/setup.routes';
 import { SetupService } from './modules/setup/setup.service';
+import { createShifts, registerShiftsRoutes, type ShiftsModule } from './modules/shifts/shifts.module';
 import { sitesRoutes } from './modules/sites/sites.routes';
 import { SitesService } from './modules/sites/sites.service';
 import { createSms, registerSmsRoutes, type SmsModule } from './modules/sms/sms.module';
@@ -39,6 +40,7 @@ export interface Services {
   setup: SetupService;
   sms: SmsModule;
   volunteers: VolunteersModule;
+  shifts: ShiftsModule;
 }
 
 declare module 'fastify' {
@@ -86,7 +88,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.decorate('auth', auth);
   const sms = createSms(core, app.log);
   const volunteers = createVolunteers(core, sms);
-  app.decorate('services', { users, sites, setup, sms, volunteers });
+  const shifts = createShifts(core, sms, volunteers);
+  app.decorate('services', { users, sites, setup, sms, volunteers, shifts });
   registerMaintenance(core, auth);
 
   await app.register(errorsPlugin);
@@ -120,6 +123,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await registerSmsRoutes(app, sms);
   await registerVolunteersRoutes(app, volunteers);
+  await registerShiftsRoutes(app, shifts, volunteers);
   await app.register(webPlugin);
 
   app.addHook('onClose', async () => {

@@ -51,6 +51,7 @@ const envSchema = z
       .max(24 * 7)
       .default(24),
     ISOLATION_DAYS: z.coerce.number().int().min(1).max(60).default(10),
+    SHIFT_REMINDER_HOURS: z.coerce.number().min(0).max(72).default(3),
     SESSION_IDLE_HOURS: z.coerce
       .number()
       .positive()

@@ -3,6 +3,7 @@ export * from './events';
 export * from './idempotency';
 export * from './jobs';
 export * from './screening';
+export * from './shifts';
 export * from './sites';
 export * from './sms';
 export * from './users';

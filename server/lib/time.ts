@@ -31,3 +31,21 @@ export function toIso(at: Date, zone: string): string {
 export function isoOrNull(at: Date | null | undefined, zone: string): string | null {
   return at ? toIso(at, zone) : null;
 }
+
+export type LocalParse = { ok: true; at: Date } | { ok: false; message: string };
+
+/**
+ * An instant from either an ISO string with an offset, or a local wall-clock time ("2026-03-08T02:30")
+ * in the network's zone. A local time the clocks skip (spring forward) is refused rather than guessed.
+ */
+export function parseInstantInZone(input: string, zone: string): LocalParse {
+  const hasOffset = /([zZ]|[+-]\d{2}:?\d{2})$/.test(input);
+  const dt = hasOffset ? DateTime.fromISO(input, { setZone: true }) : DateTime.fromISO(input, { zone });
+  if (!dt.isValid) return { ok: false, message: 'must be an ISO date-time such as 2026-03-06T18:00' };
+  if (!hasOffset) {
+    const back = dt.toFormat("yyyy-MM-dd'T'HH:mm");
+    if (!input.startsWith(back))
+      return { ok: false, message: `does not exist in ${zone} (the clocks skip it)` };
+  }
+  return { ok: true, at: dt.toJSDate() };
+}

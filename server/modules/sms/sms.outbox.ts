@@ -4,6 +4,7 @@ import type { Core } from '../../deps';
 import { type Actor, systemActor } from '../../lib/commands';
 import { redactPhone } from '../../lib/redact';
 import type { SmsGateway } from './sms.gateway';
+import { HELD_BY_QUIET_HOURS, quietHoursRelease } from './sms.quiet';
 import { isOptedOut, nextDueSms, type SmsRow, smsInStatus, updateSms } from './sms.repo';
 
 const MAX_ATTEMPTS = 8;
@@ -27,6 +28,8 @@ export class Outbox {
   private draining: Promise<void> | undefined;
   private wakeAgain = false;
   private lastHandoff = 0;
+  /** When the provider answered each of the latest handoffs, oldest first (one window's worth). */
+  private readonly answeredAt: number[] = [];
   private stopped = false;
 
   constructor(
@@ -98,11 +101,27 @@ export class Outbox {
     }
   }
 
+  /**
+   * Spaces handoffs `1000 / SMS_RATE_PER_SEC` ms apart. Spacing their starts is not enough: a request
+   * reaches the provider some time after it starts (the first one on a new connection later than the
+   * rest), so a window is counted from the provider's answer to the handoff one window back, which
+   * it can only have seen before answering.
+   */
   private async pace(): Promise<void> {
-    const gap = 1000 / this.core.config.SMS_RATE_PER_SEC;
-    const wait = this.lastHandoff + gap - Date.now();
-    if (wait > 0) await sleep(wait);
+    const rate = this.core.config.SMS_RATE_PER_SEC;
+    const gap = 1000 / rate;
+    const perWindow = Math.max(1, Math.floor(rate));
+    const windowOpensAt =
+      this.answeredAt.length >= perWindow ? this.answeredAt[0]! + perWindow * gap : Number.NEGATIVE_INFINITY;
+    const at = Math.max(this.lastHandoff + gap, windowOpensAt);
+    for (let wait = at - Date.now(); wait > 0; wait = at - Date.now()) await sleep(wait);
     this.lastHandoff = Date.now();
+  }
+
+  private answered(): void {
+    this.answeredAt.push(Date.now());
+    const perWindow = Math.max(1, Math.floor(this.core.config.SMS_RATE_PER_SEC));
+    while (this.answeredAt.length > perWindow) this.answeredAt.shift();
   }
 
   private async deliver(row: SmsRow): Promise<void> {
@@ -114,6 +133,7 @@ export class Outbox {
       });
       return;
     }
+    if (this.heldUntilMorning(row)) return;
     await this.pace();
     const attempts = row.attempts + 1;
     this.core.commands.run(outboxActor, (ctx) => {
@@ -124,6 +144,7 @@ export class Outbox {
       body: row.body,
       statusCallback: this.statusCallback,
     });
+    this.answered();
     if (result.ok) {
       this.log.info(
         { smsId: row.id, to: redactPhone(row.phone), driver: this.gateway.driver },
@@ -160,6 +181,23 @@ export class Outbox {
         errorMessage: result.message.slice(0, 500),
       });
     }
+  }
+
+  /**
+   * Quiet hours are checked at handoff too, not only when queued: a retry's backoff or a long queue
+   * can carry a broadcast past the start of the night.
+   */
+  private heldUntilMorning(row: SmsRow): boolean {
+    if (!HELD_BY_QUIET_HOURS.has(row.kind)) return false;
+    const { SMS_QUIET_HOURS, NETWORK_TZ } = this.core.config;
+    const now = this.core.clock.now();
+    const release = quietHoursRelease(now, SMS_QUIET_HOURS, NETWORK_TZ);
+    if (release.getTime() <= now.getTime()) return false;
+    this.core.commands.run(outboxActor, (ctx) => {
+      updateSms(ctx.tx, row.id, { dueAt: release, updatedAt: ctx.now });
+      ctx.emit('sms.status', { id: row.id, status: 'queued', dueAt: release.toISOString() });
+    });
+    return true;
   }
 
   private finish(row: SmsRow, patch: Parameters<typeof updateSms>[2] & { status: SmsRow['status'] }): void {

@@ -6,7 +6,7 @@ import { toE164 } from '../../lib/phone';
 import { redactPhone } from '../../lib/redact';
 import { isoOrNull, toIso } from '../../lib/time';
 import type { KeywordRouter } from './sms.keywords';
-import { quietHoursRelease } from './sms.quiet';
+import { HELD_BY_QUIET_HOURS, quietHoursRelease } from './sms.quiet';
 import { findSms, findSmsByProviderSid, insertSms, type SmsRow, updateSms } from './sms.repo';
 import type { SmsMessage } from './sms.schemas';
 import { render } from './sms.templates';
@@ -22,9 +22,11 @@ const PRIORITY: Record<SmsKind, number> = {
   reminder: 2,
   broadcast: 2,
 };
-const HELD_BY_QUIET_HOURS: ReadonlySet<SmsKind> = new Set(['reminder', 'broadcast']);
 
-/** Twilio answers these single words itself on long codes; a reply of ours would only be refused. */
+/**
+ * Twilio answers these single words itself on long codes (its opt-out list includes REVOKE and OPTOUT);
+ * a reply of ours would only be refused.
+ */
 const PROVIDER_KEYWORDS = new Set([
   'STOP',
   'STOPALL',
@@ -32,6 +34,8 @@ const PROVIDER_KEYWORDS = new Set([
   'CANCEL',
   'END',
   'QUIT',
+  'REVOKE',
+  'OPTOUT',
   'START',
   'UNSTOP',
   'YES',
@@ -135,6 +139,12 @@ export class SmsService {
         throw new ConflictError(
           'invalid_state',
           `Only a failed or undelivered message can be resent (this one is ${original.status})`,
+        );
+      }
+      if (original.purgedAt) {
+        throw new ConflictError(
+          'invalid_state',
+          'This message was purged under the retention policy: its number and text are gone',
         );
       }
       const row = this.enqueue(ctx, {

@@ -33,6 +33,50 @@ export const templates = {
     en: 'Bienvenida: this keyword is for registered volunteers. Reply HELP for options.',
     es: 'Bienvenida: esta palabra es para voluntarios registrados. Responda AYUDA para ver opciones.',
   },
+  shiftReminder: {
+    en: 'Bienvenida: your shift at {site} starts {when}. Please screen today: {link} or text WELL or SICK.',
+    es: 'Bienvenida: su turno en {site} empieza {when}. Haga su chequeo de hoy: {link} o envie BIEN o ENFERMO.',
+  },
+  statusShift: {
+    en: 'Next shift: {when} at {site}. Screening: {screening}.',
+    es: 'Su proximo turno: {when} en {site}. Chequeo: {screening}.',
+  },
+  statusNone: {
+    en: 'No upcoming shift. Text SHIFT to see open ones.',
+    es: 'No tiene turnos proximos. Envie TURNO para ver los abiertos.',
+  },
+  openShifts: {
+    en: 'Open shifts: {list}. Text SHIFT <number> to sign up.',
+    es: 'Turnos abiertos: {list}. Envie TURNO <numero> para apuntarse.',
+  },
+  noOpenShifts: {
+    en: 'No open shifts in the next 3 days. Thank you!',
+    es: 'No hay turnos abiertos en los proximos 3 dias. Gracias!',
+  },
+  signedUp: {
+    en: "You're on shift {id}: {when} at {site}. Thank you!",
+    es: 'Apuntado al turno {id}: {when} en {site}. Gracias!',
+  },
+  shiftRefused: {
+    en: 'Shift {id}: {reason}.',
+    es: 'Turno {id}: {reason}.',
+  },
+  dropped: {
+    en: "You're off shift {id}. Thanks for telling us.",
+    es: 'Ya no esta en el turno {id}. Gracias por avisar.',
+  },
+} satisfies Record<string, Record<SmsLanguage, string>>;
+
+/** Short reasons and states inside templates. */
+export const words = {
+  shift_full: { en: 'it is already full', es: 'ya esta completo' },
+  already_signed_up: { en: 'you are already on it', es: 'ya esta apuntado' },
+  shift_over: { en: 'it is over', es: 'ya termino' },
+  not_found: { en: 'no such shift for you', es: 'no existe para usted' },
+  volunteer_inactive: { en: 'your profile is paused', es: 'su perfil esta en pausa' },
+  clear: { en: 'done', es: 'hecho' },
+  isolating: { en: 'isolating', es: 'en aislamiento' },
+  missing: { en: 'due today (text WELL or SICK)', es: 'pendiente (envie BIEN o ENFERMO)' },
 } satisfies Record<string, Record<SmsLanguage, string>>;
 
 export type TemplateKey = keyof typeof templates;

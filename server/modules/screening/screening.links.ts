@@ -1,0 +1,29 @@
+import { and, eq, gt } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client';
+import { screeningLinks, volunteers } from '../../../db/schema';
+import { hashToken, newToken } from '../../lib/tokens';
+
+/** A link for the screening form without a login; only its hash is stored, and it expires. */
+export function createScreeningLink(tx: DbOrTx, volunteerId: number, expiresAt: Date): string {
+  const token = newToken();
+  tx.insert(screeningLinks)
+    .values({ tokenHash: hashToken(token), volunteerId, expiresAt })
+    .run();
+  return token;
+}
+
+export function resolveScreeningLink(db: DbOrTx, token: string, now: Date) {
+  return (
+    db
+      .select({
+        volunteerId: volunteers.id,
+        name: volunteers.name,
+        smsLanguage: volunteers.smsLanguage,
+        expiresAt: screeningLinks.expiresAt,
+      })
+      .from(screeningLinks)
+      .innerJoin(volunteers, eq(volunteers.id, screeningLinks.volunteerId))
+      .where(and(eq(screeningLinks.tokenHash, hashToken(token)), gt(screeningLinks.expiresAt, now)))
+      .get() ?? null
+  );
+}

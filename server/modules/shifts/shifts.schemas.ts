@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm');
+const localOrInstant = z.string().trim().min(10).max(40);
+
+export const createShiftBody = z.object({
+  siteId: z.number().int().positive(),
+  startsAt: localOrInstant,
+  endsAt: localOrInstant,
+  role: z.string().trim().min(1).max(60).optional(),
+  needed: z.number().int().min(1).max(100),
+});
+export type CreateShiftInput = z.infer<typeof createShiftBody>;
+
+export const templateBody = z.object({
+  siteId: z.number().int().positive(),
+  weekday: z.number().int().min(1).max(7),
+  startTime: hhmm,
+  endTime: hhmm,
+  role: z.string().trim().min(1).max(60).optional(),
+  needed: z.number().int().min(1).max(100),
+});
+export type TemplateInput = z.infer<typeof templateBody>;
+
+export const template = templateBody.extend({
+  id: z.number().int(),
+  role: z.string().nullable(),
+  active: z.boolean(),
+});
+
+export const signup = z.object({
+  volunteerId: z.number().int(),
+  name: z.string(),
+  source: z.enum(['web', 'sms']),
+  /** Isolating volunteers stay listed but don't count: their place is a gap. */
+  counts: z.boolean(),
+  screening: z.enum(['clear', 'isolating', 'missing']),
+});
+
+export const shift = z.object({
+  id: z.number().int(),
+  siteId: z.number().int(),
+  siteName: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  date: z.string(),
+  role: z.string().nullable(),
+  needed: z.number().int(),
+  filled: z.number().int(),
+  gap: z.boolean(),
+  templateId: z.number().int().nullable(),
+  signups: z.array(signup),
+});
+export type Shift = z.infer<typeof shift>;
+
+export const shiftsQuery = z.object({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+
+export const coverageQuery = z.object({
+  from: z.iso.date().optional(),
+  days: z.coerce.number().int().min(1).max(62).default(14),
+});
+
+export const coverage = z.object({
+  days: z.array(
+    z.object({
+      date: z.string(),
+      needed: z.number().int(),
+      filled: z.number().int(),
+      gaps: z.number().int(),
+      shifts: z.array(shift),
+    }),
+  ),
+});
