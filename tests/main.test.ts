@@ -72,12 +72,21 @@ describe('the server entry point', () => {
     const second = await start({ DATA_DIR: dir, DEMO: '1' });
     await stop(second.child);
     const db = openDb(path.join(dir, 'bienvenida.db'));
-    const { n } = db.$client.prepare('select count(*) as n from sites').get() as { n: number };
-    const { demo } = db.$client.prepare("select count(*) as demo from audit where actor = 'demo'").get() as {
-      demo: number;
-    };
+    const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
+    const sites = count('select count(*) as n from sites');
+    const seededSites = count(
+      "select count(*) as n from audit where actor = 'demo' and action = 'site.created'",
+    );
+    const volunteers = count('select count(*) as n from volunteers');
+    const seededVolunteers = count(
+      "select count(*) as n from audit where actor = 'demo' and action = 'volunteer.created'",
+    );
+    const shifts = count('select count(*) as n from shifts');
     db.$client.close();
-    expect(n).toBe(demo);
+    expect(sites).toBe(seededSites);
+    expect(volunteers).toBe(seededVolunteers);
+    expect(volunteers).toBeGreaterThan(0);
+    expect(shifts).toBeGreaterThan(0);
   });
 
   it('creates the first admin from ADMIN_EMAIL and ADMIN_PASSWORD and prints no setup link', async () => {

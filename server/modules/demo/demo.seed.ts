@@ -1,22 +1,113 @@
 import { systemActor } from '../../lib/commands';
+import type { ShiftsModule } from '../shifts/shifts.module';
 import type { SitesService } from '../sites/sites.service';
+import type { VolunteersModule } from '../volunteers/volunteers.module';
+
+/** Fictional people on the 555-01xx numbers reserved for fiction. */
+const DEMO_VOLUNTEERS = [
+  {
+    name: 'Ana Ruiz',
+    phone: '+13035550101',
+    languages: ['es', 'en'],
+    skills: ['driver', 'interpreter'],
+    smsLanguage: 'es',
+  },
+  {
+    name: 'Ben Carter',
+    phone: '+13035550102',
+    languages: ['en'],
+    skills: ['supply_runner'],
+    smsLanguage: 'en',
+  },
+  {
+    name: 'Carmen Tzul',
+    phone: '+13035550103',
+    languages: ['es', "K'iche'"],
+    skills: ['interpreter'],
+    smsLanguage: 'es',
+  },
+  {
+    name: 'Dev Patel',
+    phone: '+13035550104',
+    languages: ['en', 'hi'],
+    skills: ['medical'],
+    smsLanguage: 'en',
+  },
+  {
+    name: 'Elena Gómez',
+    phone: '+13035550105',
+    languages: ['es'],
+    skills: ['housing_host'],
+    smsLanguage: 'es',
+    highRisk: true,
+  },
+  {
+    name: 'Frank Osei',
+    phone: '+13035550106',
+    languages: ['en', 'fr'],
+    skills: ['driver', 'hotline'],
+    smsLanguage: 'en',
+  },
+] as const;
 
 /** DEMO=1 on an empty database: a small network to try everything with. Each capability adds its part. */
-export function seedDemo(services: { sites: SitesService }): boolean {
+export function seedDemo(services: {
+  sites: SitesService;
+  volunteers: VolunteersModule;
+  shifts: ShiftsModule;
+}): boolean {
   if (services.sites.list().length > 0) return false;
   const actor = { ...systemActor, label: 'demo' };
-  services.sites.create(actor, {
+  const station = services.sites.create(actor, {
     name: 'Greyhound station',
     kind: 'bus_station',
     address: '1055 19th St, Denver',
     smsKeyword: 'GREY',
   });
-  services.sites.create(actor, { name: 'Airport arrivals', kind: 'airport', smsKeyword: 'AIR' });
+  const airport = services.sites.create(actor, {
+    name: 'Airport arrivals',
+    kind: 'airport',
+    smsKeyword: 'AIR',
+  });
   services.sites.create(actor, {
     name: 'Aurora processing center',
     kind: 'detention_center',
     smsKeyword: 'AURORA',
   });
   services.sites.create(actor, { name: 'Church warehouse', kind: 'warehouse', address: '2nd Ave & Elm' });
+
+  const people = DEMO_VOLUNTEERS.map((v) =>
+    services.volunteers.service.create(actor, {
+      ...v,
+      languages: [...v.languages],
+      skills: [...v.skills],
+      highRisk: 'highRisk' in v ? v.highRisk : false,
+      active: true,
+    }),
+  );
+  for (let weekday = 1; weekday <= 7; weekday += 1) {
+    services.shifts.templates.create(actor, {
+      siteId: station.id,
+      weekday,
+      startTime: '18:00',
+      endTime: '23:00',
+      needed: 2,
+    });
+  }
+  services.shifts.templates.create(actor, {
+    siteId: airport.id,
+    weekday: 6,
+    startTime: '09:00',
+    endTime: '13:00',
+    needed: 1,
+  });
+
+  // A few signups on the first week, leaving gaps to fill.
+  const week = services.shifts.service.coverage(undefined, 7).days.flatMap((d) => d.shifts);
+  week.slice(0, 4).forEach((shift, i) => {
+    services.shifts.service.signUp(actor, shift.id, people[i % people.length]!.id);
+  });
+  services.volunteers.screening.screen(actor, people[0]!.id, { symptoms: false, exposure: false }, 'web');
+  services.volunteers.screening.screen(actor, people[3]!.id, { symptoms: true, exposure: false }, 'web');
   return true;
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { operators } from '../../access';
 import { ValidationError } from '../../errors';
 import { actorOf } from '../../plugins/auth';
+import { findShift, signupsFor } from '../shifts/shifts.repo';
 import { listVolunteers } from '../volunteers/volunteers.repo';
 import { isOptedOut } from './sms.repo';
 import { smsBody } from './sms.schemas';
@@ -35,7 +36,7 @@ export function broadcastRoutes(service: SmsService) {
         config: { access: operators },
         schema: {
           tags: ['sms'],
-          summary: 'Text active volunteers (all, or the listed ones)',
+          summary: 'Text active volunteers: all, the listed ones, or those signed up for a shift',
           body: broadcastBody,
           response: { 201: broadcastResult },
         },
