@@ -41,10 +41,14 @@ export type LocalParse = { ok: true; at: Date } | { ok: false; message: string }
 export function parseInstantInZone(input: string, zone: string): LocalParse {
   const hasOffset = /([zZ]|[+-]\d{2}:?\d{2})$/.test(input);
   const dt = hasOffset ? DateTime.fromISO(input, { setZone: true }) : DateTime.fromISO(input, { zone });
-  if (!dt.isValid) return { ok: false, message: 'must be an ISO date-time such as 2026-03-06T18:00' };
+  // A bare date would silently mean midnight.
+  if (!dt.isValid || !/T\d/i.test(input))
+    return { ok: false, message: 'must be an ISO date-time such as 2026-03-06T18:00' };
   if (!hasOffset) {
-    const back = dt.toFormat("yyyy-MM-dd'T'HH:mm");
-    if (!input.startsWith(back))
+    // Read in UTC, which skips no hour, the fields stay as written; in the zone a skipped time moves on.
+    const written = DateTime.fromISO(input, { zone: 'UTC' });
+    const wall = "yyyy-MM-dd'T'HH:mm:ss.SSS";
+    if (written.toFormat(wall) !== dt.toFormat(wall))
       return { ok: false, message: `does not exist in ${zone} (the clocks skip it)` };
   }
   return { ok: true, at: dt.toJSDate() };

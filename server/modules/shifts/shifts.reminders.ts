@@ -3,6 +3,7 @@ import { systemActor } from '../../lib/commands';
 import { shortDateTime } from '../../lib/dates';
 import { createScreeningLink } from '../screening/screening.links';
 import { findSiteById } from '../sites/sites.repo';
+import { quietHoursRelease } from '../sms/sms.quiet';
 import type { SmsService } from '../sms/sms.service';
 import { render } from '../sms/sms.templates';
 import { findVolunteer } from '../volunteers/volunteers.repo';
@@ -18,6 +19,9 @@ export function registerShiftReminders(core: Core, sms: SmsService): void {
       const volunteer = findVolunteer(ctx.tx, volunteerId);
       if (!shift || !volunteer?.active || !findSignup(ctx.tx, shiftId, volunteerId)) return;
       if (shift.startsAt.getTime() <= ctx.now.getTime()) return;
+      // Quiet hours would hold it until after the start (a signup at 22:00 for 06:00): too late to help.
+      const { SMS_QUIET_HOURS, NETWORK_TZ } = core.config;
+      if (quietHoursRelease(ctx.now, SMS_QUIET_HOURS, NETWORK_TZ).getTime() >= shift.startsAt.getTime()) return;
       const token = createScreeningLink(ctx.tx, volunteerId, shift.endsAt);
       const lang = volunteer.smsLanguage;
       const body = render('shiftReminder', lang, {

@@ -43,15 +43,16 @@ export function broadcastRoutes(service: SmsService) {
       },
       async (request, reply) => {
         const { body, bodyEs, volunteerIds, shiftId } = request.body;
-        if (shiftId !== undefined) {
-          throw new ValidationError([
-            { path: 'body.shiftId', message: 'shift schedules are not available yet; list volunteerIds' },
-          ]);
-        }
         const result = commands.run(actorOf(request), (ctx) => {
           const roster = listVolunteers(ctx.tx);
           const byId = new Map(roster.map((v) => [v.id, v]));
-          const wanted = volunteerIds ? [...new Set(volunteerIds)] : roster.map((v) => v.id);
+          let wanted = volunteerIds ? [...new Set(volunteerIds)] : roster.map((v) => v.id);
+          if (shiftId !== undefined) {
+            if (!findShift(ctx.tx, shiftId))
+              throw new ValidationError([{ path: 'body.shiftId', message: 'no such shift' }]);
+            const onShift = new Set(signupsFor(ctx.tx, [shiftId]).map((s) => s.signup.volunteerId));
+            wanted = wanted.filter((id) => onShift.has(id));
+          }
           const skipped: z.infer<typeof broadcastResult>['skipped'] = [];
           const messageIds: number[] = [];
           for (const id of wanted) {

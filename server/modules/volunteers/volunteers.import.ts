@@ -78,10 +78,15 @@ function toInput(record: Record<string, string>) {
 /** Each row is added in its own transaction, or refused with its reasons: never half a row. */
 export function importVolunteers(service: VolunteersService, actor: Actor, csv: string): ImportReport {
   let records: Record<string, string>[];
+  let columns: string[] = [];
   try {
     records = parse(csv, {
-      columns: (header: string[]) => header.map(heading),
-      skip_empty_lines: true,
+      columns: (header: string[]) => {
+        columns = header.map(heading);
+        return columns;
+      },
+      // Blank lines are kept so that row numbers match the spreadsheet's; blank records are passed over below.
+      skip_empty_lines: false,
       trim: true,
       bom: true,
       relax_column_count: true,
@@ -93,12 +98,13 @@ export function importVolunteers(service: VolunteersService, actor: Actor, csv: 
   if (records.length > MAX_IMPORT_ROWS) {
     throw new ValidationError([{ path: 'body', message: `has more than ${MAX_IMPORT_ROWS} rows` }]);
   }
-  if (records.length > 0 && !('name' in records[0]! && 'phone' in records[0]!)) {
+  if (!(columns.includes('name') && columns.includes('phone'))) {
     throw new ValidationError([{ path: 'body', message: 'needs a header row with at least name and phone' }]);
   }
   const report: ImportReport = { added: 0, refused: 0, rows: [] };
   records.forEach((record, index) => {
     const row = index + 2; // the header is row 1, as a spreadsheet numbers them
+    if (Object.values(record).every((v) => !v?.trim())) return;
     const name = record.name?.trim() || null;
     const parsed = volunteerInput.safeParse(toInput(record));
     if (!parsed.success) {

@@ -8,18 +8,28 @@ const language = z
   .max(40)
   .regex(/^[\p{L}\p{M}' -]+$/u, "must be a language code such as es or a name such as K'iche'");
 
-export const volunteerInput = z.object({
+const volunteerFields = z.object({
   name: z.string().trim().min(1).max(120),
   phone: z.string().trim().min(3).max(40),
-  languages: z.array(language).max(20).default([]),
-  skills: z.array(z.enum(volunteerSkills)).max(volunteerSkills.length).default([]),
-  highRisk: z.boolean().default(false),
-  active: z.boolean().default(true),
-  smsLanguage: z.enum(smsLanguages).default('en'),
+  languages: z.array(language).max(20),
+  skills: z.array(z.enum(volunteerSkills)).max(volunteerSkills.length),
+  highRisk: z.boolean(),
+  active: z.boolean(),
+  smsLanguage: z.enum(smsLanguages),
+});
+
+export const volunteerInput = volunteerFields.extend({
+  languages: volunteerFields.shape.languages.default([]),
+  skills: volunteerFields.shape.skills.default([]),
+  highRisk: volunteerFields.shape.highRisk.default(false),
+  active: volunteerFields.shape.active.default(true),
+  smsLanguage: volunteerFields.shape.smsLanguage.default('en'),
 });
 export type VolunteerInput = z.infer<typeof volunteerInput>;
 
-export const volunteerPatch = volunteerInput
+// Built without the defaults: zod fills a default in even where .partial() made the field optional,
+// so a patch would put every field it did not send back to its default.
+export const volunteerPatch = volunteerFields
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'send at least one field');
 export type VolunteerPatch = z.infer<typeof volunteerPatch>;
