@@ -39,6 +39,75 @@ export interface AuditEntry {
   changes: Record<string, unknown> | null;
 }
 
+export type SmsDirection = 'outbound' | 'inbound';
+export const smsDirections: SmsDirection[] = ['outbound', 'inbound'];
+
+export type SmsStatus =
+  | 'queued'
+  | 'sending'
+  | 'submitted'
+  | 'sent'
+  | 'delivered'
+  | 'undelivered'
+  | 'failed'
+  | 'opted_out'
+  | 'received';
+export const smsStatuses: SmsStatus[] = [
+  'queued',
+  'sending',
+  'submitted',
+  'sent',
+  'delivered',
+  'undelivered',
+  'failed',
+  'opted_out',
+  'received',
+];
+
+export type SmsKind =
+  | 'offer'
+  | 'page'
+  | 'reply'
+  | 'direct'
+  | 'opt_confirmation'
+  | 'reminder'
+  | 'broadcast'
+  | 'inbound';
+
+export interface SmsMessage {
+  id: number;
+  direction: SmsDirection;
+  phone: string;
+  body: string;
+  kind: SmsKind;
+  language: 'en' | 'es' | null;
+  status: SmsStatus;
+  errorCode: string | null;
+  errorMessage: string | null;
+  attempts: number;
+  relatedType: string | null;
+  relatedId: number | null;
+  dueAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  encoding: 'GSM-7' | 'UCS-2';
+  segments: number;
+}
+
+export interface SmsQuery {
+  direction?: SmsDirection;
+  status?: SmsStatus;
+  phone?: string;
+  before?: number;
+  limit?: number;
+}
+
+export interface OptOut {
+  phone: string;
+  keyword: string;
+  optedOutAt: string;
+}
+
 export interface Health {
   ok: boolean;
   db: unknown;
@@ -122,6 +191,13 @@ async function fetchHealth(): Promise<Health> {
   return { ok: body.ok === true, db: body.db, sms: body.sms, smsDriver: body.smsDriver };
 }
 
+function withQuery(path: string, query: object): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   // randomUUID exists only in secure contexts; a LAN address over plain http is not one.
@@ -148,10 +224,19 @@ export const api = {
   sites: () => request<{ items: Site[] }>('/api/sites'),
   createSite: (body: { name: string; kind: SiteKind; address?: string; smsKeyword?: string }, key: string) =>
     request<Site>('/api/sites', { method: 'POST', body, idempotencyKey: key }),
-  audit: (query: { action?: string; entity?: string; before?: number; limit?: number }) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
-    const qs = params.toString();
-    return request<{ items: AuditEntry[]; nextBefore: number | null }>(`/api/audit${qs ? `?${qs}` : ''}`);
-  },
+  audit: (query: { action?: string; entity?: string; before?: number; limit?: number }) =>
+    request<{ items: AuditEntry[]; nextBefore: number | null }>(withQuery('/api/audit', query)),
+  smsMessages: (query: SmsQuery) =>
+    request<{ items: SmsMessage[]; nextBefore: number | null }>(withQuery('/api/sms/messages', query)),
+  sendSms: (body: { to: string; body: string }, key: string) =>
+    request<SmsMessage>('/api/sms/messages', { method: 'POST', body, idempotencyKey: key }),
+  resendSms: (id: number, key: string) =>
+    request<SmsMessage>(`/api/sms/messages/${id}/resend`, { method: 'POST', idempotencyKey: key }),
+  simulateSms: (body: { from: string; body: string }, key: string) =>
+    request<{ inbound: SmsMessage; replies: SmsMessage[] }>('/api/sms/simulate', {
+      method: 'POST',
+      body,
+      idempotencyKey: key,
+    }),
+  optOuts: () => request<{ items: OptOut[] }>('/api/sms/opt-outs'),
 };

@@ -9,6 +9,7 @@ import { Home } from './pages/Home';
 import { Login } from './pages/Login';
 import { Setup } from './pages/Setup';
 import { Sites } from './pages/Sites';
+import { Sms } from './pages/Sms';
 import { Users } from './pages/Users';
 import { linkClick, navigate, usePath } from './router';
 
@@ -53,6 +54,8 @@ function SignedInRoutes({ user, path }: { user: User; path: string }) {
       return <Home user={user} />;
     case '/sites':
       return <Sites user={user} />;
+    case '/messages':
+      return <Sms user={user} />;
     case '/users':
       return admin ? <Users /> : <Message text={t('page.forbidden')} link />;
     case '/audit':

@@ -15,6 +15,7 @@ interface NavItem {
 const navItems: NavItem[] = [
   { href: '/', label: 'nav.home' },
   { href: '/sites', label: 'nav.sites' },
+  { href: '/messages', label: 'nav.sms' },
   { href: '/users', label: 'nav.users', adminOnly: true },
   { href: '/audit', label: 'nav.audit', adminOnly: true },
 ];

@@ -1,0 +1,202 @@
+import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasHorizontalOverflow, LAPTOP, launchBrowser, PHONE, type TestBrowser } from '../helpers/browser';
+import { startTestServer } from '../helpers/server';
+
+const webBuilt = existsSync(new URL('../../web/dist/index.html', import.meta.url));
+
+const coordinator = {
+  email: 'lucia@example.org',
+  name: 'Lucía Ortega',
+  password: 'bienvenidos-2026',
+  role: 'coordinator' as const,
+};
+
+describe('SMS page in a real browser', { timeout: 90_000 }, () => {
+  let srv: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: TestBrowser | null = null;
+
+  beforeAll(async () => {
+    if (!webBuilt) throw new Error('web/dist is missing: run `npm run build:web` before this test');
+    srv = await startTestServer();
+    await srv.createUser(coordinator);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await srv?.close();
+  });
+
+  async function openSignedIn(viewport: typeof LAPTOP): Promise<Page> {
+    await browser?.close();
+    browser = await launchBrowser({ locale: 'en-US' });
+    const page = await browser.open(`${srv.url}/`, viewport);
+    await page.getByLabel('Email').fill(coordinator.email);
+    await page.getByLabel('Password').fill(coordinator.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('[data-testid="live-indicator"][data-state="live"]').waitFor();
+    return page;
+  }
+
+  async function openSmsPage(page: Page): Promise<void> {
+    await page.getByRole('navigation').getByRole('link', { name: 'SMS', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'SMS' }).waitFor();
+    // A full reload would wipe this mark, so it cannot pass for a live update.
+    await page.evaluate(() => {
+      document.body.dataset.sameDocument = 'yes';
+    });
+  }
+
+  async function expectNoReload(page: Page): Promise<void> {
+    expect(await page.evaluate(() => document.body.dataset.sameDocument)).toBe('yes');
+  }
+
+  it('simulates texts in both languages, counts segments and shows a direct message delivered', async () => {
+    const page = await openSignedIn(LAPTOP);
+    await openSmsPage(page);
+
+    const simulator = page.getByTestId('sms-simulator');
+    await simulator.getByText('nothing leaves this machine').waitFor();
+    await simulator.getByLabel('Text in as').fill('(303) 555-0142');
+    await simulator.getByRole('textbox', { name: 'Message' }).fill('HELP');
+    await simulator.getByRole('button', { name: 'Send', exact: true }).click();
+
+    const bubbles = simulator.getByTestId('sim-message');
+    const saying = (text: RegExp) =>
+      bubbles.filter({ has: page.getByTestId('sim-body').filter({ hasText: text }) });
+    await saying(/^HELP$/).waitFor();
+    const english = saying(/^Bienvenida: YES\/NO/);
+    await english.locator('[data-status="delivered"]').waitFor();
+    expect(await english.getAttribute('data-direction')).toBe('outbound');
+    await simulator.getByText('Conversation with +13035550142').waitFor();
+    await expectNoReload(page);
+
+    await page.getByTestId('lang-switch').selectOption('es');
+    await page.getByRole('heading', { level: 1, name: 'SMS' }).waitFor();
+    await simulator.getByText('nada sale de esta máquina').waitFor();
+    await simulator.getByRole('textbox', { name: 'Mensaje' }).fill('ayuda');
+    await simulator.getByRole('button', { name: 'Enviar', exact: true }).click();
+    const spanish = saying(/^Bienvenida: SI\/NO/);
+    await spanish.waitFor();
+    await spanish.getByText('Entregado').waitFor();
+    // Both replies sit in the one conversation, oldest first.
+    expect(await bubbles.count()).toBe(4);
+    expect(await bubbles.last().getByTestId('sim-body').textContent()).toMatch(/^Bienvenida: SI\/NO/);
+
+    await page.getByTestId('lang-switch').selectOption('en');
+    const composer = page.getByTestId('sms-composer');
+    await composer.getByLabel('To').fill('720.555.0199');
+    const body = composer.getByRole('textbox', { name: 'Message' });
+    await body.fill('Dinner is ready at 7');
+    expect(await composer.getByTestId('sms-encoding').textContent()).toBe('GSM-7');
+    const text = `Mañana a las 7: cena en la bodega, está todo listo (${Date.now()})`;
+    await body.fill(text);
+    expect(await composer.getByTestId('sms-encoding').textContent()).toBe('UCS-2');
+    await composer.getByText('á makes this UCS-2: 70 characters a segment').waitFor();
+    expect(await composer.getByTestId('sms-segments').textContent()).toBe('1 segment');
+
+    await composer.getByRole('button', { name: 'Send', exact: true }).click();
+    await composer.getByText('Message to +17205550199 queued.').waitFor();
+    const row = page.getByTestId('sms-row').filter({ hasText: text });
+    await page
+      .locator('[data-testid="sms-row"][data-status="delivered"]')
+      .filter({ hasText: text })
+      .waitFor();
+    expect(await row.count()).toBe(1);
+    expect(await row.getByTestId('sms-status').textContent()).toBe('Delivered');
+    expect(await row.textContent()).toContain('+17205550199');
+    expect(await row.textContent()).toContain('UCS-2');
+    expect(await row.textContent()).toContain('Direct');
+    await expectNoReload(page);
+  });
+
+  it('shows the server’s verdict on a bad number next to the field', async () => {
+    const page = await openSignedIn(LAPTOP);
+    await openSmsPage(page);
+    const composer = page.getByTestId('sms-composer');
+    await composer.getByLabel('To').fill('12345');
+    await composer.getByRole('textbox', { name: 'Message' }).fill('hello');
+    await composer.getByRole('button', { name: 'Send', exact: true }).click();
+    await composer.getByText('Enter a valid phone number').waitFor();
+    expect(await composer.getByLabel('To').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('filters the log and resends a failed message', async () => {
+    const cookie = await srv.login(coordinator.email, coordinator.password);
+    const text = `Shelter check-in moved to 9pm (${Date.now()})`;
+    const res = await fetch(`${srv.url}/api/sms/messages`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ to: '(720) 555-0150', body: text }),
+    });
+    const sent = (await res.json()) as { id: number };
+    // The console driver delivers everything; leave the row as a carrier's failure report would.
+    await expect
+      .poll(() =>
+        srv.app.core.db.$client.prepare('select status from sms_messages where id = ?').get(sent.id),
+      )
+      .toEqual({ status: 'delivered' });
+    srv.app.core.db.$client
+      .prepare(
+        "update sms_messages set status = 'failed', error_code = '30003', error_message = 'Unreachable destination handset' where id = ?",
+      )
+      .run(sent.id);
+
+    const page = await openSignedIn(LAPTOP);
+    await openSmsPage(page);
+    await page.getByLabel('Status').selectOption('failed');
+    const row = page.locator(`[data-testid="sms-row"][data-id="${sent.id}"]`);
+    await row.getByText('Error 30003').waitFor();
+    expect(await page.getByTestId('sms-row').count()).toBe(1);
+    expect(await row.getByTestId('sms-status').textContent()).toBe('Failed');
+
+    await row.getByRole('button', { name: 'Resend' }).click();
+    await row.getByText('Queued again').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    const copies = page.getByTestId('sms-row').filter({ hasText: text });
+    await expect.poll(() => copies.count()).toBe(2);
+    await copies.and(page.locator('[data-status="delivered"]')).waitFor();
+    await expectNoReload(page);
+  });
+
+  it('fits a phone screen, and opted-out numbers are listed live', async () => {
+    const page = await openSignedIn(PHONE);
+    await openSmsPage(page);
+    await page.getByRole('heading', { level: 2, name: 'Message log' }).waitFor();
+    expect(await hasHorizontalOverflow(page)).toBe(false);
+
+    // Both tools start folded on a phone so the log comes first; open them to check they fit too.
+    await page.getByText('New message', { exact: true }).click();
+    await page.getByText('SMS simulator', { exact: true }).click();
+    const simulator = page.getByTestId('sms-simulator');
+    await simulator.getByLabel('Text in as').fill('+1 303 555 0177');
+    await simulator.getByRole('textbox', { name: 'Message' }).fill('STOP');
+    await simulator.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByTestId('optout-row').filter({ hasText: '+13035550177' }).waitFor();
+    expect(await page.getByTestId('optout-row').filter({ hasText: '+13035550177' }).textContent()).toContain(
+      'STOP',
+    );
+    // A message queued by another client shows up on its own and follows its delivery.
+    const cookie = await srv.login(coordinator.email, coordinator.password);
+    const elsewhere = `Bus leaves at 6:40 from gate 12, bring the blue folder (${Date.now()})`;
+    const res = await fetch(`${srv.url}/api/sms/messages`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ to: '+1 (720) 555-0188', body: elsewhere }),
+    });
+    expect(res.status).toBe(201);
+    await page
+      .locator('[data-testid="sms-row"][data-status="delivered"]')
+      .filter({ hasText: elsewhere })
+      .waitFor();
+    expect(await hasHorizontalOverflow(page)).toBe(false);
+    await expectNoReload(page);
+
+    // The page's address survives a reload: it must not fall into the server's /sms webhook space.
+    expect(new URL(page.url()).pathname).toBe('/messages');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'SMS' }).waitFor();
+    await page.getByTestId('optout-row').filter({ hasText: '+13035550177' }).waitFor();
+  });
+});

@@ -1,0 +1,308 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  ApiError,
+  api,
+  type SmsDirection,
+  type SmsMessage,
+  type SmsQuery,
+  type SmsStatus,
+  smsDirections,
+  smsStatuses,
+  type User,
+} from '../api';
+import { ErrorMessage, errorText } from '../components/ErrorMessage';
+import { Page } from '../components/Page';
+import { applyStatusEvent, SmsDirectionLabel, SmsStatusChip } from '../components/SmsStatus';
+import { When } from '../components/When';
+import { useLiveReload, useLiveResource, useSubmission } from '../hooks';
+import { useI18n } from '../i18n';
+import { onEvent } from '../live';
+import { SmsComposer } from './SmsComposer';
+import { SmsOptOuts } from './SmsOptOuts';
+import { SmsSimulator } from './SmsSimulator';
+
+interface Filters {
+  direction: SmsDirection | '';
+  status: SmsStatus | '';
+}
+
+const pageSize = 50;
+/** The most the server answers in one page. */
+const maxPage = 500;
+
+interface SmsLog {
+  items: SmsMessage[] | null;
+  nextBefore: number | null;
+  error: ApiError | null;
+  busy: boolean;
+  refresh: () => void;
+  more: () => void;
+  setFilters: (filters: Filters) => void;
+}
+
+function toQuery(filters: Filters): SmsQuery {
+  return { direction: filters.direction || undefined, status: filters.status || undefined };
+}
+
+function asApiError(err: unknown): ApiError {
+  return err instanceof ApiError ? err : new ApiError(0, 'generic', String(err));
+}
+
+function useSmsLog(initial: Filters): SmsLog {
+  const [items, setItems] = useState<SmsMessage[] | null>(null);
+  const [nextBefore, setNextBefore] = useState<number | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const filters = useRef(initial);
+  const state = useRef({ items, nextBefore });
+  state.current = { items, nextBefore };
+  const seq = useRef(0);
+
+  // Refetches every row on screen in one request, so statuses on older pages stay current too.
+  const refresh = async (reset = false) => {
+    const mine = ++seq.current;
+    const prev = reset ? [] : (state.current.items ?? []);
+    const limit = Math.min(maxPage, Math.max(pageSize, prev.length));
+    setBusy(true);
+    try {
+      const page = await api.smsMessages({ ...toQuery(filters.current), limit });
+      if (mine !== seq.current) return;
+      const last = page.items.at(-1);
+      const tail = last && page.nextBefore !== null ? prev.filter((m) => m.id < last.id) : [];
+      setItems([...page.items, ...tail]);
+      setNextBefore(tail.length > 0 ? state.current.nextBefore : page.nextBefore);
+      setError(null);
+    } catch (err) {
+      if (mine === seq.current) setError(asApiError(err));
+    } finally {
+      if (mine === seq.current) setBusy(false);
+    }
+  };
+
+  const more = async () => {
+    const before = state.current.nextBefore;
+    if (before === null) return;
+    const mine = ++seq.current;
+    setBusy(true);
+    try {
+      const page = await api.smsMessages({ ...toQuery(filters.current), before, limit: pageSize });
+      if (mine !== seq.current) return;
+      setItems((prev) => {
+        const seen = new Set((prev ?? []).map((m) => m.id));
+        return [...(prev ?? []), ...page.items.filter((m) => !seen.has(m.id))];
+      });
+      setNextBefore(page.nextBefore);
+      setError(null);
+    } catch (err) {
+      if (mine === seq.current) setError(asApiError(err));
+    } finally {
+      if (mine === seq.current) setBusy(false);
+    }
+  };
+
+  useLiveReload('sms.', () => void refresh());
+  useEffect(() => onEvent('sms.status', (event) => setItems((prev) => applyStatusEvent(prev, event))), []);
+
+  return {
+    items,
+    nextBefore,
+    error,
+    busy,
+    refresh: () => void refresh(),
+    more: () => void more(),
+    setFilters: (next) => {
+      filters.current = next;
+      setItems(null);
+      setNextBefore(null);
+      void refresh(true);
+    },
+  };
+}
+
+function ResendButton({ message, onDone }: { message: SmsMessage; onDone: () => void }) {
+  const { t } = useI18n();
+  const submission = useSubmission<SmsMessage>();
+  const [done, setDone] = useState(false);
+  const resend = async () => {
+    if (!(await submission.run((key) => api.resendSms(message.id, key)))) return;
+    setDone(true);
+    onDone();
+  };
+  // The copy appears as a new row; the failed original stays as the record of what happened.
+  if (done) return <span class="sms-meta">{t('sms.resent')}</span>;
+  return (
+    <>
+      <button type="button" class="btn btn-small" onClick={() => void resend()} disabled={submission.busy}>
+        {submission.busy ? t('sms.resending') : t('sms.resend')}
+      </button>
+      {submission.error && (
+        <p class="field-error" role="alert">
+          {errorText(t, submission.error)}
+        </p>
+      )}
+    </>
+  );
+}
+
+function LogRow({
+  message,
+  canSend,
+  onResent,
+}: {
+  message: SmsMessage;
+  canSend: boolean;
+  onResent: () => void;
+}) {
+  const { t, date } = useI18n();
+  const resendable = canSend && (message.status === 'failed' || message.status === 'undelivered');
+  const held =
+    message.status === 'queued' && message.dueAt && new Date(message.dueAt).getTime() > Date.now()
+      ? message.dueAt
+      : null;
+  return (
+    <tr data-testid="sms-row" data-id={message.id} data-status={message.status}>
+      <td data-label={t('sms.when')} class="nowrap">
+        <When iso={message.createdAt} />
+      </td>
+      <td data-label={t('sms.direction')}>
+        <SmsDirectionLabel direction={message.direction} />
+      </td>
+      <td data-label={t('sms.phone')} class="mono nowrap">
+        {message.phone || '—'}
+      </td>
+      <td data-label={t('sms.message')} class="sms-body">
+        {/* One wrapper per cell: on phones the cell is a two-column grid of label and content. */}
+        <div>
+          <span data-testid="sms-body">{message.body}</span>
+          <span class="sms-meta">
+            {message.encoding} ·{' '}
+            {t(message.segments === 1 ? 'sms.segments.one' : 'sms.segments.other', { n: message.segments })}
+          </span>
+        </div>
+      </td>
+      <td data-label={t('sms.kind')}>
+        {/* Every incoming text is of kind "incoming"; the direction already says so. */}
+        {message.direction === 'outbound' ? t(`smsKind.${message.kind}`) : ''}
+      </td>
+      <td data-label={t('sms.status')}>
+        <div>
+          <SmsStatusChip message={message} />
+          {message.errorMessage && <span class="sms-meta">{message.errorMessage}</span>}
+          {held && <span class="sms-meta">{t('sms.heldUntil', { time: date(held) })}</span>}
+          {resendable && (
+            <div class="sms-action">
+              <ResendButton message={message} onDone={onResent} />
+            </div>
+          )}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+function SmsLogSection({ canSend, log }: { canSend: boolean; log: SmsLog }) {
+  const { t } = useI18n();
+  const [filters, setFilters] = useState<Filters>({ direction: '', status: '' });
+  const change = (next: Filters) => {
+    setFilters(next);
+    log.setFilters(next);
+  };
+  const filtered = filters.direction !== '' || filters.status !== '';
+  const items = log.items ?? [];
+
+  return (
+    <section class="sms-section" aria-labelledby="sms-log-title">
+      <h2 id="sms-log-title">{t('sms.log')}</h2>
+      <form class="card filters" aria-label={t('sms.filters')} onSubmit={(e) => e.preventDefault()}>
+        <div class="field">
+          <label for="sms-filter-direction">{t('sms.direction')}</label>
+          <select
+            id="sms-filter-direction"
+            value={filters.direction}
+            onChange={(e) => change({ ...filters, direction: e.currentTarget.value as Filters['direction'] })}
+          >
+            <option value="">{t('sms.all')}</option>
+            {smsDirections.map((d) => (
+              <option key={d} value={d}>
+                {t(`smsDirection.${d}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="sms-filter-status">{t('sms.status')}</label>
+          <select
+            id="sms-filter-status"
+            value={filters.status}
+            onChange={(e) => change({ ...filters, status: e.currentTarget.value as Filters['status'] })}
+          >
+            <option value="">{t('sms.all')}</option>
+            {smsStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`smsStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {filtered && (
+          <div class="filter-actions">
+            <button type="button" class="btn btn-quiet" onClick={() => change({ direction: '', status: '' })}>
+              {t('sms.clear')}
+            </button>
+          </div>
+        )}
+      </form>
+      <ErrorMessage error={log.error} />
+      {log.items === null && !log.error && <p class="loading">{t('app.loading')}</p>}
+      {log.items && items.length === 0 && (
+        <p class="empty">{filtered ? t('sms.emptyFiltered') : t('sms.empty')}</p>
+      )}
+      {items.length > 0 && (
+        <table class="table sms-log" data-testid="sms-log">
+          <caption class="visually-hidden">{t('sms.log')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('sms.when')}</th>
+              <th scope="col">{t('sms.direction')}</th>
+              <th scope="col">{t('sms.phone')}</th>
+              <th scope="col">{t('sms.message')}</th>
+              <th scope="col">{t('sms.kind')}</th>
+              <th scope="col">{t('sms.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((m) => (
+              <LogRow key={m.id} message={m} canSend={canSend} onResent={log.refresh} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {log.nextBefore !== null && (
+        <button type="button" class="btn more" onClick={log.more} disabled={log.busy}>
+          {t('sms.more')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+export function Sms({ user }: { user: User }) {
+  const { t } = useI18n();
+  const canSend = user.role === 'admin' || user.role === 'coordinator';
+  const health = useLiveResource(null, api.health);
+  const log = useSmsLog({ direction: '', status: '' });
+  const simulator = canSend && health.data?.smsDriver === 'console';
+
+  return (
+    <Page title={t('sms.title')}>
+      {canSend && (
+        <div class="sms-tools">
+          <SmsComposer onSent={log.refresh} />
+          {simulator && <SmsSimulator />}
+        </div>
+      )}
+      <SmsLogSection canSend={canSend} log={log} />
+      {canSend && <SmsOptOuts />}
+    </Page>
+  );
+}
