@@ -7,7 +7,7 @@ import { type Config, configFrom } from '../../server/config';
 import { FakeClock } from '../../server/lib/clock';
 import { systemActor } from '../../server/lib/commands';
 import { hashPassword } from '../../server/lib/passwords';
-import { consoleGateway } from '../../server/modules/sms/sms.gateway';
+import { consoleGateway, type SmsGateway } from '../../server/modules/sms/sms.gateway';
 import { SESSION_COOKIE } from '../../server/plugins/auth';
 
 export const TEST_PASSWORD = 'correct horse battery';
@@ -36,7 +36,14 @@ export interface TestApp {
 let counter = 0;
 
 export async function buildTestApp(
-  opts: { env?: Record<string, string>; db?: Db; clock?: FakeClock; logStream?: NodeJS.WritableStream } = {},
+  opts: {
+    env?: Record<string, string>;
+    db?: Db;
+    clock?: FakeClock;
+    logStream?: NodeJS.WritableStream;
+    /** The SMS port; the console driver unless a test needs another (e.g. the twilio driver on a fake). */
+    sms?: SmsGateway;
+  } = {},
 ): Promise<TestApp> {
   const config = configFrom({
     LOG_LEVEL: 'silent',
@@ -46,7 +53,13 @@ export async function buildTestApp(
   });
   const db = opts.db ?? openMigratedDb(':memory:');
   const clock = opts.clock ?? new FakeClock('2026-03-02T15:00:00Z');
-  const app = await buildApp({ db, clock, config, sms: consoleGateway(), logStream: opts.logStream });
+  const app = await buildApp({
+    db,
+    clock,
+    config,
+    sms: opts.sms ?? consoleGateway(),
+    logStream: opts.logStream,
+  });
   await app.ready();
 
   const createUser: TestApp['createUser'] = async (role, email) => {

@@ -21,7 +21,8 @@ export function registerShiftReminders(core: Core, sms: SmsService): void {
       if (shift.startsAt.getTime() <= ctx.now.getTime()) return;
       // Quiet hours would hold it until after the start (a signup at 22:00 for 06:00): too late to help.
       const { SMS_QUIET_HOURS, NETWORK_TZ } = core.config;
-      if (quietHoursRelease(ctx.now, SMS_QUIET_HOURS, NETWORK_TZ).getTime() >= shift.startsAt.getTime()) return;
+      if (quietHoursRelease(ctx.now, SMS_QUIET_HOURS, NETWORK_TZ).getTime() >= shift.startsAt.getTime())
+        return;
       const token = createScreeningLink(ctx.tx, volunteerId, shift.endsAt);
       const lang = volunteer.smsLanguage;
       const body = render('shiftReminder', lang, {

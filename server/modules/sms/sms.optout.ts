@@ -52,6 +52,7 @@ export const optOutKeywords: KeywordSpec[] = [
     en: ['HELP', 'INFO'],
     es: ['AYUDA'],
     anyone: true,
-    handle: ({ lang }) => ({ text: render('help', lang) }),
+    // Carriers expect HELP answered even after STOP, so it goes as a compliance reply.
+    handle: ({ lang }) => ({ text: render('help', lang), kind: 'opt_confirmation' }),
   },
 ];

@@ -124,17 +124,22 @@ export class Outbox {
     while (this.answeredAt.length > perWindow) this.answeredAt.shift();
   }
 
+  /** Compliance replies (opt-out and opt-in confirmations, HELP) go even to a number that said STOP. */
+  private blockedByOptOut(row: SmsRow): boolean {
+    if (row.kind === 'opt_confirmation' || !isOptedOut(this.core.db, row.phone)) return false;
+    this.finish(row, {
+      status: 'opted_out',
+      errorCode: 'opted_out',
+      errorMessage: 'The number opted out (STOP)',
+    });
+    return true;
+  }
+
   private async deliver(row: SmsRow): Promise<void> {
-    if (row.kind !== 'opt_confirmation' && isOptedOut(this.core.db, row.phone)) {
-      this.finish(row, {
-        status: 'opted_out',
-        errorCode: 'opted_out',
-        errorMessage: 'The number opted out (STOP)',
-      });
-      return;
-    }
-    if (this.heldUntilMorning(row)) return;
+    if (this.blockedByOptOut(row) || this.heldUntilMorning(row)) return;
     await this.pace();
+    // Checked again after the wait: a STOP that arrived meanwhile still holds.
+    if (this.blockedByOptOut(row)) return;
     const attempts = row.attempts + 1;
     this.core.commands.run(outboxActor, (ctx) => {
       updateSms(ctx.tx, row.id, { status: 'sending', attempts, updatedAt: ctx.now });

@@ -79,6 +79,19 @@ export function purgeSmsBefore(db: DbOrTx, before: Date, now: Date): number {
     .run().changes;
 }
 
+/** The language this number last wrote in (by its keyword), for numbers no profile speaks for. */
+export function lastInboundLanguage(db: DbOrTx, phone: string): 'en' | 'es' | null {
+  return (
+    db
+      .select({ language: smsMessages.language })
+      .from(smsMessages)
+      .where(and(eq(smsMessages.direction, 'inbound'), eq(smsMessages.phone, phone)))
+      .orderBy(desc(smsMessages.id))
+      .limit(1)
+      .get()?.language ?? null
+  );
+}
+
 export function isOptedOut(db: DbOrTx, phone: string): boolean {
   return (
     db.select({ phone: smsOptOuts.phone }).from(smsOptOuts).where(eq(smsOptOuts.phone, phone)).get() !==

@@ -7,7 +7,14 @@ import { redactPhone } from '../../lib/redact';
 import { isoOrNull, toIso } from '../../lib/time';
 import type { KeywordRouter } from './sms.keywords';
 import { HELD_BY_QUIET_HOURS, quietHoursRelease } from './sms.quiet';
-import { findSms, findSmsByProviderSid, insertSms, type SmsRow, updateSms } from './sms.repo';
+import {
+  findSms,
+  findSmsByProviderSid,
+  insertSms,
+  lastInboundLanguage,
+  type SmsRow,
+  updateSms,
+} from './sms.repo';
 import type { SmsMessage } from './sms.schemas';
 import { render } from './sms.templates';
 import { segmentInfo } from './sms.text';
@@ -173,7 +180,7 @@ export class SmsService {
       if (findSmsByProviderSid(cmd.tx, inbound.messageSid)) return null;
       const sender = this.router.identify(cmd.tx, phone);
       const match = this.router.match(inbound.body);
-      const lang: SmsLanguage = match?.lang ?? sender.language ?? 'en';
+      const lang: SmsLanguage = match?.lang ?? sender.language ?? lastInboundLanguage(cmd.tx, phone) ?? 'en';
       const message = insertSms(cmd.tx, {
         direction: 'inbound',
         phone,

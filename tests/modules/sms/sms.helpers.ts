@@ -1,0 +1,183 @@
+import { asc } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import twilio from 'twilio';
+import { audit, events, type SmsKind, smsMessages } from '../../../db/schema';
+import { configFrom } from '../../../server/config';
+import { systemActor } from '../../../server/lib/commands';
+import { twilioGateway } from '../../../server/modules/sms/sms.twilio';
+import { buildTestApp, type TestApp } from '../../helpers/app';
+import type { FakeTwilio } from '../../helpers/fake-twilio';
+
+export const PUBLIC_URL = 'https://bienvenida.example.org';
+export const TWILIO_FROM = '+15005550006';
+export const AUTH_TOKEN = 'test-token';
+
+type BuildOptions = NonNullable<Parameters<typeof buildTestApp>[0]>;
+
+/** The app with the twilio driver, i.e. the real twilio client, pointed at the fake. */
+export function buildTwilioApp(fake: FakeTwilio, opts: Omit<BuildOptions, 'sms'> = {}): Promise<TestApp> {
+  const env: Record<string, string> = {
+    SMS_DRIVER: 'twilio',
+    TWILIO_ACCOUNT_SID: fake.accountSid,
+    TWILIO_AUTH_TOKEN: fake.authToken,
+    TWILIO_FROM,
+    TWILIO_API_BASE: fake.baseUrl,
+    PUBLIC_URL,
+    SMS_RATE_PER_SEC: '50',
+    SMS_QUIET_HOURS: 'off',
+    ...opts.env,
+  };
+  const config = configFrom({
+    LOG_LEVEL: 'silent',
+    NETWORK_TZ: 'America/Denver',
+    DATA_DIR: '/tmp/bv-unused',
+    ...env,
+  });
+  return buildTestApp({ ...opts, env, sms: twilioGateway(config) });
+}
+
+/** The console driver, with a token so webhooks can be signed, and no pacing or quiet hours in the way. */
+export function buildConsoleApp(opts: BuildOptions = {}): Promise<TestApp> {
+  return buildTestApp({
+    ...opts,
+    env: {
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      PUBLIC_URL,
+      SMS_RATE_PER_SEC: '50',
+      SMS_QUIET_HOURS: 'off',
+      ...opts.env,
+    },
+  });
+}
+
+export function queue(t: TestApp, to: string, body: string, kind: SmsKind = 'direct') {
+  return t.app.core.commands.run(systemActor, (ctx) =>
+    t.app.services.sms.service.enqueue(ctx, { to, body, kind }),
+  );
+}
+
+export function smsRows(t: TestApp) {
+  return t.db.select().from(smsMessages).orderBy(asc(smsMessages.id)).all();
+}
+
+export function smsRow(t: TestApp, id: number) {
+  const row = smsRows(t).find((r) => r.id === id);
+  if (!row) throw new Error(`no sms ${id}`);
+  return row;
+}
+
+export function auditRows(t: TestApp, prefix = 'sms.') {
+  return t.db
+    .select()
+    .from(audit)
+    .all()
+    .filter((a) => a.action.startsWith(prefix));
+}
+
+export function eventRows(t: TestApp, type?: string) {
+  return t.db
+    .select()
+    .from(events)
+    .all()
+    .filter((e) => (type ? e.type === type : e.type.startsWith('sms.')));
+}
+
+let sidCounter = 0;
+export function newMessageSid(): string {
+  sidCounter += 1;
+  return `SM${sidCounter.toString(16).padStart(32, '0')}`;
+}
+
+export interface SignedPost {
+  /** The URL the signature is computed over; PUBLIC_URL + path unless given. */
+  signedUrl?: string;
+  /** Overrides the computed signature; null sends none. */
+  signature?: string | null;
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+/** Posts a Twilio-style webhook (form-encoded, X-Twilio-Signature over URL + params) through inject. */
+export function postSigned(
+  t: TestApp,
+  path: string,
+  params: Record<string, string>,
+  opts: SignedPost = {},
+): Promise<LightMyRequestResponse> {
+  const url = opts.signedUrl ?? `${PUBLIC_URL}${path}`;
+  const signature =
+    opts.signature === undefined
+      ? twilio.getExpectedTwilioSignature(opts.token ?? t.config.TWILIO_AUTH_TOKEN ?? AUTH_TOKEN, url, params)
+      : opts.signature;
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+    ...opts.headers,
+  };
+  if (signature !== null) headers['x-twilio-signature'] = signature;
+  return t.app.inject({
+    method: 'POST',
+    url: path,
+    headers,
+    payload: new URLSearchParams(params).toString(),
+  });
+}
+
+/** An inbound SMS as Twilio posts it. */
+export function inbound(
+  t: TestApp,
+  from: string,
+  body: string,
+  opts: SignedPost & { sid?: string } = {},
+): Promise<LightMyRequestResponse> {
+  const sid = opts.sid ?? newMessageSid();
+  return postSigned(
+    t,
+    '/sms/inbound',
+    {
+      AccountSid: `AC${'0'.repeat(32)}`,
+      ApiVersion: '2010-04-01',
+      Body: body,
+      From: from,
+      MessageSid: sid,
+      NumMedia: '0',
+      SmsMessageSid: sid,
+      SmsSid: sid,
+      SmsStatus: 'received',
+      To: TWILIO_FROM,
+    },
+    opts,
+  );
+}
+
+/** A delivery report as Twilio posts it. */
+export function statusCallback(
+  t: TestApp,
+  sid: string,
+  status: string,
+  opts: SignedPost & { errorCode?: string; to?: string } = {},
+): Promise<LightMyRequestResponse> {
+  const params: Record<string, string> = {
+    AccountSid: `AC${'0'.repeat(32)}`,
+    ApiVersion: '2010-04-01',
+    From: TWILIO_FROM,
+    MessageSid: sid,
+    MessageStatus: status,
+    SmsSid: sid,
+    SmsStatus: status,
+    To: opts.to ?? '+13035550100',
+  };
+  if (opts.errorCode) params.ErrorCode = opts.errorCode;
+  return postSigned(t, '/sms/status', params, opts);
+}
+
+/** Largest number of arrivals inside any window of `windowMs` (half-open, as a rate limit counts). */
+export function maxInWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  let start = 0;
+  for (let end = 0; end < sorted.length; end++) {
+    while (sorted[end]! - sorted[start]! >= windowMs) start += 1;
+    best = Math.max(best, end - start + 1);
+  }
+  return best;
+}
