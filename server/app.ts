@@ -20,6 +20,7 @@ import { createShifts, registerShiftsRoutes, type ShiftsModule } from './modules
 import { sitesRoutes } from './modules/sites/sites.routes';
 import { SitesService } from './modules/sites/sites.service';
 import { createSms, registerSmsRoutes, type SmsModule } from './modules/sms/sms.module';
+import { findUserByPhone } from './modules/users/users.repo';
 import { usersRoutes } from './modules/users/users.routes';
 import { UsersService } from './modules/users/users.service';
 import {
@@ -86,7 +87,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const setup = new SetupService(core, users, auth);
   app.decorate('core', core);
   app.decorate('auth', auth);
+  users.onSessionsEnded = (ids) => auth.notifySessionsEnded(ids);
   const sms = createSms(core, app.log);
+  sms.router.addSenderLookup((db, phone) => {
+    const user = findUserByPhone(db, phone);
+    return user && !user.disabledAt ? { phone, kind: 'user', id: user.id, language: user.smsLanguage } : null;
+  });
   const volunteers = createVolunteers(core, sms);
   const shifts = createShifts(core, sms, volunteers);
   app.decorate('services', { users, sites, setup, sms, volunteers, shifts });

@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { instant } from './columns';
+import { smsLanguages } from './sms';
 
 export const roles = ['admin', 'coordinator', 'medical', 'viewer'] as const;
 export type Role = (typeof roles)[number];
@@ -12,6 +13,9 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   createdAt: instant('created_at').notNull(),
   disabledAt: instant('disabled_at'),
+  /** Optional: lets the person text keywords (ONCALL, RELEASE) and receive coordinator alerts. */
+  phone: text('phone').unique(),
+  smsLanguage: text('sms_language', { enum: smsLanguages }).notNull().default('en'),
 });
 
 export const sessions = sqliteTable(

@@ -112,6 +112,11 @@ export class AuthService {
     for (const listener of this.sessionEnded) listener(sessionId);
   }
 
+  /** Tells listeners (the live feed) about sessions ended elsewhere, e.g. by a change of role. */
+  notifySessionsEnded(sessionIds: number[]): void {
+    for (const id of sessionIds) for (const listener of this.sessionEnded) listener(id);
+  }
+
   onSessionEnded(listener: (sessionId: number) => void): void {
     this.sessionEnded.add(listener);
   }

@@ -37,3 +37,14 @@ export function deleteDeadSessions(db: DbOrTx, now: Date, idleBefore: Date): num
     .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleBefore), lt(sessions.revokedAt, now)))
     .run().changes;
 }
+
+/** Revokes every live session of a user; answers their ids. */
+export function revokeUserSessions(db: DbOrTx, userId: number, at: Date): number[] {
+  return db
+    .update(sessions)
+    .set({ revokedAt: at })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id })
+    .all()
+    .map((r) => r.id);
+}

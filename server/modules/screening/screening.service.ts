@@ -19,6 +19,10 @@ export interface ScreeningOutcome {
 }
 
 export class ScreeningService {
+  /** Called inside the command when a volunteer starts isolating (coordinators are texted). */
+  onIsolationStarted: (ctx: CommandContext, volunteer: { id: number; name: string }, until: Date) => void =
+    () => {};
+
   constructor(private readonly core: Core) {}
 
   private get validMs() {
@@ -61,6 +65,9 @@ export class ScreeningService {
       until: state.until?.toISOString() ?? null,
       startedIsolation: before.state !== 'isolating' && state.state === 'isolating',
     });
+    if (before.state !== 'isolating' && state.state === 'isolating' && state.until) {
+      this.onIsolationStarted(ctx, volunteer, state.until);
+    }
     return { ...decision, state };
   }
 

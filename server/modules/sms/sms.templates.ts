@@ -33,6 +33,10 @@ export const templates = {
     en: 'Bienvenida: this keyword is for registered volunteers. Reply HELP for options.',
     es: 'Bienvenida: esta palabra es para voluntarios registrados. Responda AYUDA para ver opciones.',
   },
+  isolationNotice: {
+    en: 'Bienvenida: {name} reported symptoms or exposure and is isolating until {until}. Their shifts now show as gaps.',
+    es: 'Bienvenida: {name} reporto sintomas o exposicion y se aisla hasta el {until}. Sus turnos quedan como huecos.',
+  },
   shiftReminder: {
     en: 'Bienvenida: your shift at {site} starts {when}. Please screen today: {link} or text WELL or SICK.',
     es: 'Bienvenida: su turno en {site} empieza {when}. Haga su chequeo de hoy: {link} o envie BIEN o ENFERMO.',

@@ -1,4 +1,4 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
 import { users } from '../../../db/schema';
 
@@ -22,4 +22,33 @@ export function countUsers(db: DbOrTx): number {
 
 export function insertUser(db: DbOrTx, row: typeof users.$inferInsert): UserRow {
   return db.insert(users).values(row).returning().get();
+}
+
+export function findUserByPhone(db: DbOrTx, phone: string): UserRow | null {
+  return db.select().from(users).where(eq(users.phone, phone)).get() ?? null;
+}
+
+export function updateUser(db: DbOrTx, id: number, patch: Partial<typeof users.$inferInsert>): UserRow {
+  return db.update(users).set(patch).where(eq(users.id, id)).returning().get()!;
+}
+
+export function countActiveAdmins(db: DbOrTx): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.role, 'admin'), isNull(users.disabledAt)))
+      .get()?.n ?? 0
+  );
+}
+
+/** Active admins and coordinators who gave a phone: who hears about isolations and other alerts. */
+export function coordinatorsWithPhones(db: DbOrTx): UserRow[] {
+  return db
+    .select()
+    .from(users)
+    .where(
+      and(inArray(users.role, ['admin', 'coordinator']), isNull(users.disabledAt), isNotNull(users.phone)),
+    )
+    .all();
 }

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { adminsOnly } from '../../access';
 import { actorOf } from '../../plugins/auth';
-import { createUserBody, user, userList } from './users.schemas';
+import { createUserBody, updateUserBody, user, userList } from './users.schemas';
 import type { UsersService } from './users.service';
 
 export function usersRoutes(service: UsersService) {
@@ -15,6 +16,20 @@ export function usersRoutes(service: UsersService) {
         schema: { tags: ['users'], summary: 'Add a user', body: createUserBody, response: { 201: user } },
       },
       async (request, reply) => reply.status(201).send(await service.create(actorOf(request), request.body)),
+    );
+    r.patch(
+      '/api/users/:id',
+      {
+        config: { access: adminsOnly },
+        schema: {
+          tags: ['users'],
+          summary: 'Change a user; a new role or disabling ends their sessions',
+          params: z.object({ id: z.coerce.number().int().positive() }),
+          body: updateUserBody,
+          response: { 200: user },
+        },
+      },
+      async (request) => service.update(actorOf(request), request.params.id, request.body),
     );
     r.get(
       '/api/users',

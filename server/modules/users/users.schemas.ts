@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles } from '../../../db/schema';
+import { roles, smsLanguages } from '../../../db/schema';
 
 export const email = z
   .email({ error: 'must be an email address' })
@@ -13,16 +13,35 @@ export const user = z.object({
   email: z.string(),
   name: z.string(),
   role: z.enum(roles),
+  phone: z.string().nullable(),
+  smsLanguage: z.enum(smsLanguages),
+  disabled: z.boolean(),
   createdAt: z.iso.datetime({ offset: true }),
 });
 export type User = z.infer<typeof user>;
+
+const phone = z.string().trim().min(3).max(40);
 
 export const createUserBody = z.object({
   email,
   name: personName,
   password,
   role: z.enum(roles),
+  phone: phone.optional(),
+  smsLanguage: z.enum(smsLanguages).default('en'),
 });
-export type CreateUserInput = z.infer<typeof createUserBody>;
+export type CreateUserInput = z.input<typeof createUserBody>;
 
 export const userList = z.object({ items: z.array(user) });
+
+export const updateUserBody = z
+  .object({
+    name: personName,
+    role: z.enum(roles),
+    phone: phone.nullable(),
+    smsLanguage: z.enum(smsLanguages),
+    disabled: z.boolean(),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field');
+export type UpdateUserInput = z.infer<typeof updateUserBody>;

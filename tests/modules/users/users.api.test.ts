@@ -32,6 +32,9 @@ describe('users API', () => {
       email: 'rosa@example.org',
       name: 'Rosa Díaz',
       role: 'coordinator',
+      phone: null,
+      smsLanguage: 'en',
+      disabled: false,
       createdAt: '2026-03-02T08:00:00-07:00',
     });
     expect(res.body).not.toContain(NEW_USER.password);
