@@ -14,6 +14,8 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { AuthService } from './modules/auth/auth.service';
 import { healthRoutes } from './modules/health/health.routes';
 import { registerMaintenance } from './modules/jobs/maintenance';
+import { createReleases, registerReleasesRoutes } from './modules/releases/releases.module';
+import type { ReleasesService } from './modules/releases/releases.service';
 import { setupRoutes } from './modules/setup/setup.routes';
 import { SetupService } from './modules/setup/setup.service';
 import { createShifts, registerShiftsRoutes, type ShiftsModule } from './modules/shifts/shifts.module';
@@ -42,6 +44,7 @@ export interface Services {
   sms: SmsModule;
   volunteers: VolunteersModule;
   shifts: ShiftsModule;
+  releases: ReleasesService;
 }
 
 declare module 'fastify' {
@@ -89,13 +92,15 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.decorate('auth', auth);
   users.onSessionsEnded = (ids) => auth.notifySessionsEnded(ids);
   const sms = createSms(core, app.log);
+  const volunteers = createVolunteers(core, sms);
+  // A coordinator who also volunteers is answered as the volunteer (WELL, SHIFT), so volunteers come first.
   sms.router.addSenderLookup((db, phone) => {
     const user = findUserByPhone(db, phone);
     return user && !user.disabledAt ? { phone, kind: 'user', id: user.id, language: user.smsLanguage } : null;
   });
-  const volunteers = createVolunteers(core, sms);
   const shifts = createShifts(core, sms, volunteers);
-  app.decorate('services', { users, sites, setup, sms, volunteers, shifts });
+  const releases = createReleases(core, sms);
+  app.decorate('services', { users, sites, setup, sms, volunteers, shifts, releases });
   registerMaintenance(core, auth);
 
   await app.register(errorsPlugin);
@@ -130,6 +135,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await registerSmsRoutes(app, sms);
   await registerVolunteersRoutes(app, volunteers);
   await registerShiftsRoutes(app, shifts, volunteers);
+  await registerReleasesRoutes(app, releases);
   await app.register(webPlugin);
 
   app.addHook('onClose', async () => {

@@ -2,6 +2,7 @@ export * from './audit';
 export * from './events';
 export * from './idempotency';
 export * from './jobs';
+export * from './releases';
 export * from './screening';
 export * from './shifts';
 export * from './sites';

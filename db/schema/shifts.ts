@@ -58,12 +58,13 @@ export const shiftSignups = sqliteTable(
   ],
 );
 
-/** One-time links in shift reminders that open the screening form without a login. */
+/** Links in shift reminders that open the screening form without a login, until the shift ends. */
 export const screeningLinks = sqliteTable('screening_links', {
   tokenHash: text('token_hash').primaryKey(),
   volunteerId: integer('volunteer_id')
     .notNull()
     .references(() => volunteers.id, { onDelete: 'cascade' }),
   expiresAt: instant('expires_at').notNull(),
+  /** When the link was last used to screen. */
   usedAt: instant('used_at'),
 });

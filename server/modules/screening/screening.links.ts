@@ -27,3 +27,10 @@ export function resolveScreeningLink(db: DbOrTx, token: string, now: Date) {
       .get() ?? null
   );
 }
+
+export function markScreeningLinkUsed(db: DbOrTx, token: string, at: Date): void {
+  db.update(screeningLinks)
+    .set({ usedAt: at })
+    .where(eq(screeningLinks.tokenHash, hashToken(token)))
+    .run();
+}

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFoundError } from '../../errors';
 import { isoOrNull, toIso } from '../../lib/time';
-import { resolveScreeningLink } from './screening.links';
+import { markScreeningLinkUsed, resolveScreeningLink } from './screening.links';
 import type { ScreeningService } from './screening.service';
 
 const token = z.string().min(10).max(100);
@@ -66,12 +66,11 @@ export function screeningLinkRoutes(screening: ScreeningService) {
       async (request, reply) => {
         const v = volunteerFor(request.body.token);
         const { symptoms, exposure } = request.body;
-        const outcome = screening.screen(
-          { userId: null, label: `screening-link:volunteer:${v.volunteerId}`, ip: request.ip },
-          v.volunteerId,
-          { symptoms, exposure },
-          'link',
-        );
+        const actor = { userId: null, label: `screening-link:volunteer:${v.volunteerId}`, ip: request.ip };
+        const outcome = app.core.commands.run(actor, (ctx) => {
+          markScreeningLinkUsed(ctx.tx, request.body.token, ctx.now);
+          return screening.record(ctx, v.volunteerId, { symptoms, exposure }, 'link');
+        });
         return reply.status(201).send({
           result: outcome.result,
           state: outcome.state.state,

@@ -58,13 +58,17 @@ export class ScreeningService {
       entityId: volunteerId,
       changes: { screeningId: row.id, source },
     });
-    ctx.emit(`screening.${decision.result}`, {
-      volunteerId,
-      name: volunteer.name,
-      state: state.state,
-      until: state.until?.toISOString() ?? null,
-      startedIsolation: before.state !== 'isolating' && state.state === 'isolating',
-    });
+    ctx.emit(
+      `screening.${decision.result}`,
+      {
+        volunteerId,
+        name: volunteer.name,
+        state: state.state,
+        until: state.until?.toISOString() ?? null,
+        startedIsolation: before.state !== 'isolating' && state.state === 'isolating',
+      },
+      ['admin', 'coordinator', 'medical'],
+    );
     if (before.state !== 'isolating' && state.state === 'isolating' && state.until) {
       this.onIsolationStarted(ctx, volunteer, state.until);
     }

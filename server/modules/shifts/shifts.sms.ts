@@ -58,7 +58,7 @@ export function shiftKeywords(
         if (!Number.isInteger(shiftId) || shiftId <= 0) {
           const soon = shifts
             .list(ctx.cmd.now, new Date(ctx.cmd.now.getTime() + 3 * DAY))
-            .filter((s) => s.gap)
+            .filter((s) => s.gap && !s.signups.some((x) => x.volunteerId === id))
             .slice(0, 3);
           if (soon.length === 0) return { text: render('noOpenShifts', ctx.lang) };
           const list = soon

@@ -37,6 +37,14 @@ export const templates = {
     en: 'Bienvenida: {name} reported symptoms or exposure and is isolating until {until}. Their shifts now show as gaps.',
     es: 'Bienvenida: {name} reporto sintomas o exposicion y se aisla hasta el {until}. Sus turnos quedan como huecos.',
   },
+  releaseLogged: {
+    en: 'Logged {code}: {adults} adults, {children} children at {site}. The team is being told. Thank you!',
+    es: 'Registrada {code}: {adults} adultos, {children} menores en {site}. Avisamos al equipo. Gracias!',
+  },
+  releaseUsage: {
+    en: 'To report a release text RELEASE <site> <adults> <children>, e.g. RELEASE GREY 3 1. Sites: {sites}.',
+    es: 'Para reportar envie LIBERACION <sitio> <adultos> <menores>, p. ej. LIBERACION GREY 3 1. Sitios: {sites}.',
+  },
   shiftReminder: {
     en: 'Bienvenida: your shift at {site} starts {when}. Please screen today: {link} or text WELL or SICK.',
     es: 'Bienvenida: su turno en {site} empieza {when}. Haga su chequeo de hoy: {link} o envie BIEN o ENFERMO.',

@@ -1,17 +1,11 @@
 import { z } from 'zod';
 import { smsLanguages, volunteerSkills } from '../../../db/schema';
-
-const language = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .regex(/^[\p{L}\p{M}' -]+$/u, "must be a language code such as es or a name such as K'iche'");
+import { languageName } from '../../lib/schemas';
 
 const volunteerFields = z.object({
   name: z.string().trim().min(1).max(120),
   phone: z.string().trim().min(3).max(40),
-  languages: z.array(language).max(20),
+  languages: z.array(languageName).max(20),
   skills: z.array(z.enum(volunteerSkills)).max(volunteerSkills.length),
   highRisk: z.boolean(),
   active: z.boolean(),

@@ -62,8 +62,12 @@ export class VolunteersService {
   list(filter: { q?: string; language?: string; skill?: string; active?: boolean }) {
     const q = filter.q?.toLowerCase();
     const language = filter.language?.toLowerCase();
+    // "303-555" finds +1303555…: numbers are searched by their digits.
+    const digits = (q ?? '').replace(/\D/g, '');
     return listVolunteers(this.core.db)
-      .filter((v) => !q || v.name.toLowerCase().includes(q) || v.phone.includes(q))
+      .filter(
+        (v) => !q || v.name.toLowerCase().includes(q) || (digits.length >= 3 && v.phone.includes(digits)),
+      )
       .filter((v) => !language || v.languages.some((l) => l.toLowerCase() === language))
       .filter((v) => !filter.skill || v.skills.includes(filter.skill as never))
       .filter((v) => filter.active === undefined || v.active === filter.active)

@@ -1,0 +1,88 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { instant } from './columns';
+import { sites } from './sites';
+
+export const releaseStatuses = [
+  'expected',
+  'reported',
+  'team_en_route',
+  'met',
+  'sheltered',
+  'traveling',
+  'closed',
+  'cancelled',
+] as const;
+export type ReleaseStatus = (typeof releaseStatuses)[number];
+
+export const releaseNeeds = [
+  'food',
+  'water',
+  'clothing',
+  'shoes',
+  'housing_tonight',
+  'medical',
+  'medication',
+  'travel_tickets',
+  'phone_call',
+  'funds',
+  'hygiene_kit',
+  'travel_bag',
+  'covid_guidance',
+  'legal_orientation',
+] as const;
+export type ReleaseNeed = (typeof releaseNeeds)[number];
+
+/**
+ * A group released (or about to be) at a site. Group-level by design: counts, languages and needs;
+ * there is no field for names, ID or A-numbers, nationality or case details.
+ */
+export const releases = sqliteTable(
+  'releases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull().unique(),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
+    status: text('status', { enum: releaseStatuses }).notNull(),
+    expectedAt: instant('expected_at'),
+    releasedAt: instant('released_at'),
+    adults: integer('adults').notNull(),
+    children: integer('children').notNull(),
+    languages: text('languages', { mode: 'json' }).$type<string[]>().notNull(),
+    needs: text('needs', { mode: 'json' }).$type<ReleaseNeed[]>().notNull(),
+    needsMet: text('needs_met', { mode: 'json' }).$type<ReleaseNeed[]>().notNull(),
+    destination: text('destination'),
+    travelDate: text('travel_date'),
+    notes: text('notes'),
+    source: text('source', { enum: ['web', 'sms'] }).notNull(),
+    reportedAt: instant('reported_at'),
+    metAt: instant('met_at'),
+    closedAt: instant('closed_at'),
+    acknowledgedAt: instant('acknowledged_at'),
+    acknowledgedBy: integer('acknowledged_by'),
+    purgedAt: instant('purged_at'),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [index('releases_status_idx').on(t.status), index('releases_closed_idx').on(t.closedAt)],
+);
+
+/** Each move of a release, with who and when. */
+export const releaseTimeline = sqliteTable(
+  'release_timeline',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    releaseId: integer('release_id')
+      .notNull()
+      .references(() => releases.id, { onDelete: 'cascade' }),
+    at: instant('at').notNull(),
+    actor: text('actor').notNull(),
+    userId: integer('user_id'),
+    kind: text('kind', { enum: ['created', 'status', 'needs', 'acknowledged', 'purged'] }).notNull(),
+    fromStatus: text('from_status', { enum: releaseStatuses }),
+    toStatus: text('to_status', { enum: releaseStatuses }),
+    note: text('note'),
+  },
+  (t) => [index('release_timeline_release_idx').on(t.releaseId)],
+);

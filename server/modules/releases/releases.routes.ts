@@ -1,0 +1,109 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { anyRole, operators } from '../../access';
+import { actorOf } from '../../plugins/auth';
+import {
+  createReleaseBody,
+  listQuery,
+  needsBody,
+  release,
+  releaseDetail,
+  statusBody,
+} from './releases.schemas';
+import type { ReleasesService } from './releases.service';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+export function releasesRoutes(service: ReleasesService) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+
+    r.post(
+      '/api/releases',
+      {
+        config: { access: operators },
+        schema: {
+          tags: ['releases'],
+          summary: 'Log a release (status expected when expectedAt is given, else reported)',
+          body: createReleaseBody,
+          response: { 201: releaseDetail },
+        },
+      },
+      async (request, reply) => reply.status(201).send(service.create(actorOf(request), request.body)),
+    );
+
+    r.get(
+      '/api/releases',
+      {
+        config: { access: anyRole },
+        schema: {
+          tags: ['releases'],
+          summary: 'Releases, newest first',
+          querystring: listQuery,
+          response: { 200: z.object({ items: z.array(release) }) },
+        },
+      },
+      async (request) => ({ items: service.list(request.query.status) }),
+    );
+
+    r.get(
+      '/api/releases/:id',
+      {
+        config: { access: anyRole },
+        schema: {
+          tags: ['releases'],
+          summary: 'One release with its timeline',
+          params: idParams,
+          response: { 200: releaseDetail },
+        },
+      },
+      async (request) => service.get(request.params.id),
+    );
+
+    r.post(
+      '/api/releases/:id/status',
+      {
+        config: { access: operators },
+        schema: {
+          tags: ['releases'],
+          summary: 'Move a release along its workflow (409 invalid_transition otherwise)',
+          params: idParams,
+          body: statusBody,
+          response: { 200: releaseDetail },
+        },
+      },
+      async (request) =>
+        service.move(actorOf(request), request.params.id, request.body.status, request.body.note),
+    );
+
+    r.post(
+      '/api/releases/:id/needs',
+      {
+        config: { access: operators },
+        schema: {
+          tags: ['releases'],
+          summary: 'Which needs have been met',
+          params: idParams,
+          body: needsBody,
+          response: { 200: releaseDetail },
+        },
+      },
+      async (request) => service.setNeedsMet(actorOf(request), request.params.id, request.body.met),
+    );
+
+    r.post(
+      '/api/releases/:id/acknowledge',
+      {
+        config: { access: operators },
+        schema: {
+          tags: ['releases'],
+          summary: 'Someone has seen the new release (stops the alert)',
+          params: idParams,
+          response: { 200: releaseDetail },
+        },
+      },
+      async (request) => service.acknowledge(actorOf(request), request.params.id),
+    );
+  };
+}

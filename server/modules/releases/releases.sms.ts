@@ -1,0 +1,48 @@
+import { findSiteByKeyword, listSites } from '../sites/sites.repo';
+import type { KeywordSpec } from '../sms/sms.keywords';
+import { render } from '../sms/sms.templates';
+import type { ReleasesService } from './releases.service';
+
+const COUNT = /^\d{1,3}$/;
+
+/** RELEASE <site> <adults> [<children>] · LIBERACION …: registered volunteers and users report by text. */
+export function releaseKeywords(service: ReleasesService): KeywordSpec[] {
+  return [
+    {
+      name: 'releases-report',
+      en: ['RELEASE'],
+      es: ['LIBERACION'],
+      handle: ({ cmd, sender, args, lang }) => {
+        if (sender.kind !== 'volunteer' && sender.kind !== 'user') return { text: render('help', lang) };
+        const [keyword, adults, children = '0'] = args;
+        const site = keyword ? findSiteByKeyword(cmd.tx, keyword) : null;
+        if (
+          !site ||
+          !adults ||
+          !COUNT.test(adults) ||
+          !COUNT.test(children) ||
+          Number(adults) + Number(children) === 0
+        ) {
+          const sites = listSites(cmd.tx)
+            .map((s) => s.smsKeyword)
+            .filter(Boolean)
+            .join(', ');
+          return { text: render('releaseUsage', lang, { sites: sites || '-' }) };
+        }
+        const row = service.createIn(
+          cmd,
+          { siteId: site.id, adults: Number(adults), children: Number(children), languages: [], needs: [] },
+          'sms',
+        );
+        return {
+          text: render('releaseLogged', lang, {
+            code: row.code,
+            adults: row.adults,
+            children: row.children,
+            site: site.name,
+          }),
+        };
+      },
+    },
+  ];
+}
