@@ -5,6 +5,7 @@ import { registerReleasePurge } from './releases.retention';
 import { releasesRoutes } from './releases.routes';
 import { ReleasesService } from './releases.service';
 import { releaseKeywords } from './releases.sms';
+import { reportsRoutes } from './reports.routes';
 
 export function createReleases(core: Core, sms: SmsModule): ReleasesService {
   const service = new ReleasesService(core);
@@ -15,4 +16,5 @@ export function createReleases(core: Core, sms: SmsModule): ReleasesService {
 
 export async function registerReleasesRoutes(app: FastifyInstance, service: ReleasesService): Promise<void> {
   await app.register(releasesRoutes(service));
+  await app.register(reportsRoutes());
 }
