@@ -1,4 +1,5 @@
 import { systemActor } from '../../lib/commands';
+import type { ReleasesService } from '../releases/releases.service';
 import type { ShiftsModule } from '../shifts/shifts.module';
 import type { SitesService } from '../sites/sites.service';
 import type { VolunteersModule } from '../volunteers/volunteers.module';
@@ -55,6 +56,7 @@ export function seedDemo(services: {
   sites: SitesService;
   volunteers: VolunteersModule;
   shifts: ShiftsModule;
+  releases: ReleasesService;
 }): boolean {
   if (services.sites.list().length > 0) return false;
   const actor = { ...systemActor, label: 'demo' };
@@ -108,6 +110,25 @@ export function seedDemo(services: {
     services.shifts.service.signUp(actor, shift.id, people[i % people.length]!.id);
   });
   services.volunteers.screening.screen(actor, people[0]!.id, { symptoms: false, exposure: false }, 'web');
+
+  const met = services.releases.create(actor, {
+    siteId: station.id,
+    adults: 4,
+    children: 2,
+    languages: ['es', "K'iche'"],
+    needs: ['food', 'clothing', 'housing_tonight', 'travel_tickets'],
+    destination: 'Chicago',
+  });
+  services.releases.move(actor, met.id, 'team_en_route');
+  services.releases.move(actor, met.id, 'met');
+  services.releases.setNeedsMet(actor, met.id, ['food', 'clothing']);
+  services.releases.create(actor, {
+    siteId: station.id,
+    adults: 2,
+    children: 0,
+    languages: ['pt'],
+    needs: ['water', 'phone_call'],
+  });
   services.volunteers.screening.screen(actor, people[3]!.id, { symptoms: true, exposure: false }, 'web');
   return true;
 }

@@ -122,7 +122,8 @@ export class ReleasesService {
         source,
       },
     });
-    ctx.emit('release.created', { ...this.toRelease(row, site.name), notes: null });
+    // Events are kept after the retention purge, so the free text stays out of them.
+    ctx.emit('release.created', { ...this.toRelease(row, site.name), notes: null, destination: null });
     return row;
   }
 
