@@ -115,6 +115,176 @@ export interface Health {
   smsDriver?: unknown;
 }
 
+export type VolunteerSkill =
+  | 'driver'
+  | 'interpreter'
+  | 'medical'
+  | 'housing_host'
+  | 'supply_runner'
+  | 'hotline';
+export const volunteerSkills: VolunteerSkill[] = [
+  'driver',
+  'interpreter',
+  'medical',
+  'housing_host',
+  'supply_runner',
+  'hotline',
+];
+
+export type SmsLanguage = 'en' | 'es';
+export const smsLanguages: SmsLanguage[] = ['en', 'es'];
+
+export type ScreeningStateName = 'clear' | 'isolating' | 'missing';
+export const screeningStates: ScreeningStateName[] = ['clear', 'isolating', 'missing'];
+
+export interface ScreeningState {
+  state: ScreeningStateName;
+  /** Isolating: when it may end. Clear: when the screen stops counting. */
+  until: string | null;
+  lastScreenedAt: string | null;
+}
+
+export interface Volunteer {
+  id: number;
+  name: string;
+  phone: string;
+  languages: string[];
+  skills: VolunteerSkill[];
+  highRisk: boolean;
+  active: boolean;
+  smsLanguage: SmsLanguage;
+  optedOut: boolean;
+  createdAt: string;
+  updatedAt: string;
+  screening: ScreeningState;
+}
+
+export interface VolunteerInput {
+  name: string;
+  phone: string;
+  languages: string[];
+  skills: VolunteerSkill[];
+  highRisk?: boolean;
+  active?: boolean;
+  smsLanguage?: SmsLanguage;
+}
+
+export type VolunteerPatch = Partial<VolunteerInput>;
+
+export interface VolunteerQuery {
+  q?: string;
+  language?: string;
+  skill?: VolunteerSkill;
+  active?: 'true' | 'false';
+  screening?: ScreeningStateName;
+}
+
+export interface ScreeningAnswers {
+  symptoms: boolean;
+  exposure: boolean;
+}
+
+export interface ScreeningResult {
+  result: 'clear' | 'isolate';
+  isolateUntil: string | null;
+  state: ScreeningStateName;
+}
+
+export type ImportRow =
+  | { row: number; status: 'added'; id: number; name: string }
+  | { row: number; status: 'refused'; name: string | null; errors: FieldError[] };
+
+export interface ImportReport {
+  added: number;
+  refused: number;
+  rows: ImportRow[];
+}
+
+export interface ShiftSignup {
+  volunteerId: number;
+  name: string;
+  source: 'web' | 'sms';
+  /** False while the volunteer isolates: their place is a gap again. */
+  counts: boolean;
+  screening: ScreeningStateName;
+}
+
+export interface Shift {
+  id: number;
+  siteId: number;
+  siteName: string;
+  /** ISO with the network's offset: the wall-clock digits are the network's local time. */
+  startsAt: string;
+  endsAt: string;
+  date: string;
+  role: string | null;
+  needed: number;
+  filled: number;
+  gap: boolean;
+  templateId: number | null;
+  signups: ShiftSignup[];
+}
+
+export interface CoverageDay {
+  date: string;
+  needed: number;
+  filled: number;
+  gaps: number;
+  shifts: Shift[];
+}
+
+export interface ShiftInput {
+  siteId: number;
+  /** `YYYY-MM-DDTHH:mm`, local to the network. */
+  startsAt: string;
+  endsAt: string;
+  role?: string;
+  needed: number;
+}
+
+export interface ShiftTemplateInput {
+  siteId: number;
+  /** ISO weekday: Monday 1 … Sunday 7. */
+  weekday: number;
+  startTime: string;
+  endTime: string;
+  role?: string;
+  needed: number;
+}
+
+export interface ShiftTemplate extends Omit<ShiftTemplateInput, 'role'> {
+  id: number;
+  role: string | null;
+  active: boolean;
+}
+
+export interface ScreeningLinkInfo {
+  firstName: string;
+  language: SmsLanguage;
+  expiresAt: string;
+}
+
+export interface ScreeningLinkResult {
+  result: 'clear' | 'isolate';
+  state: ScreeningStateName;
+  until: string | null;
+}
+
+export type BroadcastSkipReason = 'opted_out' | 'inactive' | 'not_found';
+
+export interface BroadcastInput {
+  body: string;
+  bodyEs?: string;
+  volunteerIds?: number[];
+  shiftId?: number;
+}
+
+export interface BroadcastResult {
+  queued: number;
+  messageIds: number[];
+  skipped: { volunteerId: number; reason: BroadcastSkipReason }[];
+}
+
 export interface FieldError {
   path: string;
   message: string;
@@ -142,6 +312,8 @@ export function onUnauthorized(fn: (() => void) | null): void {
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** Sent as-is with this content type instead of JSON. */
+  raw?: { type: string; text: string };
   idempotencyKey?: string;
   /** Auth probes answer 401 by design; they must not trigger a sign-out. */
   expectUnauthorized?: boolean;
@@ -151,7 +323,10 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   const method = opts.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   let body: string | undefined;
-  if (method !== 'GET') {
+  if (opts.raw) {
+    headers['content-type'] = opts.raw.type;
+    body = opts.raw.text;
+  } else if (method !== 'GET') {
     // A JSON content type on every state change is the server's CSRF guard, even without a payload.
     headers['content-type'] = 'application/json';
     body = JSON.stringify(opts.body ?? {});
@@ -239,4 +414,55 @@ export const api = {
       idempotencyKey: key,
     }),
   optOuts: () => request<{ items: OptOut[] }>('/api/sms/opt-outs'),
+  broadcast: (body: BroadcastInput, key: string) =>
+    request<BroadcastResult>('/api/sms/broadcast', { method: 'POST', body, idempotencyKey: key }),
+  volunteers: (query: VolunteerQuery = {}) =>
+    request<{ items: Volunteer[] }>(withQuery('/api/volunteers', query)),
+  volunteer: (id: number) => request<Volunteer>(`/api/volunteers/${id}`),
+  createVolunteer: (body: VolunteerInput, key: string) =>
+    request<Volunteer>('/api/volunteers', { method: 'POST', body, idempotencyKey: key }),
+  updateVolunteer: (id: number, body: VolunteerPatch) =>
+    request<Volunteer>(`/api/volunteers/${id}`, { method: 'PATCH', body }),
+  recordScreening: (id: number, body: ScreeningAnswers, key: string) =>
+    request<ScreeningResult>(`/api/volunteers/${id}/screenings`, {
+      method: 'POST',
+      body,
+      idempotencyKey: key,
+    }),
+  importVolunteers: (csv: string, key: string) =>
+    request<ImportReport>('/api/volunteers/import', {
+      method: 'POST',
+      raw: { type: 'text/csv', text: csv },
+      idempotencyKey: key,
+    }),
+  shifts: (query: { from?: string; to?: string } = {}) =>
+    request<{ items: Shift[] }>(withQuery('/api/shifts', query)),
+  coverage: (query: { from?: string; days?: number } = {}) =>
+    request<{ days: CoverageDay[] }>(withQuery('/api/shifts/coverage', query)),
+  createShift: (body: ShiftInput, key: string) =>
+    request<Shift>('/api/shifts', { method: 'POST', body, idempotencyKey: key }),
+  signUp: (shiftId: number, volunteerId: number, key: string) =>
+    request<Shift>(`/api/shifts/${shiftId}/signups`, {
+      method: 'POST',
+      body: { volunteerId },
+      idempotencyKey: key,
+    }),
+  cancelSignup: (shiftId: number, volunteerId: number) =>
+    request<Shift>(`/api/shifts/${shiftId}/signups/${volunteerId}`, { method: 'DELETE' }),
+  shiftTemplates: () => request<{ items: ShiftTemplate[] }>('/api/shifts/templates'),
+  createShiftTemplate: (body: ShiftTemplateInput, key: string) =>
+    request<ShiftTemplate>('/api/shifts/templates', { method: 'POST', body, idempotencyKey: key }),
+  checkScreeningLink: (token: string) =>
+    request<ScreeningLinkInfo>('/api/screening/link/check', {
+      method: 'POST',
+      body: { token },
+      expectUnauthorized: true,
+    }),
+  screenByLink: (body: { token: string } & ScreeningAnswers, key: string) =>
+    request<ScreeningLinkResult>('/api/screening/link', {
+      method: 'POST',
+      body,
+      idempotencyKey: key,
+      expectUnauthorized: true,
+    }),
 };

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api, onUnauthorized, type User } from './api';
 import { Layout } from './components/Layout';
 import { useI18n } from './i18n';
@@ -7,10 +7,15 @@ import { onSessionEnded, startLive, stopLive } from './live';
 import { Audit } from './pages/Audit';
 import { Home } from './pages/Home';
 import { Login } from './pages/Login';
+import { Screen } from './pages/Screen';
 import { Setup } from './pages/Setup';
+import { Shifts } from './pages/Shifts';
 import { Sites } from './pages/Sites';
 import { Sms } from './pages/Sms';
 import { Users } from './pages/Users';
+import { VolunteerPage } from './pages/Volunteer';
+import { VolunteerImport } from './pages/VolunteerImport';
+import { canOperate, Volunteers } from './pages/Volunteers';
 import { linkClick, navigate, usePath } from './router';
 
 type Session =
@@ -20,6 +25,8 @@ type Session =
   | { status: 'signedIn'; user: User };
 
 const publicPaths = ['/login', '/setup'];
+/** Pages for people without an account (a volunteer following a texted link): no sign-in, no nav. */
+const openPaths = ['/screen'];
 
 async function stillSignedIn(): Promise<boolean> {
   try {
@@ -49,11 +56,22 @@ function Message({ text, link }: { text: string; link?: boolean }) {
 function SignedInRoutes({ user, path }: { user: User; path: string }) {
   const { t } = useI18n();
   const admin = user.role === 'admin';
+  const volunteer = /^\/volunteers\/(\d+)$/.exec(path);
+  if (volunteer) {
+    const id = Number(volunteer[1]);
+    return <VolunteerPage key={id} user={user} id={id} />;
+  }
   switch (path) {
     case '/':
       return <Home user={user} />;
     case '/sites':
       return <Sites user={user} />;
+    case '/volunteers':
+      return <Volunteers user={user} />;
+    case '/volunteers/import':
+      return canOperate(user) ? <VolunteerImport /> : <Message text={t('page.forbidden')} link />;
+    case '/shifts':
+      return <Shifts user={user} />;
     case '/messages':
       return <Sms user={user} />;
     case '/users':
@@ -96,10 +114,18 @@ export function App() {
     }
   };
 
+  const open = openPaths.includes(path);
+  const booted = useRef(false);
+  // An open page needs no session; asking for one would only show a sign-in form behind it.
+  useEffect(() => {
+    if (open || booted.current) return;
+    booted.current = true;
+    void boot();
+  }, [open]);
+
   useEffect(() => {
     onUnauthorized(() => signOut(true));
     onSessionEnded(() => signOut(true));
-    void boot();
     return () => {
       onUnauthorized(null);
       onSessionEnded(null);
@@ -116,6 +142,14 @@ export function App() {
     await api.logout().catch(() => undefined);
     signOut(false);
   };
+
+  if (open) {
+    return (
+      <Layout user={null} onSignOut={() => void logout()}>
+        <Screen />
+      </Layout>
+    );
+  }
 
   const user = session.status === 'signedIn' ? session.user : null;
   let content: ComponentChildren;

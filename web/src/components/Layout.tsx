@@ -14,6 +14,8 @@ interface NavItem {
 
 const navItems: NavItem[] = [
   { href: '/', label: 'nav.home' },
+  { href: '/volunteers', label: 'nav.volunteers' },
+  { href: '/shifts', label: 'nav.shifts' },
   { href: '/sites', label: 'nav.sites' },
   { href: '/messages', label: 'nav.sms' },
   { href: '/users', label: 'nav.users', adminOnly: true },

@@ -10,6 +10,7 @@ import {
   smsStatuses,
   type User,
 } from '../api';
+import { BroadcastForm } from '../components/BroadcastForm';
 import { ErrorMessage, errorText } from '../components/ErrorMessage';
 import { Page } from '../components/Page';
 import { applyStatusEvent, SmsDirectionLabel, SmsStatusChip } from '../components/SmsStatus';
@@ -298,6 +299,7 @@ export function Sms({ user }: { user: User }) {
       {canSend && (
         <div class="sms-tools">
           <SmsComposer onSent={log.refresh} />
+          <BroadcastForm onSent={log.refresh} />
           {simulator && <SmsSimulator />}
         </div>
       )}

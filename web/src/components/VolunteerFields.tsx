@@ -1,0 +1,195 @@
+import {
+  ApiError,
+  type SmsLanguage,
+  smsLanguages,
+  type Volunteer,
+  type VolunteerSkill,
+  volunteerSkills,
+} from '../api';
+import { type Translate, useI18n } from '../i18n';
+import { Field } from './Field';
+
+export interface VolunteerDraft {
+  name: string;
+  phone: string;
+  /** As typed: "es, en, K'iche'". */
+  languages: string;
+  skills: VolunteerSkill[];
+  smsLanguage: SmsLanguage;
+  highRisk: boolean;
+}
+
+export const emptyDraft: VolunteerDraft = {
+  name: '',
+  phone: '',
+  languages: '',
+  skills: [],
+  smsLanguage: 'en',
+  highRisk: false,
+};
+
+export function draftOf(v: Volunteer): VolunteerDraft {
+  return {
+    name: v.name,
+    phone: v.phone,
+    languages: v.languages.join(', '),
+    skills: v.skills,
+    smsLanguage: v.smsLanguage,
+    highRisk: v.highRisk,
+  };
+}
+
+/**
+ * The server's field errors, worded in the reader's language and keyed by field. Its paths look like
+ * `body.languages.0` or, for a duplicate phone, just `phone`.
+ */
+export function volunteerErrors(t: Translate, error: ApiError | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!error) return out;
+  for (const d of error.details) {
+    const parts = d.path.split('.').filter((p) => p && p !== 'body');
+    const field = parts[0];
+    if (!field || field in out) continue;
+    if (field === 'phone')
+      out.phone =
+        error.code === 'duplicate_phone' ? t('error.duplicate_phone') : t('volunteers.phoneInvalid');
+    else if (field === 'name') out.name = t('volunteers.nameInvalid');
+    else if (field === 'languages') out.languages = t('volunteers.languagesInvalid');
+    else if (field === 'skills') out.skills = t('volunteers.skillsInvalid');
+    else out[field] = d.message;
+  }
+  if (error.code === 'duplicate_phone' && !out.phone) out.phone = t('error.duplicate_phone');
+  return out;
+}
+
+/** Above the form: when each problem is shown at its field, just point there. */
+export function formError(error: ApiError | null, fieldErrors: Record<string, string>): ApiError | null {
+  if (!error || Object.keys(fieldErrors).length === 0) return error;
+  return new ApiError(error.status, 'validation', error.message);
+}
+
+interface Props {
+  idPrefix: string;
+  draft: VolunteerDraft;
+  onChange: (draft: VolunteerDraft) => void;
+  errors: Record<string, string>;
+}
+
+export function VolunteerFields({ idPrefix, draft, onChange, errors }: Props) {
+  const { t } = useI18n();
+  const set = <K extends keyof VolunteerDraft>(key: K, value: VolunteerDraft[K]) =>
+    onChange({ ...draft, [key]: value });
+  const toggleSkill = (skill: VolunteerSkill, on: boolean) =>
+    set(
+      'skills',
+      volunteerSkills.filter((s) => (s === skill ? on : draft.skills.includes(s))),
+    );
+  const id = (name: string) => `${idPrefix}-${name}`;
+
+  return (
+    <>
+      <div class="form-grid">
+        <Field id={id('name')} label={t('field.name')} error={errors.name}>
+          {(a11y) => (
+            <input
+              {...a11y}
+              required
+              maxLength={120}
+              autoComplete="off"
+              value={draft.name}
+              onInput={(e) => set('name', e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field id={id('phone')} label={t('field.phone')} hint={t('sms.toHint')} error={errors.phone}>
+          {(a11y) => (
+            <input
+              {...a11y}
+              type="tel"
+              required
+              maxLength={40}
+              autoComplete="off"
+              value={draft.phone}
+              onInput={(e) => set('phone', e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id={id('languages')}
+          label={t('volunteers.languages')}
+          hint={t('volunteers.languagesHint')}
+          error={errors.languages}
+        >
+          {(a11y) => (
+            <input
+              {...a11y}
+              autoComplete="off"
+              spellcheck={false}
+              value={draft.languages}
+              onInput={(e) => set('languages', e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id={id('sms-language')}
+          label={t('volunteers.smsLanguage')}
+          hint={t('volunteers.smsLanguageHint')}
+          error={errors.smsLanguage}
+        >
+          {(a11y) => (
+            <select
+              {...a11y}
+              value={draft.smsLanguage}
+              onChange={(e) => set('smsLanguage', e.currentTarget.value as SmsLanguage)}
+            >
+              {smsLanguages.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {t(`lang.${l}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <fieldset
+        class={`field checks${errors.skills ? ' field-invalid' : ''}`}
+        aria-describedby={errors.skills ? id('skills-error') : undefined}
+      >
+        <legend>{t('volunteers.skills')}</legend>
+        <div class="check-grid">
+          {volunteerSkills.map((skill) => (
+            <label key={skill} class="check">
+              <input
+                type="checkbox"
+                name={id('skills')}
+                value={skill}
+                checked={draft.skills.includes(skill)}
+                onChange={(e) => toggleSkill(skill, e.currentTarget.checked)}
+              />
+              <span>{t(`skill.${skill}`)}</span>
+            </label>
+          ))}
+        </div>
+        {errors.skills && (
+          <p class="field-error" id={id('skills-error')}>
+            {errors.skills}
+          </p>
+        )}
+      </fieldset>
+      <div class="field">
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={draft.highRisk}
+            onChange={(e) => set('highRisk', e.currentTarget.checked)}
+            aria-describedby={id('high-risk-hint')}
+          />
+          <span>{t('volunteers.highRiskLabel')}</span>
+        </label>
+        <p class="hint" id={id('high-risk-hint')}>
+          {t('volunteers.highRiskHint')}
+        </p>
+      </div>
+    </>
+  );
+}
