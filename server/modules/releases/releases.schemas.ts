@@ -4,12 +4,15 @@ import { languageName } from '../../lib/schemas';
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO date-time with offset' });
 
+/** The most adults, or children, one release may count, whether logged on the web or by text. */
+export const MAX_COUNT = 500;
+
 export const createReleaseBody = z.object({
   siteId: z.number().int().positive(),
   releasedAt: instant.optional(),
   expectedAt: instant.optional(),
-  adults: z.number().int().min(0).max(500),
-  children: z.number().int().min(0).max(500),
+  adults: z.number().int().min(0).max(MAX_COUNT),
+  children: z.number().int().min(0).max(MAX_COUNT),
   languages: z.array(languageName).max(20).default([]),
   needs: z.array(z.enum(releaseNeeds)).max(releaseNeeds.length).default([]),
   destination: z.string().trim().max(120).optional(),

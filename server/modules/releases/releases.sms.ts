@@ -1,6 +1,7 @@
 import { findSiteByKeyword, listSites } from '../sites/sites.repo';
 import type { KeywordSpec } from '../sms/sms.keywords';
 import { render } from '../sms/sms.templates';
+import { MAX_COUNT } from './releases.schemas';
 import type { ReleasesService } from './releases.service';
 
 const COUNT = /^\d{1,3}$/;
@@ -21,6 +22,8 @@ export function releaseKeywords(service: ReleasesService): KeywordSpec[] {
           !adults ||
           !COUNT.test(adults) ||
           !COUNT.test(children) ||
+          Number(adults) > MAX_COUNT ||
+          Number(children) > MAX_COUNT ||
           Number(adults) + Number(children) === 0
         ) {
           const sites = listSites(cmd.tx)

@@ -3,6 +3,7 @@ import type { Core } from '../../deps';
 import { NotFoundError } from '../../errors';
 import { DAY, HOUR } from '../../lib/clock';
 import type { Actor, CommandContext } from '../../lib/commands';
+import { isoOrNull } from '../../lib/time';
 import { findVolunteer } from '../volunteers/volunteers.repo';
 import { insertScreening, latestIsolation, latestScreening } from './screening.repo';
 import { decide, type ScreeningState, screeningState } from './screening.rules';
@@ -64,7 +65,7 @@ export class ScreeningService {
         volunteerId,
         name: volunteer.name,
         state: state.state,
-        until: state.until?.toISOString() ?? null,
+        until: isoOrNull(state.until, this.core.config.NETWORK_TZ),
         startedIsolation: before.state !== 'isolating' && state.state === 'isolating',
       },
       ['admin', 'coordinator', 'medical'],

@@ -158,6 +158,13 @@ export class ShiftsService {
     if (!volunteer.active) throw new ConflictError('volunteer_inactive', 'This volunteer is paused');
     if (shift.endsAt.getTime() <= ctx.now.getTime())
       throw new ConflictError('shift_over', 'This shift is over');
+    const screen = this.screening.stateOf(ctx.tx, volunteerId, ctx.now);
+    if (screen.state === 'isolating' && screen.until && screen.until.getTime() > shift.startsAt.getTime()) {
+      throw new ConflictError(
+        'volunteer_isolating',
+        'This volunteer is isolating until after the shift starts',
+      );
+    }
     if (findSignup(ctx.tx, shiftId, volunteerId))
       throw new ConflictError('already_signed_up', 'Already signed up for this shift');
     // An isolating volunteer's place is open again, so only those who can come fill it.

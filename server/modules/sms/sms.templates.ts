@@ -86,6 +86,10 @@ export const words = {
   shift_over: { en: 'it is over', es: 'ya termino' },
   not_found: { en: 'no such shift for you', es: 'no existe para usted' },
   volunteer_inactive: { en: 'your profile is paused', es: 'su perfil esta en pausa' },
+  volunteer_isolating: {
+    en: 'you are isolating until after it starts',
+    es: 'esta en aislamiento hasta despues del inicio',
+  },
   clear: { en: 'done', es: 'hecho' },
   isolating: { en: 'isolating', es: 'en aislamiento' },
   missing: { en: 'due today (text WELL or SICK)', es: 'pendiente (envie BIEN o ENFERMO)' },

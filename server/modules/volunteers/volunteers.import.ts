@@ -113,7 +113,11 @@ export function importVolunteers(service: VolunteersService, actor: Actor, csv: 
         row,
         status: 'refused',
         name,
-        errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        errors: parsed.error.issues.map((i) => ({
+          path: i.path.join('.'),
+          message: i.message,
+          code: 'validation',
+        })),
       });
       return;
     }
@@ -124,7 +128,9 @@ export function importVolunteers(service: VolunteersService, actor: Actor, csv: 
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       report.refused += 1;
-      const errors = err.details.length ? err.details : [{ path: 'row', message: err.message }];
+      // The code lets the dashboard say why in the reader's language (duplicate_phone, validation…).
+      const details = err.details.length ? err.details : [{ path: 'row', message: err.message }];
+      const errors = details.map((d) => ({ ...d, code: err.code }));
       report.rows.push({ row, status: 'refused', name, errors });
     }
   });

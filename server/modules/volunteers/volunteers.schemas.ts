@@ -64,7 +64,7 @@ export const importRow = z.discriminatedUnion('status', [
     row: z.number().int(),
     status: z.literal('refused'),
     name: z.string().nullable(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })),
+    errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string() })),
   }),
 ]);
 export const importReport = z.object({

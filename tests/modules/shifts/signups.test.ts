@@ -109,6 +109,19 @@ describe('shift signups and coverage', () => {
     expect(signupRows()).toHaveLength(0);
   });
 
+  it('refuses an isolating volunteer for a shift before their isolation ends, and accepts one after', async () => {
+    const ana = await volunteer('Ana');
+    expect((await screen(t, coordinator, ana, { symptoms: true })).statusCode).toBe(201);
+    const soon = await shiftOn('2026-03-06T18:00', '2026-03-06T22:00', 2);
+    const refused = await signUp(t, coordinator, soon.id, ana);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('volunteer_isolating');
+    // Isolation lasts ISOLATION_DAYS (10) from 2026-03-02: a shift on the 20th is after it.
+    const later = await shiftOn('2026-03-20T18:00', '2026-03-20T22:00', 2);
+    expect((await signUp(t, coordinator, later.id, ana)).statusCode).toBe(201);
+    expect(signupRows().map((r) => r.shiftId)).toEqual([later.id]);
+  });
+
   it('gives exactly the places needed to volunteers signing up at the same moment', async () => {
     const ids: number[] = [];
     for (let i = 0; i < 8; i += 1) ids.push(await volunteer(`V${i}`));

@@ -54,8 +54,15 @@ describe('volunteer CSV import', () => {
     expect(errorPaths(3)).toEqual(['phone']);
     expect(errorPaths(4)).toEqual(['name']);
     expect(errorPaths(5)).toEqual(['highRisk']);
-    expect(byRow.get(6)).toMatchObject({ name: 'Dup Of Existing', errors: [{ path: 'phone' }] });
-    expect(byRow.get(8)).toMatchObject({ name: 'Ana Again', errors: [{ path: 'phone' }] });
+    expect(byRow.get(6)).toMatchObject({
+      name: 'Dup Of Existing',
+      errors: [{ path: 'phone', code: 'duplicate_phone' }],
+    });
+    expect(byRow.get(8)).toMatchObject({
+      name: 'Ana Again',
+      errors: [{ path: 'phone', code: 'duplicate_phone' }],
+    });
+    expect(byRow.get(3)).toMatchObject({ errors: [{ path: 'phone', code: 'validation' }] });
     expect(errorPaths(9)).toEqual(['skills.0']);
     expect(byRow.get(4)).toMatchObject({ name: null });
 

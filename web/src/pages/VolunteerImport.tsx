@@ -10,13 +10,13 @@ export const exampleHeading = 'name,phone,languages,skills,highRisk,active,smsLa
 const exampleRow = 'Ana López,(303) 555-0142,es;en,driver;interpreter,no,yes,es';
 
 /** The server explains a refused row in English field terms; say it in the reader's language. */
-function reason(t: Translate, e: FieldError): string {
+function reason(t: Translate, e: FieldError & { code?: string }): string {
   const field = e.path.split('.')[0] ?? '';
   switch (field) {
     case 'name':
       return t('import.reason.name');
     case 'phone':
-      return /already/i.test(e.message) ? t('error.duplicate_phone') : t('volunteers.phoneInvalid');
+      return e.code === 'duplicate_phone' ? t('error.duplicate_phone') : t('volunteers.phoneInvalid');
     case 'languages':
       return t('volunteers.languagesInvalid');
     case 'skills':
