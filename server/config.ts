@@ -40,6 +40,7 @@ const envSchema = z
       .string()
       .refine((c) => isSupportedCountry(c), 'must be a two-letter country code such as US or MX')
       .default('US'),
+    TWILIO_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     SMS_RATE_PER_SEC: z.coerce.number().positive().max(1000).default(1),
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(256).optional(),

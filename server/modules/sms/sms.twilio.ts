@@ -2,7 +2,6 @@ import twilio from 'twilio';
 import type { Config } from '../../config';
 import type { OutgoingSms, SendResult, SmsGateway } from './sms.gateway';
 
-const REQUEST_TIMEOUT_MS = 10_000;
 /** Consecutive retryable failures after which /healthz reports SMS as degraded. */
 const DEGRADED_AFTER = 3;
 
@@ -37,7 +36,7 @@ export function twilioGateway(config: Readonly<Config>): SmsGateway {
   if (!TWILIO_ACCOUNT_SID || !TWILIO_AUTH_TOKEN)
     throw new Error('twilio driver needs an account sid and token');
   const client = twilio(TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, {
-    timeout: REQUEST_TIMEOUT_MS,
+    timeout: config.TWILIO_TIMEOUT_MS,
     autoRetry: false,
   });
   if (TWILIO_API_BASE) client.api.baseUrl = TWILIO_API_BASE.replace(/\/+$/, '');

@@ -120,9 +120,11 @@ describe('outbox with the twilio driver', () => {
     ['a 500', { kind: 'http', status: 500 } as const],
     ['a 429', { kind: 'http', status: 429 } as const],
     ['a reset connection', { kind: 'reset' } as const],
+    ['a request that times out', { kind: 'timeout' } as const],
   ])('after %s', (_name, failure) => {
     it('queues the message again for later, not before, then delivers it exactly once', async () => {
-      t = await buildTwilioApp(fake);
+      // A short client timeout, so a provider that never answers costs this test a fraction of a second.
+      t = await buildTwilioApp(fake, { env: { TWILIO_TIMEOUT_MS: '300' } });
       const { outbox } = t.app.services.sms;
       fake.failNext(3, failure);
       const id = queue(t, TO, 'Your shift starts at 6').id;
