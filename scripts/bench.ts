@@ -43,6 +43,18 @@ try {
       headers,
       body: JSON.stringify({ name: 'Bench station', kind: 'bus_station' }),
     }),
+    await run('POST /api/releases (release + timeline + audit + event)', {
+      url: `${server.url}/api/releases`,
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ siteId: 1, adults: 3, children: 1, languages: ['es'], needs: ['food', 'shoes'] }),
+    }),
+    await run('POST /api/sms/simulate (inbound text routed, reply queued)', {
+      url: `${server.url}/api/sms/simulate`,
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ from: '+13035550142', body: 'HELP' }),
+    }),
   ];
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const table = rows
