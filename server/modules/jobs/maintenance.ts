@@ -3,10 +3,11 @@ import type { Core } from '../../deps';
 import { backupDatabase } from '../../lib/backup';
 import { DAY, HOUR } from '../../lib/clock';
 import type { AuthService } from '../auth/auth.service';
+import { deleteEventsBefore } from '../events/events.repo';
 import { deleteKeysBefore } from '../idempotency/idempotency.repo';
 import { deleteFinishedJobsBefore } from './jobs.repo';
 
-/** Housekeeping: dead sessions, old idempotency answers, finished jobs, and the scheduled backup. */
+/** Housekeeping: dead sessions, old idempotency answers, finished jobs, old live events, and the scheduled backup. */
 export function registerMaintenance(core: Core, auth: AuthService): void {
   core.scheduler.register(
     'maintenance.cleanup',
@@ -15,6 +16,9 @@ export function registerMaintenance(core: Core, auth: AuthService): void {
       auth.purgeDeadSessions();
       deleteKeysBefore(core.db, new Date(now - DAY));
       deleteFinishedJobsBefore(core.db, new Date(now - 7 * DAY));
+      // The live feed carries names (a volunteer who is isolating): it is kept no longer than the
+      // retention period, which also bounds how far back a reconnecting dashboard can replay.
+      deleteEventsBefore(core.db, new Date(now - core.config.RETENTION_DAYS * DAY));
     },
     { everyMs: HOUR },
   );

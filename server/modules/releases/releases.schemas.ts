@@ -7,7 +7,7 @@ const instant = z.iso.datetime({ offset: true, error: 'must be an ISO date-time 
 /** The most adults, or children, one release may count, whether logged on the web or by text. */
 export const MAX_COUNT = 500;
 
-export const createReleaseBody = z.object({
+export const createReleaseBody = z.strictObject({
   siteId: z.number().int().positive(),
   releasedAt: instant.optional(),
   expectedAt: instant.optional(),

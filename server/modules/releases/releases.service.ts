@@ -2,6 +2,7 @@ import type { ReleaseNeed, ReleaseStatus } from '../../../db/schema';
 import type { Core } from '../../deps';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import type { Actor, CommandContext } from '../../lib/commands';
+import { cleanLanguages } from '../../lib/languages';
 import { isoOrNull, toIso } from '../../lib/time';
 import { findSiteById } from '../sites/sites.repo';
 import {
@@ -90,7 +91,7 @@ export class ReleasesService {
       reportedAt: status === 'reported' ? ctx.now : null,
       adults: input.adults,
       children: input.children,
-      languages: [...new Set(input.languages)],
+      languages: cleanLanguages(input.languages),
       needs: [...new Set(input.needs)],
       needsMet: [],
       destination: input.destination || null,

@@ -1,6 +1,7 @@
 import type { Core } from '../../deps';
 import { ConflictError, NotFoundError } from '../../errors';
 import type { Actor } from '../../lib/commands';
+import { cleanLanguages } from '../../lib/languages';
 import { isoOrNull, toIso } from '../../lib/time';
 import type { ScreeningService } from '../screening/screening.service';
 import { isOptedOut } from '../sms/sms.repo';
@@ -19,20 +20,6 @@ function duplicatePhone(): ConflictError {
   return new ConflictError('duplicate_phone', 'Another volunteer already has this phone number', [
     { path: 'phone', message: 'is already used' },
   ]);
-}
-
-/** Languages compare case-insensitively; codes are stored lower-case, names as written. */
-function cleanLanguages(languages: string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of languages) {
-    const value = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(raw) ? raw.toLowerCase() : raw;
-    if (!seen.has(value.toLowerCase())) {
-      seen.add(value.toLowerCase());
-      out.push(value);
-    }
-  }
-  return out;
 }
 
 export class VolunteersService {
