@@ -12,6 +12,8 @@ import { Scheduler } from './lib/scheduler';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { AuthService } from './modules/auth/auth.service';
+import { createDispatch, registerDispatchRoutes } from './modules/dispatch/dispatch.module';
+import type { DispatchService } from './modules/dispatch/dispatch.service';
 import { healthRoutes } from './modules/health/health.routes';
 import { registerMaintenance } from './modules/jobs/maintenance';
 import { createReleases, registerReleasesRoutes } from './modules/releases/releases.module';
@@ -45,6 +47,7 @@ export interface Services {
   volunteers: VolunteersModule;
   shifts: ShiftsModule;
   releases: ReleasesService;
+  dispatch: DispatchService;
 }
 
 declare module 'fastify' {
@@ -100,7 +103,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
   const shifts = createShifts(core, sms, volunteers);
   const releases = createReleases(core, sms);
-  app.decorate('services', { users, sites, setup, sms, volunteers, shifts, releases });
+  const dispatch = createDispatch(core, sms, releases);
+  app.decorate('services', { users, sites, setup, sms, volunteers, shifts, releases, dispatch });
   registerMaintenance(core, auth);
 
   await app.register(errorsPlugin);
@@ -136,6 +140,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await registerVolunteersRoutes(app, volunteers);
   await registerShiftsRoutes(app, shifts, volunteers);
   await registerReleasesRoutes(app, releases);
+  await registerDispatchRoutes(app, dispatch);
   await app.register(webPlugin);
 
   app.addHook('onClose', async () => {

@@ -1,4 +1,5 @@
 export * from './audit';
+export * from './dispatch';
 export * from './events';
 export * from './idempotency';
 export * from './jobs';

@@ -133,37 +133,38 @@ export class ReleasesService {
     return this.get(row.id);
   }
 
-  move(actor: Actor, id: number, to: ReleaseStatus, note?: string) {
-    this.core.commands.run(actor, (ctx) => {
-      const found = findRelease(ctx.tx, id);
-      if (!found) throw new NotFoundError('Release');
-      const from = found.release.status;
-      if (!canMove(from, to)) {
-        throw new ConflictError('invalid_transition', `A release that is ${from} cannot become ${to}`, [
-          { path: 'body.status', message: `allowed from ${from}: ${TRANSITIONS[from].join(', ') || 'none'}` },
-        ]);
-      }
-      const stamps = {
-        ...(to === 'reported'
-          ? { reportedAt: ctx.now, releasedAt: found.release.releasedAt ?? ctx.now }
-          : {}),
-        ...(to === 'met' ? { metAt: ctx.now } : {}),
-        ...(to === 'closed' || to === 'cancelled' ? { closedAt: ctx.now } : {}),
-      };
-      updateRelease(ctx.tx, id, { status: to, updatedAt: ctx.now, ...stamps });
-      insertTimeline(ctx.tx, {
-        releaseId: id,
-        at: ctx.now,
-        actor: ctx.actor.label,
-        userId: ctx.actor.userId,
-        kind: 'status',
-        fromStatus: from,
-        toStatus: to,
-        note: note || null,
-      });
-      ctx.audit({ action: 'release.status', entity: 'release', entityId: id, changes: { from, to } });
-      ctx.emit('release.status', { id, code: found.release.code, from, to });
+  /** Inside a command: the web route, or a dispatch whose first volunteer said YES. */
+  moveIn(ctx: CommandContext, id: number, to: ReleaseStatus, note?: string): void {
+    const found = findRelease(ctx.tx, id);
+    if (!found) throw new NotFoundError('Release');
+    const from = found.release.status;
+    if (!canMove(from, to)) {
+      throw new ConflictError('invalid_transition', `A release that is ${from} cannot become ${to}`, [
+        { path: 'body.status', message: `allowed from ${from}: ${TRANSITIONS[from].join(', ') || 'none'}` },
+      ]);
+    }
+    const stamps = {
+      ...(to === 'reported' ? { reportedAt: ctx.now, releasedAt: found.release.releasedAt ?? ctx.now } : {}),
+      ...(to === 'met' ? { metAt: ctx.now } : {}),
+      ...(to === 'closed' || to === 'cancelled' ? { closedAt: ctx.now } : {}),
+    };
+    updateRelease(ctx.tx, id, { status: to, updatedAt: ctx.now, ...stamps });
+    insertTimeline(ctx.tx, {
+      releaseId: id,
+      at: ctx.now,
+      actor: ctx.actor.label,
+      userId: ctx.actor.userId,
+      kind: 'status',
+      fromStatus: from,
+      toStatus: to,
+      note: note || null,
     });
+    ctx.audit({ action: 'release.status', entity: 'release', entityId: id, changes: { from, to } });
+    ctx.emit('release.status', { id, code: found.release.code, from, to });
+  }
+
+  move(actor: Actor, id: number, to: ReleaseStatus, note?: string) {
+    this.core.commands.run(actor, (ctx) => this.moveIn(ctx, id, to, note));
     return this.get(id);
   }
 

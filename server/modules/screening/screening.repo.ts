@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, max } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
 import { screenings } from '../../../db/schema';
 
@@ -37,4 +37,34 @@ export function latestIsolation(db: DbOrTx, volunteerId: number): ScreeningRow |
       .limit(1)
       .get() ?? null
   );
+}
+
+/** Every volunteer's newest screen and newest isolation, in two queries (for ranking a whole roster). */
+export function screeningsByVolunteer(
+  db: DbOrTx,
+): Map<number, { latest: ScreeningRow | null; isolation: ScreeningRow | null }> {
+  const newest = db
+    .select({ id: max(screenings.id) })
+    .from(screenings)
+    .groupBy(screenings.volunteerId);
+  const newestIsolation = db
+    .select({ id: max(screenings.id) })
+    .from(screenings)
+    .where(and(eq(screenings.result, 'isolate'), isNotNull(screenings.isolateUntil)))
+    .groupBy(screenings.volunteerId);
+  const out = new Map<number, { latest: ScreeningRow | null; isolation: ScreeningRow | null }>();
+  const entry = (id: number) => {
+    let e = out.get(id);
+    if (!e) {
+      e = { latest: null, isolation: null };
+      out.set(id, e);
+    }
+    return e;
+  };
+  for (const row of db.select().from(screenings).where(inArray(screenings.id, newest)).all())
+    entry(row.volunteerId).latest = row;
+  for (const row of db.select().from(screenings).where(inArray(screenings.id, newestIsolation)).all()) {
+    entry(row.volunteerId).isolation = row;
+  }
+  return out;
 }

@@ -19,6 +19,8 @@ export interface KeywordContext {
   /** The reply language: the keyword's, else the sender's, else English. */
   lang: SmsLanguage;
   keyword: string;
+  /** The message as it was written, for words worth keeping (an ETA note). */
+  raw: string;
 }
 
 export interface KeywordReply {

@@ -32,7 +32,8 @@ const PRIORITY: Record<SmsKind, number> = {
 
 /**
  * Twilio answers these single words itself on long codes (its opt-out list includes REVOKE and OPTOUT);
- * a reply of ours would only be refused.
+ * a reply of ours would only be refused. A bare YES is left out: it accepts the one open dispatch offer,
+ * and the confirmation with its details must go.
  */
 const PROVIDER_KEYWORDS = new Set([
   'STOP',
@@ -45,7 +46,6 @@ const PROVIDER_KEYWORDS = new Set([
   'OPTOUT',
   'START',
   'UNSTOP',
-  'YES',
   'HELP',
   'INFO',
 ]);
@@ -205,7 +205,14 @@ export class SmsService {
       if (!match || (sender.kind === 'unknown' && !match.spec.anyone)) {
         reply = { text: render('help', lang) };
       } else {
-        reply = match.spec.handle({ cmd, sender, args: match.args, lang, keyword: match.keyword });
+        reply = match.spec.handle({
+          cmd,
+          sender,
+          args: match.args,
+          lang,
+          keyword: match.keyword,
+          raw: inbound.body,
+        });
       }
       const providerAnswers =
         this.core.sms.driver === 'twilio' &&

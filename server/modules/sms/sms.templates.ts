@@ -45,6 +45,40 @@ export const templates = {
     en: 'To report a release text RELEASE <site> <adults> <children>, e.g. RELEASE GREY 3 1. Sites: {sites}.',
     es: 'Para reportar envie LIBERACION <sitio> <adultos> <menores>, p. ej. LIBERACION GREY 3 1. Sitios: {sites}.',
   },
+  offer: {
+    en: 'Bienvenida {code}: {people} people at {site} need help now. Languages: {langs}. Can you go? Reply YES {code} or NO {code}.',
+    es: 'Bienvenida {code}: {people} personas en {site} necesitan ayuda ahora. Idiomas: {langs}. Puede ir? Responda SI {code} o NO {code}.',
+  },
+  offerAccepted: {
+    en: 'Confirmed {release}: go to {site}, {address}. Meet {group}. Lead: {lead}. Thank you!',
+    es: 'Confirmado {release}: vaya a {site}, {address}. Grupo: {group}. Contacto: {lead}. Gracias!',
+  },
+  offerDeclined: { en: 'Thanks for telling us. No problem.', es: 'Gracias por avisar. No hay problema.' },
+  offerCovered: {
+    en: 'Offer {code} is covered now, thank you! No need to go.',
+    es: 'La oferta {code} ya esta cubierta, gracias! No hace falta ir.',
+  },
+  offerExpired: { en: 'Offer {code} has expired. Thank you!', es: 'La oferta {code} ya vencio. Gracias!' },
+  offerCancelled: {
+    en: 'Offer {code} is cancelled. Thank you!',
+    es: 'La oferta {code} se cancelo. Gracias!',
+  },
+  offerUnknown: {
+    en: 'No open offer {code} for you. Text STATUS for your assignments.',
+    es: 'No tiene una oferta abierta {code}. Envie ESTADO para ver sus tareas.',
+  },
+  offerAlreadyAccepted: {
+    en: 'You are already confirmed for {code}. Thank you!',
+    es: 'Ya esta confirmado para {code}. Gracias!',
+  },
+  offerChooseCode: {
+    en: 'You have several offers open: reply YES or NO with the code, e.g. YES {code}.',
+    es: 'Tiene varias ofertas abiertas: responda SI o NO con el codigo, p. ej. SI {code}.',
+  },
+  dispatchEscalated: {
+    en: 'Bienvenida: not enough volunteers for {release} at {site} ({accepted} of {needed}). Please call people.',
+    es: 'Bienvenida: faltan voluntarios para {release} en {site} ({accepted} de {needed}). Llame a gente.',
+  },
   shiftReminder: {
     en: 'Bienvenida: your shift at {site} starts {when}. Please screen today: {link} or text WELL or SICK.',
     es: 'Bienvenida: su turno en {site} empieza {when}. Haga su chequeo de hoy: {link} o envie BIEN o ENFERMO.',
