@@ -1,7 +1,9 @@
 import { systemActor } from '../../lib/commands';
+import type { DispatchService } from '../dispatch/dispatch.service';
 import type { ReleasesService } from '../releases/releases.service';
 import type { ShiftsModule } from '../shifts/shifts.module';
 import type { SitesService } from '../sites/sites.service';
+import type { SmsModule } from '../sms/sms.module';
 import type { VolunteersModule } from '../volunteers/volunteers.module';
 
 /** Fictional people on the 555-01xx numbers reserved for fiction. */
@@ -57,6 +59,8 @@ export function seedDemo(services: {
   volunteers: VolunteersModule;
   shifts: ShiftsModule;
   releases: ReleasesService;
+  dispatch: DispatchService;
+  sms: SmsModule;
 }): boolean {
   if (services.sites.list().length > 0) return false;
   const actor = { ...systemActor, label: 'demo' };
@@ -122,13 +126,26 @@ export function seedDemo(services: {
   services.releases.move(actor, met.id, 'team_en_route');
   services.releases.move(actor, met.id, 'met');
   services.releases.setNeedsMet(actor, met.id, ['food', 'clothing']);
-  services.releases.create(actor, {
+  const waiting = services.releases.create(actor, {
     siteId: station.id,
     adults: 2,
-    children: 0,
-    languages: ['pt'],
-    needs: ['water', 'phone_call'],
+    children: 1,
+    languages: ['es'],
+    needs: ['water', 'phone_call', 'shoes'],
   });
+
+  // A dispatch in progress: offers out, one YES in, so the panel shows a live picture at once.
+  for (const i of [1, 2, 5])
+    services.volunteers.screening.screen(actor, people[i]!.id, { symptoms: false, exposure: false }, 'web');
+  const dispatch = services.dispatch.create(actor, waiting.id, { needed: 2 });
+  const offer = dispatch.offers.find((o) => o.volunteerId === people[0]!.id) ?? dispatch.offers[0];
+  const phone = people.find((p) => p.id === offer?.volunteerId)?.phone;
+  if (offer && phone)
+    services.sms.service.receive({
+      from: phone,
+      body: `SI ${offer.code} 15 voy en camino`,
+      messageSid: 'DEMO-YES',
+    });
   services.volunteers.screening.screen(actor, people[3]!.id, { symptoms: true, exposure: false }, 'web');
   return true;
 }

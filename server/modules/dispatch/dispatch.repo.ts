@@ -7,6 +7,7 @@ import {
   releases,
   shiftSignups,
   shifts,
+  sites,
   smsOptOuts,
   volunteers,
 } from '../../../db/schema';
@@ -144,5 +145,28 @@ export function optedOutPhones(db: DbOrTx): Set<string> {
       .from(smsOptOuts)
       .all()
       .map((r) => r.phone),
+  );
+}
+
+/** The release a volunteer said YES to that is still open, if any. */
+export function openAssignmentOf(db: DbOrTx, volunteerId: number): { code: string; siteName: string } | null {
+  return (
+    db
+      .select({ code: releases.code, siteName: sites.name })
+      .from(dispatchOffers)
+      .innerJoin(dispatches, eq(dispatches.id, dispatchOffers.dispatchId))
+      .innerJoin(releases, eq(releases.id, dispatches.releaseId))
+      .innerJoin(sites, eq(sites.id, releases.siteId))
+      .where(
+        and(
+          eq(dispatchOffers.volunteerId, volunteerId),
+          eq(dispatchOffers.state, 'accepted'),
+          notInArray(dispatches.status, ['cancelled']),
+          notInArray(releases.status, ['closed', 'cancelled']),
+        ),
+      )
+      .orderBy(asc(dispatchOffers.id))
+      .limit(1)
+      .get() ?? null
   );
 }

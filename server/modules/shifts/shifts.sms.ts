@@ -2,6 +2,7 @@ import type { SmsLanguage } from '../../../db/schema';
 import { AppError } from '../../errors';
 import { DAY } from '../../lib/clock';
 import { shortDateTime } from '../../lib/dates';
+import { openAssignmentOf } from '../dispatch/dispatch.repo';
 import type { ScreeningService } from '../screening/screening.service';
 import { findSiteById } from '../sites/sites.repo';
 import type { KeywordContext, KeywordSpec } from '../sms/sms.keywords';
@@ -35,15 +36,20 @@ export function shiftKeywords(
       handle: (ctx) => {
         const id = volunteerOnly(ctx);
         if (id === null) return { text: render('volunteersOnly', ctx.lang) };
+        // An open assignment (a YES on a release still open) comes first: it is where they are going now.
+        const assignment = openAssignmentOf(ctx.cmd.tx, id);
+        const going = assignment
+          ? `${render('statusAssignment', ctx.lang, { release: assignment.code, site: assignment.siteName })} `
+          : '';
         const next = upcomingShiftsOf(ctx.cmd.tx, id, ctx.cmd.now)[0];
-        if (!next) return { text: render('statusNone', ctx.lang) };
+        if (!next) return { text: `${going}${render('statusNone', ctx.lang)}` };
         const state = screening.stateOf(ctx.cmd.tx, id, ctx.cmd.now).state;
         return {
-          text: render('statusShift', ctx.lang, {
+          text: `${going}${render('statusShift', ctx.lang, {
             when: when(next.shift.startsAt, ctx.lang),
             site: next.siteName,
             screening: words[state][ctx.lang],
-          }),
+          })}`,
         };
       },
     },

@@ -87,6 +87,10 @@ export const templates = {
     en: 'Next shift: {when} at {site}. Screening: {screening}.',
     es: 'Su proximo turno: {when} en {site}. Chequeo: {screening}.',
   },
+  statusAssignment: {
+    en: 'Assignment: {release} at {site}.',
+    es: 'Tarea: {release} en {site}.',
+  },
   statusNone: {
     en: 'No upcoming shift. Text SHIFT to see open ones.',
     es: 'No tiene turnos proximos. Envie TURNO para ver los abiertos.',
