@@ -34,4 +34,8 @@ CREATE TABLE `dispatches` (
 	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint
-CREATE INDEX `dispatches_release_idx` ON `dispatches` (`release_id`);
+CREATE INDEX `dispatches_release_idx` ON `dispatches` (`release_id`);--> statement-breakpoint
+CREATE TABLE `roster_version` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`n` integer DEFAULT 0 NOT NULL
+);

@@ -59,3 +59,12 @@ export const dispatchOffers = sqliteTable(
     index('offers_volunteer_idx').on(t.volunteerId, t.state),
   ],
 );
+
+/**
+ * One row whose value changes (triggers, migration 0007_roster_version_triggers) whenever the roster
+ * or its screenings do, so ranking can keep the roster in memory until then.
+ */
+export const rosterVersion = sqliteTable('roster_version', {
+  id: integer('id').primaryKey(),
+  n: integer('n').notNull().default(0),
+});

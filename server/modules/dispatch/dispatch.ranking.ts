@@ -1,8 +1,7 @@
 import type { DbOrTx } from '../../../db/client';
-import { screeningsByVolunteer } from '../screening/screening.repo';
 import { screeningState } from '../screening/screening.rules';
-import { listVolunteers } from '../volunteers/volunteers.repo';
 import { busyVolunteers, onShiftNow, optedOutPhones } from './dispatch.repo';
+import type { RosterCache } from './dispatch.roster';
 
 export type Exclusion =
   | 'inactive'
@@ -38,23 +37,26 @@ export interface RankingInput {
 }
 
 const BAND_ORDER: Record<Band, number> = { on_shift_here: 0, on_shift_elsewhere: 1, off_shift: 2 };
+const BAND_LABEL: Record<Band, string> = {
+  on_shift_here: 'on shift here',
+  on_shift_elsewhere: 'on shift elsewhere',
+  off_shift: 'off shift',
+};
 
 /**
  * Who may be asked, and in what order: on shift at this site, then on shift elsewhere, then off shift;
  * within a band, those who speak the wanted languages and have the wanted skills first. Everyone not
  * eligible is kept with the reasons, so a coordinator can see why someone was not asked.
  */
-export function rankCandidates(db: DbOrTx, input: RankingInput): Candidate[] {
-  const roster = listVolunteers(db);
-  const screens = screeningsByVolunteer(db);
+export function rankCandidates(db: DbOrTx, roster: RosterCache, input: RankingInput): Candidate[] {
+  const entries = roster.read(db);
   const optedOut = optedOutPhones(db);
   const busy = busyVolunteers(db);
   const shifts = onShiftNow(db, input.now);
   const wantedLanguages = input.languages.map((l) => l.toLowerCase());
 
-  const scored = roster.map((v) => {
-    const s = screens.get(v.id);
-    const state = screeningState(s?.latest ?? null, s?.isolation ?? null, input.now, input.validMs).state;
+  const scored = entries.map((v) => {
+    const state = screeningState(v.latest, v.isolation, input.now, input.validMs).state;
     const excludedBecause: Exclusion[] = [];
     if (!v.active) excludedBecause.push('inactive');
     if (optedOut.has(v.phone)) excludedBecause.push('opted_out');
@@ -69,35 +71,31 @@ export function rankCandidates(db: DbOrTx, input: RankingInput): Candidate[] {
       : sites
         ? 'on_shift_elsewhere'
         : 'off_shift';
-    const speaks = wantedLanguages.filter((l) => v.languages.some((x) => x.toLowerCase() === l));
-    const has = input.skills.filter((k) => (v.skills as string[]).includes(k));
+    const speaks = wantedLanguages.filter((l) => v.languagesLower.includes(l));
+    const has = input.skills.filter((k) => v.skills.includes(k));
     const fit =
       (speaks.length === wantedLanguages.length ? 2 : 0) + (has.length === input.skills.length ? 1 : 0);
-    const why = [band.replace(/_/g, ' '), ...speaks.map((l) => `speaks ${l}`), ...has].join(' · ');
-    return {
-      candidate: {
-        volunteerId: v.id,
-        name: v.name,
-        eligible: excludedBecause.length === 0,
-        excludedBecause,
-        band,
-        languages: v.languages,
-        skills: v.skills as string[],
-        rank: null as number | null,
-        why,
-      },
-      key: [BAND_ORDER[band], -fit, -(speaks.length + has.length), v.id],
+    // One number orders band, then full fit, then partial matches; the id breaks ties.
+    const score = BAND_ORDER[band] * 10_000 + (3 - fit) * 1_000 + (999 - speaks.length - has.length);
+    const why = [BAND_LABEL[band], ...speaks.map((l) => `speaks ${l}`), ...has].join(' · ');
+    const candidate: Candidate = {
+      volunteerId: v.id,
+      name: v.name,
+      eligible: excludedBecause.length === 0,
+      excludedBecause,
+      band,
+      languages: v.languages,
+      skills: v.skills,
+      rank: null,
+      why,
     };
+    return { candidate, score };
   });
 
-  scored.sort((a, b) => {
-    for (let i = 0; i < a.key.length; i += 1) {
-      const d = a.key[i]! - b.key[i]!;
-      if (d !== 0) return d;
-    }
-    return 0;
-  });
+  scored.sort((a, b) => a.score - b.score || a.candidate.volunteerId - b.candidate.volunteerId);
   let rank = 0;
   for (const s of scored) if (s.candidate.eligible) s.candidate.rank = ++rank;
-  return scored.map((s) => s.candidate).sort((a, b) => Number(b.eligible) - Number(a.eligible));
+  const eligible = scored.filter((s) => s.candidate.eligible).map((s) => s.candidate);
+  const excluded = scored.filter((s) => !s.candidate.eligible).map((s) => s.candidate);
+  return [...eligible, ...excluded];
 }

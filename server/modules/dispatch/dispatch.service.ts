@@ -26,6 +26,7 @@ import {
   updateDispatch,
   updateOffer,
 } from './dispatch.repo';
+import { RosterCache } from './dispatch.roster';
 
 export interface DispatchRequest {
   needed: number;
@@ -36,6 +37,8 @@ export interface DispatchRequest {
 const OPEN_RELEASE = ['expected', 'reported', 'team_en_route', 'met', 'sheltered', 'traveling'];
 
 export class DispatchService {
+  private readonly roster = new RosterCache();
+
   constructor(
     private readonly core: Core,
     private readonly sms: SmsService,
@@ -90,7 +93,7 @@ export class DispatchService {
     const accepted = offers.filter((o) => o.offer.state === 'accepted').length;
     const open = offers.filter((o) => o.offer.state === 'offered').length;
     const want = Math.ceil((dispatch.needed - accepted) * this.cfg.DISPATCH_WAVE_FACTOR) - open;
-    const ranked = rankCandidates(ctx.tx, {
+    const ranked = rankCandidates(ctx.tx, this.roster, {
       siteId: site.id,
       languages: dispatch.languages,
       skills: dispatch.skills,
@@ -122,7 +125,7 @@ export class DispatchService {
         code,
         people: found.release.adults + found.release.children,
         site: site.name,
-        langs: found.release.languages.join(', ') || '-',
+        langs: dispatch.languages.join(', ') || '-',
       });
       this.sms.enqueue(ctx, {
         to: volunteer.phone,
@@ -143,7 +146,8 @@ export class DispatchService {
       kind: 'dispatch.wave_expired',
       dueAt: expiresAt,
       payload: { dispatchId: dispatch.id, wave },
-      dedupeKey: `dispatch:${dispatch.id}:wave:${wave}`,
+      // `add` starts the wave count again while the earlier wave of that number may still be pending.
+      dedupeKey: `dispatch:${dispatch.id}:wave:${wave}:${expiresAt.getTime()}`,
     });
     ctx.audit({
       action: 'dispatch.wave',
@@ -169,16 +173,14 @@ export class DispatchService {
     this.core.commands.run({ userId: null, label: 'dispatch' }, (ctx) => {
       const dispatch = findDispatch(ctx.tx, dispatchId);
       if (dispatch?.status !== 'open') return;
+      let waiting = false;
       for (const { offer } of offersOf(ctx.tx, dispatchId)) {
-        if (
-          offer.state === 'offered' &&
-          offer.wave <= wave &&
-          offer.expiresAt.getTime() <= ctx.now.getTime()
-        ) {
-          this.setOffer(ctx, dispatch, offer, 'expired');
-        }
+        if (offer.state !== 'offered' || offer.wave > wave) continue;
+        if (offer.expiresAt.getTime() <= ctx.now.getTime()) this.setOffer(ctx, dispatch, offer, 'expired');
+        else waiting = true;
       }
-      if (dispatch.wave !== wave) return;
+      // Offers of this wave still running were sent after an `add`: their own job ends the wave.
+      if (dispatch.wave !== wave || waiting) return;
       if (
         dispatch.wave >= this.cfg.DISPATCH_MAX_WAVES ||
         ctx.now.getTime() >= dispatch.deadlineAt.getTime()
@@ -194,6 +196,8 @@ export class DispatchService {
     this.core.commands.run({ userId: null, label: 'dispatch' }, (ctx) => {
       const dispatch = findDispatch(ctx.tx, dispatchId);
       if (dispatch?.status !== 'open') return;
+      // `add` moves the deadline on; the job for the earlier one still comes due.
+      if (ctx.now.getTime() < dispatch.deadlineAt.getTime()) return;
       for (const { offer } of offersOf(ctx.tx, dispatchId)) {
         if (offer.state === 'offered') this.setOffer(ctx, dispatch, offer, 'expired');
       }
@@ -450,7 +454,7 @@ export class DispatchService {
     const dispatch = findDispatch(db, id);
     if (!dispatch) throw new NotFoundError('Dispatch');
     const found = findRelease(db, dispatch.releaseId)!;
-    return rankCandidates(db, {
+    return rankCandidates(db, this.roster, {
       siteId: found.release.siteId,
       languages: dispatch.languages,
       skills: dispatch.skills,

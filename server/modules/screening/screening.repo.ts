@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, isNotNull, max } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
 import { screenings } from '../../../db/schema';
+import type { ScreenFacts } from './screening.rules';
 
 export type ScreeningRow = typeof screenings.$inferSelect;
 
@@ -39,32 +40,37 @@ export function latestIsolation(db: DbOrTx, volunteerId: number): ScreeningRow |
   );
 }
 
-/** Every volunteer's newest screen and newest isolation, in two queries (for ranking a whole roster). */
+/**
+ * Every volunteer's newest screen and newest isolation, in one pass over the few columns the rules read.
+ * Read without drizzle's row mapping: ranking a roster of thousands must stay fast.
+ */
 export function screeningsByVolunteer(
   db: DbOrTx,
-): Map<number, { latest: ScreeningRow | null; isolation: ScreeningRow | null }> {
-  const newest = db
-    .select({ id: max(screenings.id) })
-    .from(screenings)
-    .groupBy(screenings.volunteerId);
-  const newestIsolation = db
-    .select({ id: max(screenings.id) })
-    .from(screenings)
-    .where(and(eq(screenings.result, 'isolate'), isNotNull(screenings.isolateUntil)))
-    .groupBy(screenings.volunteerId);
-  const out = new Map<number, { latest: ScreeningRow | null; isolation: ScreeningRow | null }>();
-  const entry = (id: number) => {
-    let e = out.get(id);
-    if (!e) {
-      e = { latest: null, isolation: null };
-      out.set(id, e);
-    }
-    return e;
-  };
-  for (const row of db.select().from(screenings).where(inArray(screenings.id, newest)).all())
-    entry(row.volunteerId).latest = row;
-  for (const row of db.select().from(screenings).where(inArray(screenings.id, newestIsolation)).all()) {
-    entry(row.volunteerId).isolation = row;
+): Map<number, { latest: ScreenFacts | null; isolation: ScreenFacts | null }> {
+  const rows = db.all<{
+    volunteer_id: number;
+    at: number;
+    result: 'clear' | 'isolate';
+    isolate_until: number | null;
+    newest: number;
+  }>(sql`
+    select volunteer_id, at, result, isolate_until,
+           id = (select max(id) from screenings s2 where s2.volunteer_id = s.volunteer_id) as newest
+    from screenings s
+    where id in (select max(id) from screenings group by volunteer_id)
+       or id in (select max(id) from screenings where result = 'isolate' and isolate_until is not null group by volunteer_id)`);
+  const out = new Map<number, { latest: ScreenFacts | null; isolation: ScreenFacts | null }>();
+  for (const r of rows) {
+    const facts: ScreenFacts = {
+      at: new Date(r.at),
+      result: r.result,
+      isolateUntil: r.isolate_until === null ? null : new Date(r.isolate_until),
+    };
+    const entry = out.get(r.volunteer_id) ?? { latest: null, isolation: null };
+    if (r.newest) entry.latest = facts;
+    if (r.result === 'isolate' && facts.isolateUntil && (!entry.isolation || entry.isolation.at <= facts.at))
+      entry.isolation = facts;
+    out.set(r.volunteer_id, entry);
   }
   return out;
 }

@@ -1,5 +1,8 @@
 import type { ScreeningRow } from './screening.repo';
 
+/** What the rules read of a screen. */
+export type ScreenFacts = Pick<ScreeningRow, 'at' | 'result' | 'isolateUntil'>;
+
 export type ScreeningStateName = 'clear' | 'isolating' | 'missing';
 
 export interface ScreeningState {
@@ -13,8 +16,8 @@ export interface ScreeningState {
  * `validMs`, after which the volunteer is "missing" until they screen again.
  */
 export function screeningState(
-  latest: ScreeningRow | null,
-  isolation: ScreeningRow | null,
+  latest: ScreenFacts | null,
+  isolation: ScreenFacts | null,
   now: Date,
   validMs: number,
 ): ScreeningState {

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
 import { volunteers } from '../../../db/schema';
 
@@ -26,4 +26,39 @@ export function findVolunteerByPhone(db: DbOrTx, phone: string): VolunteerRow | 
 
 export function listVolunteers(db: DbOrTx): VolunteerRow[] {
   return db.select().from(volunteers).orderBy(asc(volunteers.name), asc(volunteers.id)).all();
+}
+
+export interface RankingRosterRow {
+  id: number;
+  name: string;
+  phone: string;
+  languages: string[];
+  skills: string[];
+  highRisk: boolean;
+  active: boolean;
+}
+
+/**
+ * The columns dispatch ranking reads, for the whole roster. Read without drizzle's row mapping, which
+ * would cost more than the query on a roster of thousands.
+ */
+export function rosterForRanking(db: DbOrTx): RankingRosterRow[] {
+  const rows = db.all<{
+    id: number;
+    name: string;
+    phone: string;
+    languages: string;
+    skills: string;
+    high_risk: number;
+    active: number;
+  }>(sql`select id, name, phone, languages, skills, high_risk, active from volunteers`);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    phone: r.phone,
+    languages: JSON.parse(r.languages) as string[],
+    skills: JSON.parse(r.skills) as string[],
+    highRisk: r.high_risk === 1,
+    active: r.active === 1,
+  }));
 }

@@ -1,0 +1,39 @@
+import type { DbOrTx } from '../../../db/client';
+import { rosterVersion } from '../../../db/schema';
+import { screeningsByVolunteer } from '../screening/screening.repo';
+import type { ScreenFacts } from '../screening/screening.rules';
+import { type RankingRosterRow, rosterForRanking } from '../volunteers/volunteers.repo';
+
+export interface RosterEntry extends RankingRosterRow {
+  latest: ScreenFacts | null;
+  isolation: ScreenFacts | null;
+  languagesLower: string[];
+}
+
+/**
+ * The roster as ranking reads it, kept in memory and rebuilt only when volunteers or screenings changed:
+ * reading and decoding thousands of rows costs more than ranking them. Triggers give `roster_version` a
+ * new random value on each such change; it is read inside the caller's transaction, so the cache is
+ * never stale there, and a rolled-back value is never seen again.
+ */
+export class RosterCache {
+  private version = '';
+  private entries: RosterEntry[] = [];
+
+  read(db: DbOrTx): RosterEntry[] {
+    const v = String(db.select({ n: rosterVersion.n }).from(rosterVersion).get()?.n ?? -1);
+    if (v === this.version) return this.entries;
+    const screens = screeningsByVolunteer(db);
+    this.entries = rosterForRanking(db).map((row) => {
+      const s = screens.get(row.id);
+      return {
+        ...row,
+        latest: s?.latest ?? null,
+        isolation: s?.isolation ?? null,
+        languagesLower: row.languages.map((l) => l.toLowerCase()),
+      };
+    });
+    this.version = v;
+    return this.entries;
+  }
+}
