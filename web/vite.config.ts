@@ -25,6 +25,10 @@ export default defineConfig({
         background_color: '#ffffff',
         display: 'standalone',
         start_url: '/',
+        // Long-pressing the installed app's icon goes straight to the form used at the bus station.
+        shortcuts: [
+          { name: 'Log a release · Anotar una liberación', short_name: 'Log release', url: '/releases/new' },
+        ],
         icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
       },
       workbox: {

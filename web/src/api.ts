@@ -285,6 +285,137 @@ export interface BroadcastResult {
   skipped: { volunteerId: number; reason: BroadcastSkipReason }[];
 }
 
+export type ReleaseStatus =
+  | 'expected'
+  | 'reported'
+  | 'team_en_route'
+  | 'met'
+  | 'sheltered'
+  | 'traveling'
+  | 'closed'
+  | 'cancelled';
+
+/** The server's workflow (releases.workflow.ts): which moves each status allows, in the order offered. */
+export const releaseTransitions: Record<ReleaseStatus, readonly ReleaseStatus[]> = {
+  expected: ['reported', 'cancelled'],
+  reported: ['team_en_route', 'met', 'cancelled'],
+  team_en_route: ['met', 'cancelled'],
+  met: ['sheltered', 'traveling', 'closed'],
+  sheltered: ['traveling', 'closed'],
+  traveling: ['closed'],
+  closed: [],
+  cancelled: [],
+};
+
+export type ReleaseNeed =
+  | 'food'
+  | 'water'
+  | 'clothing'
+  | 'shoes'
+  | 'housing_tonight'
+  | 'medical'
+  | 'medication'
+  | 'travel_tickets'
+  | 'phone_call'
+  | 'funds'
+  | 'hygiene_kit'
+  | 'travel_bag'
+  | 'covid_guidance'
+  | 'legal_orientation';
+export const releaseNeeds: ReleaseNeed[] = [
+  'food',
+  'water',
+  'clothing',
+  'shoes',
+  'housing_tonight',
+  'medical',
+  'medication',
+  'travel_tickets',
+  'phone_call',
+  'funds',
+  'hygiene_kit',
+  'travel_bag',
+  'covid_guidance',
+  'legal_orientation',
+];
+
+export interface Release {
+  id: number;
+  code: string;
+  siteId: number;
+  siteName: string;
+  status: ReleaseStatus;
+  expectedAt: string | null;
+  releasedAt: string | null;
+  reportedAt: string | null;
+  metAt: string | null;
+  closedAt: string | null;
+  adults: number;
+  children: number;
+  people: number;
+  languages: string[];
+  needs: ReleaseNeed[];
+  needsMet: ReleaseNeed[];
+  needsOutstanding: ReleaseNeed[];
+  destination: string | null;
+  travelDate: string | null;
+  notes: string | null;
+  source: 'web' | 'sms';
+  acknowledged: boolean;
+  purged: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TimelineEntry {
+  id: number;
+  at: string;
+  actor: string;
+  kind: 'created' | 'status' | 'needs' | 'acknowledged' | 'purged';
+  fromStatus: ReleaseStatus | null;
+  toStatus: ReleaseStatus | null;
+  note: string | null;
+}
+
+export interface ReleaseDetail extends Release {
+  timeline: TimelineEntry[];
+}
+
+export interface ReleaseInput {
+  siteId: number;
+  releasedAt?: string;
+  expectedAt?: string;
+  adults: number;
+  children: number;
+  languages: string[];
+  needs: ReleaseNeed[];
+  destination?: string;
+  /** `YYYY-MM-DD`. */
+  travelDate?: string;
+  notes?: string;
+}
+
+export type ReportPeriod = 'day' | 'week';
+
+export interface ReportQuery {
+  from?: string;
+  to?: string;
+  period?: ReportPeriod;
+}
+
+export interface ReleaseReport {
+  from: string;
+  to: string;
+  period: ReportPeriod;
+  releases: number;
+  people: number;
+  medianMinutesToMet: number | null;
+  series: { start: string; people: number }[];
+  bySite: { site: string; people: number }[];
+  byLanguage: { language: string; people: number }[];
+  byNeed: { need: string; people: number }[];
+}
+
 export interface FieldError {
   path: string;
   message: string;
@@ -317,6 +448,8 @@ interface RequestOptions {
   idempotencyKey?: string;
   /** Auth probes answer 401 by design; they must not trigger a sign-out. */
   expectUnauthorized?: boolean;
+  /** Gives up after this long, as a network error: a connection that hangs is no better than none. */
+  timeoutMs?: number;
 }
 
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
@@ -333,14 +466,25 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   }
   if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
 
+  const abort = opts.timeoutMs ? new AbortController() : null;
+  const timer = abort ? window.setTimeout(() => abort.abort(), opts.timeoutMs) : undefined;
   let res: Response;
+  let payload: unknown = null;
   try {
-    res = await fetch(path, { method, headers, body, credentials: 'same-origin' });
+    res = await fetch(path, { method, headers, body, credentials: 'same-origin', signal: abort?.signal });
+    if (res.status !== 204) {
+      payload = await res.json().catch((err: unknown) => {
+        // A body cut off by the timeout is a lost answer, not an empty one.
+        if (abort?.signal.aborted) throw err;
+        return null;
+      });
+    }
   } catch {
     throw new ApiError(0, 'network', 'Network error');
+  } finally {
+    window.clearTimeout(timer);
   }
   if (res.status === 204) return undefined as T;
-  const payload: unknown = await res.json().catch(() => null);
   if (res.ok) return payload as T;
 
   const err = (payload as { error?: Partial<ApiError> } | null)?.error;
@@ -465,4 +609,21 @@ export const api = {
       idempotencyKey: key,
       expectUnauthorized: true,
     }),
+  releases: (status: 'open' | 'closed' | 'all' = 'open') =>
+    request<{ items: Release[] }>(withQuery('/api/releases', { status })),
+  release: (id: number) => request<ReleaseDetail>(`/api/releases/${id}`),
+  createRelease: (body: ReleaseInput, key: string, timeoutMs?: number) =>
+    request<ReleaseDetail>('/api/releases', { method: 'POST', body, idempotencyKey: key, timeoutMs }),
+  moveRelease: (id: number, status: ReleaseStatus, note?: string) =>
+    request<ReleaseDetail>(`/api/releases/${id}/status`, { method: 'POST', body: { status, note } }),
+  setNeedsMet: (id: number, met: ReleaseNeed[]) =>
+    request<ReleaseDetail>(`/api/releases/${id}/needs`, { method: 'POST', body: { met } }),
+  acknowledgeRelease: (id: number) =>
+    request<ReleaseDetail>(`/api/releases/${id}/acknowledge`, { method: 'POST' }),
+  releaseReport: (query: ReportQuery) => request<ReleaseReport>(withQuery('/api/reports/releases', query)),
 };
+
+/** A plain link: the browser downloads it with the session cookie, under the server's file name. */
+export function releaseCsvUrl(query: { from?: string; to?: string }): string {
+  return withQuery('/api/reports/releases.csv', query);
+}

@@ -4,9 +4,15 @@ import { ApiError, api, onUnauthorized, type User } from './api';
 import { Layout } from './components/Layout';
 import { useI18n } from './i18n';
 import { onSessionEnded, startLive, stopLive } from './live';
+import { startQueue, stopQueue } from './offline/queue';
+import { cachedUser, forgetUser, rememberUser } from './offline/session';
 import { Audit } from './pages/Audit';
 import { Home } from './pages/Home';
 import { Login } from './pages/Login';
+import { ReleasePage } from './pages/Release';
+import { ReleaseNew } from './pages/ReleaseNew';
+import { Releases } from './pages/Releases';
+import { Reports } from './pages/Reports';
 import { Screen } from './pages/Screen';
 import { Setup } from './pages/Setup';
 import { Shifts } from './pages/Shifts';
@@ -61,9 +67,20 @@ function SignedInRoutes({ user, path }: { user: User; path: string }) {
     const id = Number(volunteer[1]);
     return <VolunteerPage key={id} user={user} id={id} />;
   }
+  const release = /^\/releases\/(\d+)$/.exec(path);
+  if (release) {
+    const id = Number(release[1]);
+    return <ReleasePage key={id} user={user} id={id} />;
+  }
   switch (path) {
     case '/':
       return <Home user={user} />;
+    case '/releases':
+      return <Releases user={user} />;
+    case '/releases/new':
+      return canOperate(user) ? <ReleaseNew user={user} /> : <Message text={t('page.forbidden')} link />;
+    case '/reports':
+      return <Reports user={user} />;
     case '/sites':
       return <Sites user={user} />;
     case '/volunteers':
@@ -89,13 +106,17 @@ export function App() {
   const [session, setSession] = useState<Session>({ status: 'loading' });
 
   const signIn = (user: User) => {
+    rememberUser(user);
     setSession({ status: 'signedIn', user });
     startLive({ stillSignedIn });
+    startQueue(user.id);
     if (publicPaths.includes(location.pathname)) navigate('/', { replace: true });
   };
 
   const signOut = (expired: boolean) => {
     stopLive();
+    stopQueue();
+    forgetUser();
     setSession({ status: 'signedOut', setupNeeded: false, expired });
     navigate('/login', { replace: expired });
   };
@@ -106,7 +127,11 @@ export function App() {
       signIn((await api.me()).user);
     } catch (err) {
       if (!(err instanceof ApiError) || err.status !== 401) {
-        setSession({ status: 'unreachable' });
+        // Opened with no connection (the service worker served the page): carry on as the last account
+        // seen here, so a release can still be logged and queued; the server has the last word once back.
+        const offline = err instanceof ApiError && err.code === 'network' ? cachedUser() : null;
+        if (offline) signIn(offline);
+        else setSession({ status: 'unreachable' });
         return;
       }
       const setup = await api.setupStatus().catch(() => ({ needed: false }));
@@ -132,6 +157,25 @@ export function App() {
       stopLive();
     };
   }, []);
+
+  // Back online after starting without a connection: make sure the session is still good.
+  const signedIn = session.status === 'signedIn';
+  useEffect(() => {
+    if (!signedIn) return;
+    const recheck = () => {
+      api.me().then(
+        ({ user }) => {
+          rememberUser(user);
+          setSession((s) => (s.status === 'signedIn' ? { status: 'signedIn', user } : s));
+        },
+        (err: unknown) => {
+          if (err instanceof ApiError && err.status === 401) signOut(true);
+        },
+      );
+    };
+    window.addEventListener('online', recheck);
+    return () => window.removeEventListener('online', recheck);
+  }, [signedIn]);
 
   // A signed-in user who lands on /login or /setup (history back) belongs on the overview.
   useEffect(() => {

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { User } from '../api';
 import { type Lang, type MessageKey, setLang, useI18n } from '../i18n';
 import { liveState } from '../live';
+import { sendingStore, useMyQueue } from '../offline/queue';
 import { linkClick, usePath } from '../router';
 import { useStore } from '../store';
 
@@ -13,11 +14,13 @@ interface NavItem {
 }
 
 const navItems: NavItem[] = [
+  { href: '/releases', label: 'nav.releases' },
   { href: '/', label: 'nav.home' },
   { href: '/volunteers', label: 'nav.volunteers' },
   { href: '/shifts', label: 'nav.shifts' },
   { href: '/sites', label: 'nav.sites' },
   { href: '/messages', label: 'nav.sms' },
+  { href: '/reports', label: 'nav.reports' },
   { href: '/users', label: 'nav.users', adminOnly: true },
   { href: '/audit', label: 'nav.audit', adminOnly: true },
 ];
@@ -37,6 +40,29 @@ function LiveIndicator() {
       <span class="live-dot" aria-hidden="true" />
       {t(`live.${state}`)}
     </output>
+  );
+}
+
+/** Releases logged on this device that the server has not got yet: nobody should close the tab unaware. */
+function QueueIndicator() {
+  const { t } = useI18n();
+  const items = useMyQueue();
+  const sending = useStore(sendingStore);
+  if (items.length === 0) return null;
+  const failed = items.some((i) => i.state === 'failed');
+  return (
+    <a
+      class={`queued${failed ? ' queued-failed' : ''}`}
+      href="/releases/new"
+      onClick={linkClick}
+      data-testid="queue-count"
+      data-count={items.length}
+      title={t('queue.headerHint')}
+    >
+      {sending
+        ? t('queue.sendingCount', { n: items.length })
+        : t(items.length === 1 ? 'queue.count.one' : 'queue.count.other', { n: items.length })}
+    </a>
   );
 }
 
@@ -85,6 +111,7 @@ export function Layout({ user, onSignOut, children }: LayoutProps) {
           <span>{t('app.name')}</span>
         </a>
         {user && <LiveIndicator />}
+        {user && <QueueIndicator />}
         <div class="tools">
           <LangSwitch />
           {user && (

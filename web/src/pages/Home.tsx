@@ -1,6 +1,7 @@
 import { api, type User } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Page } from '../components/Page';
+import { ReleaseBoard } from '../components/ReleaseBoard';
 import { useLiveResource } from '../hooks';
 import { type Translate, useI18n } from '../i18n';
 import { linkClick } from '../router';
@@ -32,6 +33,7 @@ export function Home({ user }: { user: User }) {
   return (
     <Page title={t('home.title')}>
       <p class="lead">{t('user.signedInAs', { name: user.name, role: t(`role.${user.role}`) })}</p>
+      <ReleaseBoard user={user} compact />
       <div class="grid">
         <article class="card stat">
           <h2>{t('home.sites')}</h2>

@@ -1,0 +1,172 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, type Release, type User } from '../api';
+import { useLiveResource } from '../hooks';
+import { useI18n } from '../i18n';
+import { onEvent } from '../live';
+import { linkClick } from '../router';
+import { useStore } from '../store';
+import { ErrorMessage } from './ErrorMessage';
+import {
+  AcknowledgeBanner,
+  Headcount,
+  LanguageChips,
+  MoveButtons,
+  NeedChips,
+  ReleaseAge,
+  StatusChip,
+} from './ReleaseBits';
+import { beep, setSound, soundState } from './sound';
+
+export function canOperateReleases(user: User): boolean {
+  return user.role === 'admin' || user.role === 'coordinator';
+}
+
+export function SoundToggle() {
+  const { t } = useI18n();
+  const state = useStore(soundState);
+  const label = state === 'on' ? t('sound.on') : state === 'blocked' ? t('sound.blocked') : t('sound.off');
+  return (
+    <button
+      type="button"
+      class={`btn btn-small sound sound-${state}`}
+      aria-pressed={state !== 'off'}
+      data-testid="sound-toggle"
+      title={t('sound.hint')}
+      // Turning it on is the gesture that lets the page play sound at all.
+      onClick={() => void setSound(state !== 'on')}
+    >
+      {label}
+    </button>
+  );
+}
+
+function ReleaseCard({
+  release: r,
+  operator,
+  fresh,
+  onChanged,
+}: {
+  release: Release;
+  operator: boolean;
+  fresh: boolean;
+  onChanged: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <li
+      class={`card release-card release-${r.status}${r.acknowledged ? '' : ' release-unacked'}${fresh ? ' release-fresh' : ''}`}
+      data-testid="release-card"
+      data-code={r.code}
+      data-status={r.status}
+    >
+      {!r.acknowledged && (
+        <AcknowledgeBanner release={r} canAcknowledge={operator} onAcknowledged={onChanged} />
+      )}
+      <div class="release-head">
+        <a class="release-code" href={`/releases/${r.id}`} onClick={linkClick}>
+          {r.code}
+        </a>
+        <StatusChip status={r.status} />
+      </div>
+      <p class="release-site">{r.siteName}</p>
+      <ReleaseAge release={r} />
+      <Headcount adults={r.adults} children={r.children} />
+      <LanguageChips languages={r.languages} />
+      {r.needsOutstanding.length > 0 && (
+        <div class="release-needs">
+          <span class="release-needs-label">{t('release.stillNeeded')}</span>
+          <NeedChips needs={r.needsOutstanding} label={t('release.stillNeeded')} />
+        </div>
+      )}
+      {operator && <MoveButtons release={r} onMoved={onChanged} />}
+    </li>
+  );
+}
+
+/** Open releases, the ones nobody has acknowledged first; new ones flash, and beep when sound is on. */
+export function ReleaseBoard({ user, compact }: { user: User; compact?: boolean }) {
+  const { t } = useI18n();
+  const operator = canOperateReleases(user);
+  const board = useLiveResource('release.', () => api.releases('open'));
+  const [fresh, setFresh] = useState<ReadonlySet<number>>(new Set());
+  const timers = useRef(new Map<number, number>());
+
+  useEffect(() => {
+    const off = onEvent('release.created', (event) => {
+      const data = event.data as Partial<Release> | null;
+      if (!data || typeof data.id !== 'number' || data.acknowledged) return;
+      const id = data.id;
+      beep();
+      setFresh((s) => new Set(s).add(id));
+      window.clearTimeout(timers.current.get(id));
+      timers.current.set(
+        id,
+        window.setTimeout(() => {
+          setFresh((s) => {
+            const next = new Set(s);
+            next.delete(id);
+            return next;
+          });
+        }, 10_000),
+      );
+    });
+    const pending = timers.current;
+    return () => {
+      off();
+      for (const timer of pending.values()) window.clearTimeout(timer);
+    };
+  }, []);
+
+  const items = [...(board.data?.items ?? [])].sort(
+    (a, b) => Number(a.acknowledged) - Number(b.acknowledged),
+  );
+  const unacked = items.filter((r) => !r.acknowledged).length;
+  const people = items.reduce((n, r) => n + r.people, 0);
+
+  return (
+    <section class="board" aria-labelledby={compact ? 'board-title' : undefined} data-testid="release-board">
+      {compact && (
+        <div class="page-head">
+          <h2 id="board-title">{t('board.title')}</h2>
+          <div class="page-actions">
+            <a class="btn" href="/releases" onClick={linkClick}>
+              {t('board.openFull')}
+            </a>
+            {operator && (
+              <a class="btn btn-primary" href="/releases/new" onClick={linkClick}>
+                {t('board.new')}
+              </a>
+            )}
+          </div>
+        </div>
+      )}
+      <ErrorMessage error={board.error} />
+      {!board.data && !board.error && <p class="loading">{t('app.loading')}</p>}
+      {unacked > 0 && (
+        <p class="alert alert-new" role="status" data-testid="unacked-summary">
+          {t(unacked === 1 ? 'board.unacked.one' : 'board.unacked.other', { n: unacked })}
+        </p>
+      )}
+      {board.data && (
+        <p class="count" data-testid="board-count">
+          {items.length === 0
+            ? t('board.empty')
+            : t(items.length === 1 ? 'board.count.one' : 'board.count.other', { n: items.length, people })}
+        </p>
+      )}
+      {items.length > 0 && (
+        <ul class="card-list release-list" data-testid="release-list">
+          {items.map((r) => (
+            <ReleaseCard
+              key={r.id}
+              release={r}
+              operator={operator}
+              fresh={fresh.has(r.id)}
+              onChanged={board.reload}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

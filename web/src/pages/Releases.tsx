@@ -1,0 +1,31 @@
+import type { User } from '../api';
+import { Page } from '../components/Page';
+import { canOperateReleases, ReleaseBoard, SoundToggle } from '../components/ReleaseBoard';
+import { useI18n } from '../i18n';
+import { linkClick } from '../router';
+
+export function Releases({ user }: { user: User }) {
+  const { t } = useI18n();
+  return (
+    <Page
+      title={t('board.title')}
+      actions={
+        <div class="page-actions">
+          <SoundToggle />
+          {canOperateReleases(user) && (
+            <a
+              class="btn btn-primary"
+              href="/releases/new"
+              onClick={linkClick}
+              data-testid="new-release-link"
+            >
+              {t('board.new')}
+            </a>
+          )}
+        </div>
+      }
+    >
+      <ReleaseBoard user={user} />
+    </Page>
+  );
+}
