@@ -11,7 +11,13 @@ describe('OpenAPI page', () => {
   it('describes every API route from its zod contract, and serves the docs page', async () => {
     const spec = (await t.call(null, { method: 'GET', url: '/api/docs/json' })).json();
     expect(spec.openapi).toMatch(/^3\./);
-    for (const path of ['/api/sites', '/api/volunteers', '/api/shifts', '/api/sms/messages', '/api/users/{id}']) {
+    for (const path of [
+      '/api/sites',
+      '/api/volunteers',
+      '/api/shifts',
+      '/api/sms/messages',
+      '/api/users/{id}',
+    ]) {
       expect(Object.keys(spec.paths)).toContain(path);
     }
     const create = spec.paths['/api/sites'].post.requestBody.content['application/json'].schema;

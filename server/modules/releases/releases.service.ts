@@ -5,6 +5,7 @@ import type { Actor, CommandContext } from '../../lib/commands';
 import { cleanLanguages } from '../../lib/languages';
 import { isoOrNull, toIso } from '../../lib/time';
 import { findSiteById } from '../sites/sites.repo';
+import { listUsers } from '../users/users.repo';
 import {
   findRelease,
   insertRelease,
@@ -65,10 +66,12 @@ export class ReleasesService {
   get(id: number) {
     const found = findRelease(this.core.db, id);
     if (!found) throw new NotFoundError('Release');
+    // The timeline stores who acted as a label (user:7, sms:+1***42); people read names.
+    const names = new Map(listUsers(this.core.db).map((u) => [u.id, u.name]));
     const timeline = timelineOf(this.core.db, id).map((t) => ({
       id: t.id,
       at: toIso(t.at, this.zone),
-      actor: t.actor,
+      actor: (t.userId !== null && names.get(t.userId)) || t.actor,
       kind: t.kind,
       fromStatus: t.fromStatus,
       toStatus: t.toStatus,
@@ -81,6 +84,9 @@ export class ReleasesService {
   createIn(ctx: CommandContext, input: CreateReleaseInput, source: 'web' | 'sms'): ReleaseRow {
     const site = findSiteById(ctx.tx, input.siteId);
     if (!site) throw new ValidationError([{ path: 'body.siteId', message: 'no such site' }]);
+    if (input.adults + input.children === 0) {
+      throw new ValidationError([{ path: 'body.adults', message: 'a release has at least one person' }]);
+    }
     const status: ReleaseStatus = input.expectedAt ? 'expected' : 'reported';
     const inserted = insertRelease(ctx.tx, {
       code: `pending-${ctx.now.getTime()}-${Math.random()}`,

@@ -10,6 +10,7 @@ import {
   type ReleaseView,
   releaseRows,
   userIdOf,
+  userNameOf,
 } from './releases.helpers';
 
 describe('releases API: create and read', () => {
@@ -24,7 +25,7 @@ describe('releases API: create and read', () => {
   afterEach(() => t.close());
 
   it('logs a reported release now, with a code, a people count and a created timeline entry', async () => {
-    const me = await userIdOf(t, coordinator);
+    const me = await userNameOf(t, coordinator);
     const res = await postRelease(t, coordinator, {
       siteId,
       adults: 3,
@@ -65,7 +66,7 @@ describe('releases API: create and read', () => {
       {
         id: expect.any(Number),
         at: '2026-03-02T08:00:00-07:00',
-        actor: `user:${me}`,
+        actor: me,
         kind: 'created',
         fromStatus: null,
         toStatus: 'reported',
@@ -123,6 +124,15 @@ describe('releases API: create and read', () => {
       notes: null,
       destination: null,
     });
+  });
+
+  it('refuses a release of nobody (0 adults, 0 children) naming body.adults', async () => {
+    const res = await postRelease(t, coordinator, { siteId, adults: 0, children: 0 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([
+      { path: 'body.adults', message: 'a release has at least one person' },
+    ]);
+    expect(t.db.select().from(releaseTimeline).all()).toHaveLength(0);
   });
 
   it('audits and announces the creation without the notes or destination', async () => {

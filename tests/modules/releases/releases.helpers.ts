@@ -98,6 +98,11 @@ export async function getRelease(t: TestApp, cookie: string, id: number): Promis
   return res.json();
 }
 
+/** The name the timeline shows for a signed-in user. */
+export async function userNameOf(t: TestApp, cookie: string): Promise<string> {
+  return (await t.call(cookie, { method: 'GET', url: '/api/auth/me' })).json().user.name;
+}
+
 export async function userIdOf(t: TestApp, cookie: string): Promise<number> {
   return (await t.call(cookie, { method: 'GET', url: '/api/auth/me' })).json().user.id;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../helpers/app';
 import { auditLines, eventsOf } from '../volunteers/roster.helpers';
-import { addRelease, addSite, getRelease, type ReleaseView, userIdOf, walk } from './releases.helpers';
+import { addRelease, addSite, getRelease, type ReleaseView, userNameOf, walk } from './releases.helpers';
 
 describe('release needs, acknowledgement and lists', () => {
   let t: TestApp;
@@ -35,7 +35,7 @@ describe('release needs, acknowledgement and lists', () => {
     });
     expect(res.json().timeline.at(-1)).toMatchObject({
       kind: 'needs',
-      actor: `user:${await userIdOf(t, coordinator)}`,
+      actor: await userNameOf(t, coordinator),
       fromStatus: null,
       toStatus: null,
     });

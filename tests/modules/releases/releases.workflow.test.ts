@@ -10,6 +10,7 @@ import {
   moveRelease,
   type ReleaseView,
   userIdOf,
+  userNameOf,
   walk,
 } from './releases.helpers';
 
@@ -48,11 +49,13 @@ describe('release workflow', () => {
   let t: TestApp;
   let coordinator: string;
   let me: number;
+  let myName: string;
   let siteId: number;
   beforeAll(async () => {
     t = await buildTestApp();
     coordinator = await t.signIn('coordinator');
     me = await userIdOf(t, coordinator);
+    myName = await userNameOf(t, coordinator);
     siteId = (await addSite(t, coordinator)).id;
   });
   afterAll(() => t.close());
@@ -82,7 +85,7 @@ describe('release workflow', () => {
       kind: 'status',
       fromStatus: from,
       toStatus: to,
-      actor: `user:${me}`,
+      actor: myName,
       note: `moving to ${to}`,
     });
     expect(new Date(entry.at).toISOString()).toBe(at);
