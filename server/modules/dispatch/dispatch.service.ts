@@ -367,6 +367,19 @@ export class DispatchService {
       if (!dispatch) throw new NotFoundError('Dispatch');
       if (dispatch.status === 'cancelled') return;
       this.closeOpenOffers(ctx, dispatch, 'offerCancelled');
+      // Those who said YES may already be on their way: they are told too.
+      for (const o of offersOf(ctx.tx, id)) {
+        if (o.offer.state !== 'accepted') continue;
+        const lang = o.smsLanguage as SmsLanguage;
+        const body = render('offerCancelled', lang, { code: o.offer.code });
+        this.sms.enqueue(ctx, {
+          to: o.phone,
+          body,
+          kind: 'offer',
+          language: lang,
+          related: { type: 'dispatch_offer', id: o.offer.id },
+        });
+      }
       updateDispatch(ctx.tx, id, { status: 'cancelled', updatedAt: ctx.now, closedAt: ctx.now });
       ctx.audit({ action: 'dispatch.cancelled', entity: 'dispatch', entityId: id });
       ctx.emit('dispatch.cancelled', { id, releaseId: dispatch.releaseId });

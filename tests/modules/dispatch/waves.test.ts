@@ -165,7 +165,7 @@ describe('waves, expiry and escalation', () => {
     expect(pages(t)).toHaveLength(2);
   });
 
-  it('cancels: open offers are told, the dispatch stops, a later YES is covered', async () => {
+  it('cancels: open offers and those already on their way are told, the dispatch stops, a later YES is covered', async () => {
     const [ana, beto, cruz, dora] = await crowd(n, 4);
     const bob = await volunteer(n, { name: 'Bob Spanish', smsLanguage: 'es' });
     const r = await release(n);
@@ -177,6 +177,10 @@ describe('waves, expiry and escalation', () => {
     const cancelled: DispatchView = res.json();
     expect(cancelled.status).toBe('cancelled');
     expect(offerOf(cancelled, ana!.id).state).toBe('accepted');
+    // Ana said YES and may be on her way: she is told too.
+    expect(textsTo(t, ana!).at(-1)).toBe(
+      `Offer ${offerOf(cancelled, ana!.id).code} is cancelled. Thank you!`,
+    );
     for (const p of [beto!, cruz!, dora!]) {
       expect(offerOf(cancelled, p.id).state).toBe('superseded');
       expect(textsTo(t, p).at(-1)).toBe(`Offer ${offerOf(cancelled, p.id).code} is cancelled. Thank you!`);
