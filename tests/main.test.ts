@@ -41,7 +41,7 @@ function stop(child: ChildProcess): Promise<number | null> {
   });
 }
 
-describe('the server entry point', () => {
+describe('the server entry point', { timeout: 90_000 }, () => {
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bv-main-'));

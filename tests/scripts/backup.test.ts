@@ -66,7 +66,7 @@ describe('backup and restore', () => {
     expect(checkBackup(dbFile)).toBe('ok');
   });
 
-  it('npm run backup and npm run restore work from the command line', async () => {
+  it('npm run backup and npm run restore work from the command line', { timeout: 90_000 }, async () => {
     const db = openMigratedDb(dbFile);
     const t = await buildTestApp({ db });
     const coordinator = await t.signIn('coordinator');

@@ -13,7 +13,7 @@ describe('npm run create-admin', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('creates an admin who can sign in, and refuses a short password', async () => {
+  it('creates an admin who can sign in, and refuses a short password', { timeout: 90_000 }, async () => {
     const env = { ...process.env, DATA_DIR: dir, ADMIN_PASSWORD: 'a long enough secret' };
     const out = execFileSync('npx', ['tsx', 'scripts/create-admin.ts', 'Ana@Example.org', 'Ana Ruiz'], {
       env,

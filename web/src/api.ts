@@ -6,7 +6,29 @@ export interface User {
   email: string;
   name: string;
   role: Role;
+  /** Listed for admins; the session's own user may come without them. */
+  phone?: string | null;
+  smsLanguage?: SmsLanguage;
+  disabled?: boolean;
   createdAt?: string;
+}
+
+export interface UserInput {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+  phone?: string;
+  smsLanguage?: SmsLanguage;
+}
+
+export interface UserPatch {
+  name?: string;
+  role?: Role;
+  /** null clears it. */
+  phone?: string | null;
+  smsLanguage?: SmsLanguage;
+  disabled?: boolean;
 }
 
 export type SiteKind = 'bus_station' | 'airport' | 'detention_center' | 'warehouse' | 'office' | 'other';
@@ -416,6 +438,65 @@ export interface ReleaseReport {
   byNeed: { need: string; people: number }[];
 }
 
+export type DispatchStatus = 'open' | 'filled' | 'escalated' | 'cancelled';
+export type OfferState = 'offered' | 'accepted' | 'declined' | 'expired' | 'superseded';
+export type CandidateExclusion =
+  | 'inactive'
+  | 'opted_out'
+  | 'screening_missing'
+  | 'isolating'
+  | 'high_risk'
+  | 'busy'
+  | 'already_asked';
+export type CandidateBand = 'on_shift_here' | 'on_shift_elsewhere' | 'off_shift';
+
+export interface DispatchOffer {
+  volunteerId: number;
+  name: string;
+  code: string;
+  state: OfferState;
+  wave: number;
+  /** The ranking in words, as the server wrote it when the offer went out. */
+  reason: string;
+  etaMinutes: number | null;
+  replyText: string | null;
+  offeredAt: string;
+  expiresAt: string;
+  respondedAt: string | null;
+}
+
+export interface Dispatch {
+  id: number;
+  releaseId: number;
+  status: DispatchStatus;
+  needed: number;
+  accepted: number;
+  languages: string[];
+  skills: VolunteerSkill[];
+  wave: number;
+  deadlineAt: string;
+  createdAt: string;
+  offers: DispatchOffer[];
+}
+
+export interface DispatchInput {
+  needed: number;
+  languages?: string[];
+  skills?: VolunteerSkill[];
+}
+
+export interface DispatchCandidate {
+  volunteerId: number;
+  name: string;
+  eligible: boolean;
+  excludedBecause: CandidateExclusion[];
+  band: CandidateBand;
+  languages: string[];
+  skills: VolunteerSkill[];
+  rank: number | null;
+  why: string;
+}
+
 export interface FieldError {
   path: string;
   message: string;
@@ -538,8 +619,9 @@ export const api = {
   logout: () => request<void>('/api/auth/logout', { method: 'POST', expectUnauthorized: true }),
   health: fetchHealth,
   users: () => request<{ items: User[] }>('/api/users'),
-  createUser: (body: { email: string; name: string; password: string; role: Role }, key: string) =>
+  createUser: (body: UserInput, key: string) =>
     request<User>('/api/users', { method: 'POST', body, idempotencyKey: key }),
+  updateUser: (id: number, body: UserPatch) => request<User>(`/api/users/${id}`, { method: 'PATCH', body }),
   sites: () => request<{ items: Site[] }>('/api/sites'),
   createSite: (body: { name: string; kind: SiteKind; address?: string; smsKeyword?: string }, key: string) =>
     request<Site>('/api/sites', { method: 'POST', body, idempotencyKey: key }),
@@ -620,6 +702,17 @@ export const api = {
     request<ReleaseDetail>(`/api/releases/${id}/needs`, { method: 'POST', body: { met } }),
   acknowledgeRelease: (id: number) =>
     request<ReleaseDetail>(`/api/releases/${id}/acknowledge`, { method: 'POST' }),
+  releaseDispatches: (releaseId: number) =>
+    request<{ items: Dispatch[] }>(`/api/releases/${releaseId}/dispatches`),
+  dispatch: (id: number) => request<Dispatch>(`/api/dispatches/${id}`),
+  createDispatch: (releaseId: number, body: DispatchInput, key: string) =>
+    request<Dispatch>(`/api/releases/${releaseId}/dispatches`, { method: 'POST', body, idempotencyKey: key }),
+  dispatchCandidates: (id: number) =>
+    request<{ items: DispatchCandidate[] }>(`/api/dispatches/${id}/candidates`),
+  cancelDispatch: (id: number) =>
+    request<Dispatch>(`/api/dispatches/${id}/cancel`, { method: 'POST', body: {} }),
+  addToDispatch: (id: number, count: number, key: string) =>
+    request<Dispatch>(`/api/dispatches/${id}/add`, { method: 'POST', body: { count }, idempotencyKey: key }),
   releaseReport: (query: ReportQuery) => request<ReleaseReport>(withQuery('/api/reports/releases', query)),
 };
 

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, type Release, type User } from '../api';
+import { api, type Dispatch, type Release, type User } from '../api';
 import { useLiveResource } from '../hooks';
 import { useI18n } from '../i18n';
 import { onEvent } from '../live';
 import { linkClick } from '../router';
 import { useStore } from '../store';
+import { DispatchSummary, tally, useBoardDispatches } from './DispatchBits';
 import { ErrorMessage } from './ErrorMessage';
 import {
   AcknowledgeBanner,
@@ -44,17 +45,20 @@ function ReleaseCard({
   release: r,
   operator,
   fresh,
+  dispatches,
   onChanged,
 }: {
   release: Release;
   operator: boolean;
   fresh: boolean;
+  dispatches: Dispatch[] | undefined;
   onChanged: () => void;
 }) {
   const { t } = useI18n();
+  const alarm = dispatches ? tally(dispatches)?.escalated : false;
   return (
     <li
-      class={`card release-card release-${r.status}${r.acknowledged ? '' : ' release-unacked'}${fresh ? ' release-fresh' : ''}`}
+      class={`card release-card release-${r.status}${r.acknowledged ? '' : ' release-unacked'}${fresh ? ' release-fresh' : ''}${alarm ? ' release-alarm' : ''}`}
       data-testid="release-card"
       data-code={r.code}
       data-status={r.status}
@@ -72,6 +76,7 @@ function ReleaseCard({
       <ReleaseAge release={r} />
       <Headcount adults={r.adults} children={r.children} />
       <LanguageChips languages={r.languages} />
+      <DispatchSummary dispatches={dispatches} />
       {r.needsOutstanding.length > 0 && (
         <div class="release-needs">
           <span class="release-needs-label">{t('release.stillNeeded')}</span>
@@ -120,6 +125,7 @@ export function ReleaseBoard({ user, compact }: { user: User; compact?: boolean 
   const items = [...(board.data?.items ?? [])].sort(
     (a, b) => Number(a.acknowledged) - Number(b.acknowledged),
   );
+  const dispatches = useBoardDispatches(items.map((r) => r.id));
   const unacked = items.filter((r) => !r.acknowledged).length;
   const people = items.reduce((n, r) => n + r.people, 0);
 
@@ -162,6 +168,7 @@ export function ReleaseBoard({ user, compact }: { user: User; compact?: boolean 
               release={r}
               operator={operator}
               fresh={fresh.has(r.id)}
+              dispatches={dispatches.get(r.id)}
               onChanged={board.reload}
             />
           ))}

@@ -8,6 +8,7 @@ import {
   type TimelineEntry,
   type User,
 } from '../api';
+import { DispatchPanel } from '../components/DispatchPanel';
 import { ErrorMessage, errorText } from '../components/ErrorMessage';
 import { formatDay, formatDayTime } from '../components/networkTime';
 import { Page } from '../components/Page';
@@ -266,10 +267,13 @@ export function ReleasePage({ user, id }: { user: User; id: number }) {
               </section>
             )}
           </div>
-          <section class="card" aria-labelledby="timeline-title">
-            <h2 id="timeline-title">{t('release.timeline')}</h2>
-            <Timeline entries={r.timeline} me={user} />
-          </section>
+          <div>
+            <DispatchPanel release={r} operator={operator} />
+            <section class="card" aria-labelledby="timeline-title">
+              <h2 id="timeline-title">{t('release.timeline')}</h2>
+              <Timeline entries={r.timeline} me={user} />
+            </section>
+          </div>
         </div>
       )}
     </Page>

@@ -1,0 +1,231 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  ApiError,
+  api,
+  type CandidateBand,
+  type Dispatch,
+  type DispatchOffer,
+  type DispatchStatus,
+  type OfferState,
+  volunteerSkills,
+} from '../api';
+import { type Lang, type Translate, useI18n } from '../i18n';
+import { type LiveEvent, onEvent, onResync } from '../live';
+import { releaseLanguageName } from './ReleaseBits';
+
+const statusTones: Record<DispatchStatus, string> = {
+  open: 'progress',
+  filled: 'ok',
+  escalated: 'bad',
+  cancelled: 'wait',
+};
+
+export function DispatchStatusChip({ status }: { status: DispatchStatus }) {
+  const { t } = useI18n();
+  return (
+    <span
+      class={`chip chip-${statusTones[status]}${status === 'escalated' ? ' chip-alarm' : ''}`}
+      data-testid="dispatch-status"
+      data-status={status}
+    >
+      {t(`dispatchStatus.${status}`)}
+    </span>
+  );
+}
+
+const offerTones: Record<OfferState, string> = {
+  offered: 'progress',
+  accepted: 'ok',
+  declined: 'warn',
+  expired: 'wait',
+  superseded: 'wait',
+};
+
+export function OfferStateChip({ state }: { state: OfferState }) {
+  const { t } = useI18n();
+  return (
+    <span class={`chip chip-${offerTones[state]}`} data-testid="offer-state" data-state={state}>
+      {t(`offerState.${state}`)}
+    </span>
+  );
+}
+
+const bandLabels: Record<string, CandidateBand> = {
+  'on shift here': 'on_shift_here',
+  'on shift elsewhere': 'on_shift_elsewhere',
+  'off shift': 'off_shift',
+};
+
+/**
+ * The server words its ranking in English ("on shift here · speaks es · driver"); each part it can write
+ * is known, so it reads in the dashboard's language. Anything unrecognised is shown as written.
+ */
+export function reasonText(t: Translate, lang: Lang, why: string): string {
+  return why
+    .split(' · ')
+    .map((part) => {
+      const band = bandLabels[part];
+      if (band) return t(`band.${band}`);
+      const speaks = /^speaks (.+)$/.exec(part);
+      if (speaks?.[1]) return t('dispatch.speaks', { language: releaseLanguageName(lang, speaks[1]) });
+      const skill = volunteerSkills.find((s) => s === part);
+      if (skill) return t(`skill.${skill}`);
+      return part;
+    })
+    .join(' · ');
+}
+
+/** "YES (15 min) — “on my way”", the reply as the coordinator would want to hear it read out. */
+export function replySummary(t: Translate, offer: DispatchOffer): string | null {
+  if (offer.state !== 'accepted' && offer.state !== 'declined') return null;
+  const word = t(offer.state === 'accepted' ? 'feed.yes' : 'feed.no');
+  const eta = offer.etaMinutes !== null ? ` (${t('dispatch.eta', { n: offer.etaMinutes })})` : '';
+  const note = offer.replyText ? ` — “${offer.replyText}”` : '';
+  return `${word}${eta}${note}`;
+}
+
+function releaseIdOf(event: LiveEvent): number | null {
+  const data = event.data as { releaseId?: unknown; id?: unknown } | null;
+  if (!data) return null;
+  if (typeof data.releaseId === 'number') return data.releaseId;
+  // release.status names the release itself by id.
+  if (event.type.startsWith('release.') && typeof data.id === 'number') return data.id;
+  return null;
+}
+
+export interface ReleaseDispatches {
+  items: Dispatch[] | null;
+  error: ApiError | null;
+  reload: () => void;
+}
+
+/** One release's dispatches, refetched (debounced) whenever a dispatch event names that release. */
+export function useReleaseDispatches(releaseId: number): ReleaseDispatches {
+  const [items, setItems] = useState<Dispatch[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const seq = useRef(0);
+  const load = () => {
+    const mine = ++seq.current;
+    api.releaseDispatches(releaseId).then(
+      (res) => {
+        if (mine !== seq.current) return;
+        setItems(res.items);
+        setError(null);
+      },
+      (err: unknown) => {
+        if (mine !== seq.current) return;
+        setError(err instanceof ApiError ? err : new ApiError(0, 'generic', String(err)));
+      },
+    );
+  };
+  const latest = useRef(load);
+  latest.current = load;
+  useEffect(() => {
+    let timer: number | undefined;
+    const soon = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => latest.current(), 150);
+    };
+    latest.current();
+    const offs = [
+      onResync(soon),
+      onEvent('dispatch.', (e) => {
+        if (releaseIdOf(e) === releaseId) soon();
+      }),
+      onEvent('release.status', (e) => {
+        if (releaseIdOf(e) === releaseId) soon();
+      }),
+    ];
+    return () => {
+      window.clearTimeout(timer);
+      seq.current += 1;
+      for (const off of offs) off();
+    };
+  }, [releaseId]);
+  return { items, error, reload: () => latest.current() };
+}
+
+export interface DispatchTally {
+  accepted: number;
+  needed: number;
+  escalated: boolean;
+  open: boolean;
+}
+
+/** What the board card says: everyone still wanted across the release's live dispatches. */
+export function tally(dispatches: Dispatch[]): DispatchTally | null {
+  const live = dispatches.filter((d) => d.status !== 'cancelled');
+  if (live.length === 0) return null;
+  return {
+    accepted: live.reduce((n, d) => n + d.accepted, 0),
+    needed: live.reduce((n, d) => n + d.needed, 0),
+    escalated: live.some((d) => d.status === 'escalated'),
+    open: live.some((d) => d.status === 'open'),
+  };
+}
+
+/**
+ * The dispatches of every release on the board, one request per release: there are only ever a handful
+ * open, and an event names the one release whose numbers moved, so only that one is fetched again.
+ */
+export function useBoardDispatches(releaseIds: number[]): ReadonlyMap<number, Dispatch[]> {
+  const [byRelease, setByRelease] = useState<ReadonlyMap<number, Dispatch[]>>(new Map());
+  const key = releaseIds.join(',');
+  const ids = useRef(releaseIds);
+  ids.current = releaseIds;
+
+  useEffect(() => {
+    let alive = true;
+    const timers = new Map<number, number>();
+    const fetchOne = (id: number) => {
+      api.releaseDispatches(id).then(
+        (res) => {
+          if (alive) setByRelease((m) => new Map(m).set(id, res.items));
+        },
+        // The card simply shows no summary; the release page has the full story and its errors.
+        () => undefined,
+      );
+    };
+    const soon = (id: number) => {
+      window.clearTimeout(timers.get(id));
+      timers.set(
+        id,
+        window.setTimeout(() => fetchOne(id), 150),
+      );
+    };
+    for (const id of ids.current) fetchOne(id);
+    const offs = [
+      onResync(() => {
+        for (const id of ids.current) soon(id);
+      }),
+      onEvent('dispatch.', (e) => {
+        const id = releaseIdOf(e);
+        if (id !== null && ids.current.includes(id)) soon(id);
+      }),
+    ];
+    return () => {
+      alive = false;
+      for (const timer of timers.values()) window.clearTimeout(timer);
+      for (const off of offs) off();
+    };
+  }, [key]);
+
+  return byRelease;
+}
+
+export function DispatchSummary({ dispatches }: { dispatches: Dispatch[] | undefined }) {
+  const { t } = useI18n();
+  const sum = dispatches ? tally(dispatches) : null;
+  if (!sum) return null;
+  const vars = { accepted: sum.accepted, needed: sum.needed };
+  return (
+    <p
+      class={`dispatch-summary${sum.escalated ? ' dispatch-summary-alarm' : ''}`}
+      data-testid="dispatch-summary"
+      data-escalated={sum.escalated ? 'true' : 'false'}
+      role={sum.escalated ? 'alert' : undefined}
+    >
+      {sum.escalated ? t('board.dispatchEscalated', vars) : t('board.dispatch', vars)}
+    </p>
+  );
+}
