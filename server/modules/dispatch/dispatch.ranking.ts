@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../../db/client';
-import { screeningState } from '../screening/screening.rules';
+import { screeningStateName } from '../screening/screening.rules';
 import { busyVolunteers, onShiftNow, optedOutPhones } from './dispatch.repo';
 import type { RosterCache } from './dispatch.roster';
 
@@ -54,9 +54,16 @@ export function rankCandidates(db: DbOrTx, roster: RosterCache, input: RankingIn
   const busy = busyVolunteers(db);
   const shifts = onShiftNow(db, input.now);
   const wantedLanguages = input.languages.map((l) => l.toLowerCase());
+  const nowMs = input.now.getTime();
 
-  const scored = entries.map((v) => {
-    const state = screeningState(v.latest, v.isolation, input.now, input.validMs).state;
+  const NONE: string[] = [];
+  const n = entries.length;
+  const candidates = new Array<Candidate>(n);
+  // One number per volunteer orders band, then full fit, then partial matches, then id.
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const v = entries[i]!;
+    const state = screeningStateName(v.latest, v.isolation, nowMs, input.validMs);
     const excludedBecause: Exclusion[] = [];
     if (!v.active) excludedBecause.push('inactive');
     if (optedOut.has(v.phone)) excludedBecause.push('opted_out');
@@ -71,14 +78,18 @@ export function rankCandidates(db: DbOrTx, roster: RosterCache, input: RankingIn
       : sites
         ? 'on_shift_elsewhere'
         : 'off_shift';
-    const speaks = wantedLanguages.filter((l) => v.languagesLower.includes(l));
-    const has = input.skills.filter((k) => v.skills.includes(k));
+    const speaks = wantedLanguages.length
+      ? wantedLanguages.filter((l) => v.languagesLower.includes(l))
+      : NONE;
+    const has = input.skills.length ? input.skills.filter((k) => v.skills.includes(k)) : NONE;
     const fit =
       (speaks.length === wantedLanguages.length ? 2 : 0) + (has.length === input.skills.length ? 1 : 0);
-    // One number orders band, then full fit, then partial matches; the id breaks ties.
     const score = BAND_ORDER[band] * 10_000 + (3 - fit) * 1_000 + (999 - speaks.length - has.length);
-    const why = [BAND_LABEL[band], ...speaks.map((l) => `speaks ${l}`), ...has].join(' · ');
-    const candidate: Candidate = {
+    keys[i] = score * 1e7 + v.id;
+    let why = BAND_LABEL[band];
+    for (const l of speaks) why += ` · speaks ${l}`;
+    for (const k of has) why += ` · ${k}`;
+    candidates[i] = {
       volunteerId: v.id,
       name: v.name,
       eligible: excludedBecause.length === 0,
@@ -89,13 +100,19 @@ export function rankCandidates(db: DbOrTx, roster: RosterCache, input: RankingIn
       rank: null,
       why,
     };
-    return { candidate, score };
-  });
+  }
 
-  scored.sort((a, b) => a.score - b.score || a.candidate.volunteerId - b.candidate.volunteerId);
-  let rank = 0;
-  for (const s of scored) if (s.candidate.eligible) s.candidate.rank = ++rank;
-  const eligible = scored.filter((s) => s.candidate.eligible).map((s) => s.candidate);
-  const excluded = scored.filter((s) => !s.candidate.eligible).map((s) => s.candidate);
-  return [...eligible, ...excluded];
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[a]! - keys[b]!);
+  const eligible: Candidate[] = [];
+  const excluded: Candidate[] = [];
+  for (const i of order) {
+    const c = candidates[i]!;
+    if (c.eligible) {
+      c.rank = eligible.length + 1;
+      eligible.push(c);
+    } else {
+      excluded.push(c);
+    }
+  }
+  return eligible.concat(excluded);
 }

@@ -13,24 +13,35 @@ export interface ScreeningState {
 
 /**
  * Isolation ends only with a clear screen taken after its end date; a clear screen counts for
- * `validMs`, after which the volunteer is "missing" until they screen again.
+ * `validMs`, after which the volunteer is "missing" until they screen again. Allocates nothing, so a
+ * whole roster can be judged quickly.
  */
+export function screeningStateName(
+  latest: ScreenFacts | null,
+  isolation: ScreenFacts | null,
+  nowMs: number,
+  validMs: number,
+): ScreeningStateName {
+  if (isolation?.isolateUntil) {
+    const clearedAfterEnd =
+      latest !== null && latest.result === 'clear' && latest.at.getTime() >= isolation.isolateUntil.getTime();
+    if (!clearedAfterEnd) return 'isolating';
+  }
+  if (latest && latest.result === 'clear' && nowMs - latest.at.getTime() < validMs) return 'clear';
+  return 'missing';
+}
+
 export function screeningState(
   latest: ScreenFacts | null,
   isolation: ScreenFacts | null,
   now: Date,
   validMs: number,
 ): ScreeningState {
+  const state = screeningStateName(latest, isolation, now.getTime(), validMs);
   const lastScreenedAt = latest?.at ?? null;
-  if (isolation?.isolateUntil) {
-    const clearedAfterEnd =
-      latest !== null && latest.result === 'clear' && latest.at.getTime() >= isolation.isolateUntil.getTime();
-    if (!clearedAfterEnd) return { state: 'isolating', until: isolation.isolateUntil, lastScreenedAt };
-  }
-  if (latest && latest.result === 'clear' && now.getTime() - latest.at.getTime() < validMs) {
-    return { state: 'clear', until: new Date(latest.at.getTime() + validMs), lastScreenedAt };
-  }
-  return { state: 'missing', until: null, lastScreenedAt };
+  if (state === 'isolating') return { state, until: isolation!.isolateUntil, lastScreenedAt };
+  if (state === 'clear') return { state, until: new Date(latest!.at.getTime() + validMs), lastScreenedAt };
+  return { state, until: null, lastScreenedAt };
 }
 
 /**
