@@ -36,7 +36,7 @@ export interface RankingInput {
   alreadyAsked: Set<number>;
 }
 
-const BAND_ORDER: Record<Band, number> = { on_shift_here: 0, on_shift_elsewhere: 1, off_shift: 2 };
+const BANDS: readonly Band[] = ['on_shift_here', 'on_shift_elsewhere', 'off_shift'];
 const BAND_LABEL: Record<Band, string> = {
   on_shift_here: 'on shift here',
   on_shift_elsewhere: 'on shift elsewhere',
@@ -48,71 +48,86 @@ const BAND_LABEL: Record<Band, string> = {
  * within a band, those who speak the wanted languages and have the wanted skills first. Everyone not
  * eligible is kept with the reasons, so a coordinator can see why someone was not asked.
  */
-export function rankCandidates(db: DbOrTx, roster: RosterCache, input: RankingInput): Candidate[] {
+export function rankCandidates(
+  db: DbOrTx,
+  roster: RosterCache,
+  input: RankingInput,
+  limit?: number,
+): Candidate[] {
   const entries = roster.read(db);
   const optedOut = optedOutPhones(db);
   const busy = busyVolunteers(db);
   const shifts = onShiftNow(db, input.now);
   const wantedLanguages = input.languages.map((l) => l.toLowerCase());
   const nowMs = input.now.getTime();
-
-  const NONE: string[] = [];
   const n = entries.length;
-  const candidates = new Array<Candidate>(n);
-  // One number per volunteer orders band, then full fit, then partial matches, then id.
+
+  // First pass, numbers only: who is excluded, and one key ordering band, full fit, partial matches, id.
+  const bands = new Uint8Array(n);
   const keys = new Float64Array(n);
+  const eligible = new Uint8Array(n);
   for (let i = 0; i < n; i += 1) {
     const v = entries[i]!;
     const state = screeningStateName(v.latest, v.isolation, nowMs, input.validMs);
-    const excludedBecause: Exclusion[] = [];
-    if (!v.active) excludedBecause.push('inactive');
-    if (optedOut.has(v.phone)) excludedBecause.push('opted_out');
-    if (state === 'isolating') excludedBecause.push('isolating');
-    else if (state !== 'clear') excludedBecause.push('screening_missing');
-    if (v.highRisk) excludedBecause.push('high_risk');
-    if (busy.has(v.id)) excludedBecause.push('busy');
-    if (input.alreadyAsked.has(v.id)) excludedBecause.push('already_asked');
+    eligible[i] = Number(
+      v.active &&
+        state === 'clear' &&
+        !v.highRisk &&
+        !optedOut.has(v.phone) &&
+        !busy.has(v.id) &&
+        !input.alreadyAsked.has(v.id),
+    );
     const sites = shifts.get(v.id);
-    const band: Band = sites?.has(input.siteId)
-      ? 'on_shift_here'
-      : sites
-        ? 'on_shift_elsewhere'
-        : 'off_shift';
-    const speaks = wantedLanguages.length
-      ? wantedLanguages.filter((l) => v.languagesLower.includes(l))
-      : NONE;
-    const has = input.skills.length ? input.skills.filter((k) => v.skills.includes(k)) : NONE;
-    const fit =
-      (speaks.length === wantedLanguages.length ? 2 : 0) + (has.length === input.skills.length ? 1 : 0);
-    const score = BAND_ORDER[band] * 10_000 + (3 - fit) * 1_000 + (999 - speaks.length - has.length);
-    keys[i] = score * 1e7 + v.id;
+    const band = sites?.has(input.siteId) ? 0 : sites ? 1 : 2;
+    bands[i] = band;
+    let speaks = 0;
+    for (const l of wantedLanguages) if (v.languagesLower.includes(l)) speaks += 1;
+    let has = 0;
+    for (const k of input.skills) if (v.skills.includes(k)) has += 1;
+    const fit = (speaks === wantedLanguages.length ? 2 : 0) + (has === input.skills.length ? 1 : 0);
+    keys[i] = (band * 10_000 + (3 - fit) * 1_000 + (999 - speaks - has)) * 1e7 + v.id;
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[a]! - keys[b]!);
+
+  // Second pass: explain, for everyone or only for the first `limit` eligible (a wave needs no more).
+  const describe = (i: number, rank: number | null): Candidate => {
+    const v = entries[i]!;
+    const band = BANDS[bands[i]!]!;
+    const excludedBecause: Exclusion[] = [];
+    if (!eligible[i]) {
+      const state = screeningStateName(v.latest, v.isolation, nowMs, input.validMs);
+      if (!v.active) excludedBecause.push('inactive');
+      if (optedOut.has(v.phone)) excludedBecause.push('opted_out');
+      if (state === 'isolating') excludedBecause.push('isolating');
+      else if (state !== 'clear') excludedBecause.push('screening_missing');
+      if (v.highRisk) excludedBecause.push('high_risk');
+      if (busy.has(v.id)) excludedBecause.push('busy');
+      if (input.alreadyAsked.has(v.id)) excludedBecause.push('already_asked');
+    }
     let why = BAND_LABEL[band];
-    for (const l of speaks) why += ` · speaks ${l}`;
-    for (const k of has) why += ` · ${k}`;
-    candidates[i] = {
+    for (const l of wantedLanguages) if (v.languagesLower.includes(l)) why += ` · speaks ${l}`;
+    for (const k of input.skills) if (v.skills.includes(k)) why += ` · ${k}`;
+    return {
       volunteerId: v.id,
       name: v.name,
-      eligible: excludedBecause.length === 0,
+      eligible: eligible[i] === 1,
       excludedBecause,
       band,
       languages: v.languages,
       skills: v.skills,
-      rank: null,
+      rank,
       why,
     };
-  }
-
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[a]! - keys[b]!);
-  const eligible: Candidate[] = [];
+  };
+  const chosen: Candidate[] = [];
   const excluded: Candidate[] = [];
   for (const i of order) {
-    const c = candidates[i]!;
-    if (c.eligible) {
-      c.rank = eligible.length + 1;
-      eligible.push(c);
-    } else {
-      excluded.push(c);
+    if (eligible[i]) {
+      if (limit !== undefined && chosen.length >= limit) continue;
+      chosen.push(describe(i, chosen.length + 1));
+    } else if (limit === undefined) {
+      excluded.push(describe(i, null));
     }
   }
-  return eligible.concat(excluded);
+  return chosen.concat(excluded);
 }

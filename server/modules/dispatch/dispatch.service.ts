@@ -93,15 +93,19 @@ export class DispatchService {
     const accepted = offers.filter((o) => o.offer.state === 'accepted').length;
     const open = offers.filter((o) => o.offer.state === 'offered').length;
     const want = Math.ceil((dispatch.needed - accepted) * this.cfg.DISPATCH_WAVE_FACTOR) - open;
-    const ranked = rankCandidates(ctx.tx, this.roster, {
-      siteId: site.id,
-      languages: dispatch.languages,
-      skills: dispatch.skills,
-      now: ctx.now,
-      validMs: this.cfg.SCREENING_VALID_HOURS * HOUR,
-      alreadyAsked: new Set(offers.map((o) => o.offer.volunteerId)),
-    });
-    const chosen = ranked.filter((c) => c.eligible).slice(0, Math.max(0, want));
+    const chosen = rankCandidates(
+      ctx.tx,
+      this.roster,
+      {
+        siteId: site.id,
+        languages: dispatch.languages,
+        skills: dispatch.skills,
+        now: ctx.now,
+        validMs: this.cfg.SCREENING_VALID_HOURS * HOUR,
+        alreadyAsked: new Set(offers.map((o) => o.offer.volunteerId)),
+      },
+      Math.max(0, want),
+    );
     if (chosen.length === 0 && open === 0) return this.escalate(ctx, dispatch, 'nobody left to ask');
 
     const wave = dispatch.wave + 1;
