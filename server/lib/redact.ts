@@ -1,14 +1,8 @@
-const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
-
 /** Keeps the country code and last two digits: enough to tell numbers apart in a log, not to dial. */
 export function redactPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');
   if (digits.length < 6) return '***';
   return `+${digits.slice(0, digits.length > 10 ? digits.length - 10 : 1)}***${digits.slice(-2)}`;
-}
-
-export function redactPhonesIn(text: string): string {
-  return text.replace(PHONE, (m) => redactPhone(m));
 }
 
 /** Drops query values from a URL before it is logged (setup and screening links carry tokens). */
