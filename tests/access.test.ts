@@ -89,6 +89,7 @@ const ROUTES: RouteCase[] = [
     access: OPERATORS,
   },
   { method: 'GET', url: '/api/shifts/templates', access: ANY },
+  { method: 'PATCH', url: '/api/shifts/templates/1', payload: { active: false }, access: OPERATORS },
   {
     method: 'POST',
     url: '/api/releases',

@@ -73,6 +73,14 @@ export function insertTemplate(db: DbOrTx, row: typeof shiftTemplates.$inferInse
   return db.insert(shiftTemplates).values(row).returning().get();
 }
 
+export function updateTemplate(
+  db: DbOrTx,
+  id: number,
+  patch: Partial<typeof shiftTemplates.$inferInsert>,
+): TemplateRow | null {
+  return db.update(shiftTemplates).set(patch).where(eq(shiftTemplates.id, id)).returning().get() ?? null;
+}
+
 export function listTemplates(db: DbOrTx): TemplateRow[] {
   return db
     .select()

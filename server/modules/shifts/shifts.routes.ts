@@ -114,6 +114,28 @@ export function shiftsRoutes(service: ShiftsService, templates: ShiftTemplates) 
       async (request, reply) => reply.status(201).send(templates.create(actorOf(request), request.body)),
     );
 
+    r.patch(
+      '/api/shifts/templates/:id',
+      {
+        config: { access: operators },
+        schema: {
+          tags: ['shifts'],
+          summary: 'Pause or change a weekly shift (shifts already made stay)',
+          params: shiftParams,
+          body: z
+            .object({
+              active: z.boolean(),
+              needed: z.number().int().min(1).max(100),
+              role: z.string().trim().min(1).max(60).nullable(),
+            })
+            .partial()
+            .refine((v) => Object.keys(v).length > 0, 'send at least one field'),
+          response: { 200: template },
+        },
+      },
+      async (request) => templates.update(actorOf(request), request.params.id, request.body),
+    );
+
     r.get(
       '/api/shifts/templates',
       {

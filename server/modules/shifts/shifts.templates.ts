@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 import type { Core } from '../../deps';
-import { ValidationError } from '../../errors';
+import { NotFoundError, ValidationError } from '../../errors';
 import type { Actor } from '../../lib/commands';
 import { systemActor } from '../../lib/commands';
 import { findSiteById } from '../sites/sites.repo';
-import { insertTemplate, listTemplates, type TemplateRow } from './shifts.repo';
+import { insertTemplate, listTemplates, type TemplateRow, updateTemplate } from './shifts.repo';
 import type { TemplateInput } from './shifts.schemas';
 import type { ShiftsService } from './shifts.service';
 
@@ -50,6 +50,31 @@ export class ShiftTemplates {
       return created;
     });
     this.materialize();
+    return row;
+  }
+
+  /**
+   * Pausing a template stops new dated shifts; those already made (and their signups) stay, since
+   * people may have planned around them. A new count or role applies to shifts made from now on.
+   */
+  update(
+    actor: Actor,
+    id: number,
+    patch: { active?: boolean; needed?: number; role?: string | null },
+  ): TemplateRow {
+    const row = this.core.commands.run(actor, (ctx) => {
+      const updated = updateTemplate(ctx.tx, id, patch);
+      if (!updated) throw new NotFoundError('Shift template');
+      ctx.audit({
+        action: 'shift_template.updated',
+        entity: 'shift_template',
+        entityId: id,
+        changes: { ...patch },
+      });
+      ctx.emit('shift_template.updated', { id });
+      return updated;
+    });
+    if (row.active) this.materialize();
     return row;
   }
 

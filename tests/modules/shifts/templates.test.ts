@@ -81,6 +81,42 @@ describe('weekly shift templates', () => {
     ]);
   });
 
+  it('pauses a template: no new shifts after that, the ones made stay; resuming makes them again', async () => {
+    const made = (await template({ weekday: 5, startTime: '18:00', endTime: '23:00' })).json();
+    const pause = (active: boolean) =>
+      t.call(coordinator, { method: 'PATCH', url: `/api/shifts/templates/${made.id}`, payload: { active } });
+    const paused = await pause(false);
+    expect(paused.statusCode).toBe(200);
+    expect(paused.json()).toMatchObject({ id: made.id, active: false });
+    t.app.core.scheduler.ensureRecurring();
+    t.clock.advance(7 * DAY);
+    await t.app.core.scheduler.runDue();
+    coordinator = await t.signIn('coordinator');
+    expect((await listed()).map((s) => s.startsAt)).toEqual([
+      '2026-03-06T18:00:00-07:00',
+      '2026-03-13T18:00:00-06:00',
+    ]);
+
+    expect((await pause(true)).json().active).toBe(true);
+    expect((await listed()).map((s) => s.startsAt)).toEqual([
+      '2026-03-06T18:00:00-07:00',
+      '2026-03-13T18:00:00-06:00',
+      '2026-03-20T18:00:00-06:00',
+    ]);
+    const bad = await t.call(coordinator, {
+      method: 'PATCH',
+      url: `/api/shifts/templates/${made.id}`,
+      payload: {},
+    });
+    expect(bad.statusCode).toBe(400);
+    const missing = await t.call(coordinator, {
+      method: 'PATCH',
+      url: '/api/shifts/templates/999',
+      payload: { active: false },
+    });
+    expect(missing.statusCode).toBe(404);
+  });
+
   it('gives a Saturday 22:00-06:00 template the right instants over the spring-forward night', async () => {
     expect((await template({ weekday: 6, startTime: '22:00', endTime: '06:00' })).statusCode).toBe(201);
     const items = await listed();
