@@ -678,6 +678,8 @@ export const api = {
   shiftTemplates: () => request<{ items: ShiftTemplate[] }>('/api/shifts/templates'),
   createShiftTemplate: (body: ShiftTemplateInput, key: string) =>
     request<ShiftTemplate>('/api/shifts/templates', { method: 'POST', body, idempotencyKey: key }),
+  updateShiftTemplate: (id: number, body: { active?: boolean; needed?: number; role?: string | null }) =>
+    request<ShiftTemplate>(`/api/shifts/templates/${id}`, { method: 'PATCH', body }),
   checkScreeningLink: (token: string) =>
     request<ScreeningLinkInfo>('/api/screening/link/check', {
       method: 'POST',

@@ -360,7 +360,19 @@ function TemplateForm({ sites }: { sites: Site[] }) {
                 <span class="sub">
                   {siteName.get(tpl.siteId) ?? `#${tpl.siteId}`}
                   {tpl.role ? ` · ${tpl.role}` : ''} · {t('templates.needs', { n: tpl.needed })}
-                </span>
+                  {tpl.active ? '' : ` · ${t('templates.paused')}`}
+                </span>{' '}
+                <button
+                  type="button"
+                  class="btn btn-small"
+                  data-testid={`template-toggle-${tpl.id}`}
+                  onClick={async () => {
+                    await api.updateShiftTemplate(tpl.id, { active: !tpl.active });
+                    templates.reload();
+                  }}
+                >
+                  {tpl.active ? t('templates.pause') : t('templates.resume')}
+                </button>
               </li>
             ))}
           </ul>
