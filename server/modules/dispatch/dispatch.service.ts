@@ -302,6 +302,11 @@ export class DispatchService {
   ): 'accepted' | 'covered' | 'expired' {
     const dispatch = findDispatch(ctx.tx, offer.dispatchId)!;
     if (offer.state === 'expired') return 'expired';
+    // Past its time the offer is over, even if the job that marks it has not run yet.
+    if (offer.state === 'offered' && offer.expiresAt.getTime() <= ctx.now.getTime()) {
+      this.setOffer(ctx, dispatch, offer, 'expired');
+      return 'expired';
+    }
     if (dispatch.status !== 'open' || offer.state !== 'offered') return 'covered';
     const accepted = countOffers(ctx.tx, dispatch.id, 'accepted');
     if (accepted >= dispatch.needed) return 'covered';

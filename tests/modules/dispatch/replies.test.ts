@@ -303,6 +303,18 @@ describe('offers and YES/NO replies', () => {
     expect(eventsOf(t, 'dispatch.offer_accepted')).toHaveLength(1);
   });
 
+  it('refuses a YES that comes after the offer expired, even before the expiry job has run', async () => {
+    const [ana] = await people(1);
+    const d = await dispatch(n, (await release(n)).id, { needed: 1 });
+    const a = offerOf(d, ana!.id).code;
+    // The clock moves past the expiry, but the scheduler has not run the wave job yet.
+    t.clock.advance(10 * MINUTE);
+    expect(await reply(n, ana!, `YES ${a}`)).toBe(`Offer ${a} has expired. Thank you!`);
+    const after = await getDispatch(n, d.id);
+    expect(offerOf(after, ana!.id).state).toBe('expired');
+    expect(after.accepted).toBe(0);
+  });
+
   it('frees the place of an accepted volunteer who texts NO, reopens and asks the next one', async () => {
     const [ana, beto, cruz] = await people(3);
     const d = await dispatch(n, (await release(n)).id, { needed: 1 });
