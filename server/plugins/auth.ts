@@ -1,6 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Config } from '../config';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
+import { DAY } from '../lib/clock';
 import type { Actor } from '../lib/commands';
 
 export const SESSION_COOKIE = 'bv_session';
@@ -18,6 +20,12 @@ export function actorOf(request: FastifyRequest): Actor {
 
 export function sessionCookieOptions(secure: boolean, maxAgeSeconds?: number) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure, maxAge: maxAgeSeconds };
+}
+
+/** Sets the session cookie for a new sign-in (login or first-run setup); it lives as long as the session may. */
+export function setSessionCookie(reply: FastifyReply, config: Readonly<Config>, token: string): void {
+  const maxAge = Math.floor((config.SESSION_MAX_DAYS * DAY) / 1000);
+  reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config.secureCookies, maxAge));
 }
 
 export const authPlugin = fp(async (app: FastifyInstance) => {

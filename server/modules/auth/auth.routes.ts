@@ -2,8 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { anyRole } from '../../access';
 import { AppError } from '../../errors';
-import { HOUR } from '../../lib/clock';
-import { actorOf, SESSION_COOKIE, sessionCookieOptions } from '../../plugins/auth';
+import { actorOf, SESSION_COOKIE, sessionCookieOptions, setSessionCookie } from '../../plugins/auth';
 import { loginBody, userEnvelope } from './auth.schemas';
 
 const LOGIN_WINDOW = 15 * 60_000;
@@ -15,7 +14,6 @@ function tooMany() {
 export async function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { config } = app.core;
-  const cookieMaxAge = Math.floor((config.SESSION_MAX_DAYS * 24 * HOUR) / 1000);
 
   // Two limits: one per address (a guessing machine) and one per account (a distributed guess at one person).
   // Both are checked by hand: two app.rateLimit() handlers on one route share a "ran" flag, so the second
@@ -52,7 +50,7 @@ export async function authRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const { token, user } = await app.auth.login(request.body.email, request.body.password, request.ip);
-      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config.secureCookies, cookieMaxAge));
+      setSessionCookie(reply, config, token);
       return { user };
     },
   );

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { HOUR } from '../../lib/clock';
-import { SESSION_COOKIE, sessionCookieOptions } from '../../plugins/auth';
+import { setSessionCookie } from '../../plugins/auth';
 import { userEnvelope } from '../auth/auth.schemas';
 import { email, password, personName } from '../users/users.schemas';
 import type { SetupService } from './setup.service';
@@ -43,8 +42,7 @@ export function setupRoutes(service: SetupService) {
       async (request, reply) => {
         const { token, ...input } = request.body;
         const { user, sessionToken } = await service.complete(token, input, request.ip);
-        const maxAge = Math.floor((config.SESSION_MAX_DAYS * 24 * HOUR) / 1000);
-        reply.setCookie(SESSION_COOKIE, sessionToken, sessionCookieOptions(config.secureCookies, maxAge));
+        setSessionCookie(reply, config, sessionToken);
         return reply.status(201).send({ user });
       },
     );

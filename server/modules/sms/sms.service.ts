@@ -1,8 +1,8 @@
 import type { SmsKind, SmsLanguage, SmsStatus } from '../../../db/schema';
 import type { Core } from '../../deps';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors';
+import { ConflictError, NotFoundError } from '../../errors';
 import type { Actor, CommandContext } from '../../lib/commands';
-import { toE164 } from '../../lib/phone';
+import { requirePhone, toE164 } from '../../lib/phone';
 import { redactPhone } from '../../lib/redact';
 import { isoOrNull, toIso } from '../../lib/time';
 import type { KeywordRouter } from './sms.keywords';
@@ -122,9 +122,7 @@ export class SmsService {
   }
 
   normalizePhone(input: string, path = 'to'): string {
-    const phone = toE164(input, this.core.config.DEFAULT_COUNTRY);
-    if (!phone) throw new ValidationError([{ path, message: 'is not a valid phone number' }]);
-    return phone;
+    return requirePhone(input, this.core.config.DEFAULT_COUNTRY, path);
   }
 
   /** A coordinator's one-off message. */

@@ -1,9 +1,9 @@
 import type { Role, SmsLanguage } from '../../../db/schema';
 import type { Core } from '../../deps';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors';
+import { ConflictError, NotFoundError } from '../../errors';
 import type { Actor, CommandContext } from '../../lib/commands';
 import { hashPassword } from '../../lib/passwords';
-import { toE164 } from '../../lib/phone';
+import { requirePhone } from '../../lib/phone';
 import { toIso } from '../../lib/time';
 import { revokeUserSessions } from '../auth/sessions.repo';
 import {
@@ -51,12 +51,6 @@ export class UsersService {
     return listUsers(this.core.db).map((u) => toUser(u, this.core.config.NETWORK_TZ));
   }
 
-  private phone(input: string, path: string): string {
-    const phone = toE164(input, this.core.config.DEFAULT_COUNTRY);
-    if (!phone) throw new ValidationError([{ path, message: 'is not a valid phone number' }]);
-    return phone;
-  }
-
   private checkPhoneFree(ctx: CommandContext, phone: string, self?: number): void {
     const holder = findUserByPhone(ctx.tx, phone);
     if (holder && holder.id !== self) {
@@ -73,7 +67,9 @@ export class UsersService {
   }
 
   createWithHash(actor: Actor, input: NewUser, opts: { onlyIfNoUsers?: boolean } = {}): User {
-    const phone = input.phone ? this.phone(input.phone, 'body.phone') : null;
+    const phone = input.phone
+      ? requirePhone(input.phone, this.core.config.DEFAULT_COUNTRY, 'body.phone')
+      : null;
     const row = this.core.commands.run(actor, (ctx) => {
       const { tx, now, audit, emit } = ctx;
       if (opts.onlyIfNoUsers && countUsers(tx) > 0) {
@@ -113,7 +109,9 @@ export class UsersService {
    * of events) they no longer have. The last active admin can be neither demoted nor disabled.
    */
   update(actor: Actor, id: number, input: UpdateUserInput): User {
-    const phone = input.phone ? this.phone(input.phone, 'body.phone') : input.phone;
+    const phone = input.phone
+      ? requirePhone(input.phone, this.core.config.DEFAULT_COUNTRY, 'body.phone')
+      : input.phone;
     const ended: number[] = [];
     const row = this.core.commands.run(actor, (ctx) => {
       const current = findUserById(ctx.tx, id);
