@@ -67,18 +67,33 @@ export class Hub {
   }
 
   /** Called after every commit. */
+  /** Called after every commit: one read of the new events, fanned out to every dashboard. */
   flush(): void {
-    for (const client of this.clients) this.catchUp(client);
+    if (this.clients.size === 0) return;
+    this.deliver([...this.clients]);
   }
 
   private catchUp(client: Client): void {
+    this.deliver([client]);
+  }
+
+  /** Sends each client the events after its own last one; reads start from the furthest behind. */
+  private deliver(clients: Client[]): void {
+    let from = Math.min(...clients.map((c) => c.lastSentId));
     for (;;) {
-      const rows = eventsAfter(this.db, client.lastSentId, PAGE);
+      const rows = eventsAfter(this.db, from, PAGE);
       for (const row of rows) {
-        if (visibleTo(row, client.role)) client.socket.send(JSON.stringify(toLiveEvent(row, this.zone)));
-        client.lastSentId = row.id;
+        let wire: string | undefined;
+        for (const client of clients) {
+          if (row.id <= client.lastSentId) continue;
+          client.lastSentId = row.id;
+          if (!visibleTo(row, client.role)) continue;
+          wire ??= JSON.stringify(toLiveEvent(row, this.zone));
+          client.socket.send(wire);
+        }
       }
       if (rows.length < PAGE) return;
+      from = rows.at(-1)!.id;
     }
   }
 
