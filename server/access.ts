@@ -1,9 +1,6 @@
-import type { Role } from '../db/schema';
+import type { Role } from '../shared/roles';
+
+export { adminsOnly, anyRole, medicalStaff, operators } from '../shared/roles';
 
 /** Who may call a route. Every route under /api, /ws and /sms declares one; the auth plugin enforces it. */
 export type Access = 'public' | readonly Role[];
-
-export const anyRole: readonly Role[] = ['admin', 'coordinator', 'medical', 'viewer'];
-export const operators: readonly Role[] = ['admin', 'coordinator'];
-export const medicalStaff: readonly Role[] = ['admin', 'coordinator', 'medical'];
-export const adminsOnly: readonly Role[] = ['admin'];

@@ -1,13 +1,10 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { dispatchStatuses, offerStates } from '../../shared/dispatch';
 import { instant } from './columns';
+
 import { releases } from './releases';
 import { users } from './users';
 import { volunteers } from './volunteers';
-
-export const dispatchStatuses = ['open', 'filled', 'escalated', 'cancelled'] as const;
-export type DispatchStatus = (typeof dispatchStatuses)[number];
-export const offerStates = ['offered', 'accepted', 'declined', 'expired', 'superseded'] as const;
-export type OfferState = (typeof offerStates)[number];
 
 /** "Send N volunteers to this release": asked in waves until N say YES, or escalated. */
 export const dispatches = sqliteTable(
@@ -68,3 +65,6 @@ export const rosterVersion = sqliteTable('roster_version', {
   id: integer('id').primaryKey(),
   n: integer('n').notNull().default(0),
 });
+
+export type { DispatchStatus, OfferState } from '../../shared/dispatch';
+export { dispatchStatuses, offerStates } from '../../shared/dispatch';

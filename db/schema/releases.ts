@@ -1,36 +1,8 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { type ReleaseNeed, releaseStatuses } from '../../shared/releases';
 import { instant } from './columns';
+
 import { sites } from './sites';
-
-export const releaseStatuses = [
-  'expected',
-  'reported',
-  'team_en_route',
-  'met',
-  'sheltered',
-  'traveling',
-  'closed',
-  'cancelled',
-] as const;
-export type ReleaseStatus = (typeof releaseStatuses)[number];
-
-export const releaseNeeds = [
-  'food',
-  'water',
-  'clothing',
-  'shoes',
-  'housing_tonight',
-  'medical',
-  'medication',
-  'travel_tickets',
-  'phone_call',
-  'funds',
-  'hygiene_kit',
-  'travel_bag',
-  'covid_guidance',
-  'legal_orientation',
-] as const;
-export type ReleaseNeed = (typeof releaseNeeds)[number];
 
 /**
  * A group released (or about to be) at a site. Group-level by design: counts, languages and needs;
@@ -86,3 +58,6 @@ export const releaseTimeline = sqliteTable(
   },
   (t) => [index('release_timeline_release_idx').on(t.releaseId)],
 );
+
+export type { ReleaseNeed, ReleaseStatus } from '../../shared/releases';
+export { releaseNeeds, releaseStatuses } from '../../shared/releases';

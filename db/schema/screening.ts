@@ -1,9 +1,8 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { screeningResults, screeningSources } from '../../shared/volunteers';
 import { instant } from './columns';
-import { volunteers } from './volunteers';
 
-export const screeningResults = ['clear', 'isolate'] as const;
-export const screeningSources = ['sms', 'web', 'link'] as const;
+import { volunteers } from './volunteers';
 
 /** A daily self-screen: two yes/no answers and nothing else (no diagnoses, no medical history). */
 export const screenings = sqliteTable(
@@ -23,3 +22,6 @@ export const screenings = sqliteTable(
   },
   (t) => [index('screenings_volunteer_idx').on(t.volunteerId, t.at)],
 );
+
+export type { VolunteerSkill } from '../../shared/volunteers';
+export { screeningResults, screeningSources } from '../../shared/volunteers';

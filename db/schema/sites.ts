@@ -1,15 +1,8 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { siteKinds } from '../../shared/sites';
 import { instant } from './columns';
-import { users } from './users';
 
-export const siteKinds = [
-  'bus_station',
-  'airport',
-  'detention_center',
-  'warehouse',
-  'office',
-  'other',
-] as const;
+import { users } from './users';
 
 export const sites = sqliteTable('sites', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -20,3 +13,6 @@ export const sites = sqliteTable('sites', {
   createdAt: instant('created_at').notNull(),
   createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
 });
+
+export type { SiteKind } from '../../shared/sites';
+export { siteKinds } from '../../shared/sites';

@@ -1,40 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { smsDirections, smsKinds, smsLanguages, smsStatuses } from '../../shared/sms';
 import { instant } from './columns';
-
-export const smsDirections = ['outbound', 'inbound'] as const;
-/**
- * queued (in our outbox) → sending (being handed over) → submitted (the provider took it) → sent →
- * delivered | undelivered | failed; opted_out: never handed over because the number said STOP;
- * received: an inbound message.
- */
-export const smsStatuses = [
-  'queued',
-  'sending',
-  'submitted',
-  'sent',
-  'delivered',
-  'undelivered',
-  'failed',
-  'opted_out',
-  'received',
-] as const;
-export type SmsStatus = (typeof smsStatuses)[number];
-
-/** What a message is for decides its urgency and whether quiet hours hold it back. */
-export const smsKinds = [
-  'offer',
-  'page',
-  'reply',
-  'direct',
-  'opt_confirmation',
-  'reminder',
-  'broadcast',
-  'inbound',
-] as const;
-export type SmsKind = (typeof smsKinds)[number];
-export const smsLanguages = ['en', 'es'] as const;
-export type SmsLanguage = (typeof smsLanguages)[number];
 
 export const smsMessages = sqliteTable(
   'sms_messages',
@@ -74,3 +41,6 @@ export const smsOptOuts = sqliteTable('sms_opt_outs', {
   keyword: text('keyword').notNull(),
   optedOutAt: instant('opted_out_at').notNull(),
 });
+
+export type { SmsDirection, SmsKind, SmsLanguage, SmsStatus } from '../../shared/sms';
+export { smsDirections, smsKinds, smsLanguages, smsStatuses } from '../../shared/sms';

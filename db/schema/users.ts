@@ -1,9 +1,7 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { roles } from '../../shared/roles';
+import { smsLanguages } from '../../shared/sms';
 import { instant } from './columns';
-import { smsLanguages } from './sms';
-
-export const roles = ['admin', 'coordinator', 'medical', 'viewer'] as const;
-export type Role = (typeof roles)[number];
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -33,3 +31,6 @@ export const sessions = sqliteTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+export type { Role } from '../../shared/roles';
+export { roles } from '../../shared/roles';

@@ -1,16 +1,7 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { smsLanguages } from '../../shared/sms';
+import type { VolunteerSkill } from '../../shared/volunteers';
 import { instant } from './columns';
-import { smsLanguages } from './sms';
-
-export const volunteerSkills = [
-  'driver',
-  'interpreter',
-  'medical',
-  'housing_host',
-  'supply_runner',
-  'hotline',
-] as const;
-export type VolunteerSkill = (typeof volunteerSkills)[number];
 
 export const volunteers = sqliteTable('volunteers', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -26,3 +17,6 @@ export const volunteers = sqliteTable('volunteers', {
   createdAt: instant('created_at').notNull(),
   updatedAt: instant('updated_at').notNull(),
 });
+
+export type { VolunteerSkill } from '../../shared/volunteers';
+export { volunteerSkills } from '../../shared/volunteers';

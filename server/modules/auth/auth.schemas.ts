@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles } from '../../../db/schema';
+import { roles } from '../../../shared';
 
 export const loginBody = z.object({
   email: z.string().trim().toLowerCase().max(254),

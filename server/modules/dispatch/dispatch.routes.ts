@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { dispatchStatuses, offerStates, volunteerSkills } from '../../../db/schema';
+import { languageName } from '../../../shared/languages';
 import { anyRole, operators } from '../../access';
-import { languageName } from '../../lib/schemas';
 import { actorOf } from '../../plugins/auth';
 import type { DispatchService } from './dispatch.service';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { releaseNeeds, releaseStatuses } from '../../../db/schema';
-import { languageName } from '../../lib/schemas';
+import { releaseNeeds, releaseStatuses } from '../../../shared';
+import { languageName } from '../../../shared/languages';
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO date-time with offset' });
 

@@ -1,8 +1,8 @@
 import type { ReleaseNeed, ReleaseStatus } from '../../../db/schema';
+import { cleanLanguages } from '../../../shared/languages';
 import type { Core } from '../../deps';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import type { Actor, CommandContext } from '../../lib/commands';
-import { cleanLanguages } from '../../lib/languages';
 import { isoOrNull, toIso } from '../../lib/time';
 import { findSiteById } from '../sites/sites.repo';
 import { listUsers } from '../users/users.repo';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { siteKinds } from '../../../db/schema';
+import { siteKinds } from '../../../shared';
 
 export const smsKeyword = z
   .string()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { smsDirections, smsKinds, smsLanguages, smsStatuses } from '../../../db/schema';
+import { smsDirections, smsKinds, smsLanguages, smsStatuses } from '../../../shared';
 
 /** Twilio's own limit for one message body. */
 export const MAX_BODY = 1600;

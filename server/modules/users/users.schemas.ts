@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles, smsLanguages } from '../../../db/schema';
+import { roles, smsLanguages } from '../../../shared';
 
 export const email = z
   .email({ error: 'must be an email address' })

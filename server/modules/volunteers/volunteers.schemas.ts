@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { smsLanguages, volunteerSkills } from '../../../db/schema';
-import { languageName } from '../../lib/schemas';
+import { smsLanguages, volunteerSkills } from '../../../shared';
+import { languageName } from '../../../shared/languages';
 
 const volunteerFields = z.object({
   name: z.string().trim().min(1).max(120),

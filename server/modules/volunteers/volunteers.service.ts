@@ -1,7 +1,7 @@
+import { cleanLanguages } from '../../../shared/languages';
 import type { Core } from '../../deps';
 import { ConflictError, NotFoundError } from '../../errors';
 import type { Actor } from '../../lib/commands';
-import { cleanLanguages } from '../../lib/languages';
 import { isoOrNull, toIso } from '../../lib/time';
 import type { ScreeningService } from '../screening/screening.service';
 import { isOptedOut } from '../sms/sms.repo';

@@ -1,0 +1,11 @@
+/**
+ * Words the dashboard shares with the server: enums, limits, the release workflow and the language
+ * rule. Nothing here touches the database, so the web app imports it as it is.
+ */
+export * from './dispatch';
+export * from './languages';
+export * from './releases';
+export * from './roles';
+export * from './sites';
+export * from './sms';
+export * from './volunteers';

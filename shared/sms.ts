@@ -1,0 +1,41 @@
+/** SMS words shared by the outbox, the log and the dashboard. */
+export const smsDirections = ['outbound', 'inbound'] as const;
+export type SmsDirection = (typeof smsDirections)[number];
+
+/**
+ * queued (in our outbox) → sending (being handed over) → submitted (the provider took it) → sent →
+ * delivered | undelivered | failed; opted_out: never handed over because the number said STOP;
+ * received: an inbound message.
+ */
+export const smsStatuses = [
+  'queued',
+  'sending',
+  'submitted',
+  'sent',
+  'delivered',
+  'undelivered',
+  'failed',
+  'opted_out',
+  'received',
+] as const;
+export type SmsStatus = (typeof smsStatuses)[number];
+
+/** What a message is for decides its urgency and whether quiet hours hold it back. */
+export const smsKinds = [
+  'offer',
+  'page',
+  'reply',
+  'direct',
+  'opt_confirmation',
+  'reminder',
+  'broadcast',
+  'inbound',
+] as const;
+export type SmsKind = (typeof smsKinds)[number];
+
+/** The languages every SMS text and the dashboard are written in. */
+export const smsLanguages = ['en', 'es'] as const;
+export type SmsLanguage = (typeof smsLanguages)[number];
+
+/** Ten segments: the longest message a coordinator may write. */
+export const MAX_SMS_BODY = 1600;
