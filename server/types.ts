@@ -1,7 +1,7 @@
 import type { Access } from './access';
 import type { Core } from './deps';
+import type { Hub } from './infra/events.hub';
 import type { AuthService, AuthUser } from './modules/auth/auth.service';
-import type { Hub } from './modules/events/events.hub';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { Db, Tx } from '../../db/client';
 import type { Role } from '../../db/schema';
-import { insertAudit } from '../modules/audit/audit.repo';
-import { insertEvent } from '../modules/events/events.repo';
+import { insertAudit } from '../infra/audit.repo';
+import { insertEvent } from '../infra/events.repo';
 import type { Clock } from './clock';
 
 /** Who is acting: a signed-in user, a phone texting in, or the system itself. */

@@ -8,7 +8,7 @@ import {
   markJobFailed,
   markJobRetry,
   type NewJob,
-} from '../modules/jobs/jobs.repo';
+} from '../infra/jobs.repo';
 import type { Clock } from './clock';
 
 export type JobHandler = (payload: Record<string, unknown>, job: JobRow) => void | Promise<void>;

@@ -3,13 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, ConflictError, ValidationError } from '../errors';
-import {
-  claimKey,
-  completeKey,
-  findKey,
-  type IdempotencyRow,
-  releaseKey,
-} from '../modules/idempotency/idempotency.repo';
+import { claimKey, completeKey, findKey, type IdempotencyRow, releaseKey } from '../infra/idempotency.repo';
 
 const HEADER = 'idempotency-key';
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;

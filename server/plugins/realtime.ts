@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import { z } from 'zod';
 import { anyRole } from '../access';
 import { ForbiddenError } from '../errors';
-import { Hub } from '../modules/events/events.hub';
+import { Hub } from '../infra/events.hub';
 
 const MAX_CLIENT_MESSAGE = 1024;
 

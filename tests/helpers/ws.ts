@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import WebSocket from 'ws';
-import type { LiveEvent } from '../../server/modules/events/events.hub';
+import type { LiveEvent } from '../../server/infra/events.hub';
 
 export interface LiveClient {
   socket: WebSocket;

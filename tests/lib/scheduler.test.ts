@@ -5,10 +5,10 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Db, openMigratedDb } from '../../db/client';
 import { jobs } from '../../db/schema';
+import { pendingJobs } from '../../server/infra/jobs.repo';
 import { FakeClock, HOUR, MINUTE } from '../../server/lib/clock';
 import { Commands, systemActor } from '../../server/lib/commands';
 import { Scheduler } from '../../server/lib/scheduler';
-import { pendingJobs } from '../../server/modules/jobs/jobs.repo';
 
 const silent = pino({ level: 'silent' });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { events, sites } from '../../db/schema';
-import { claimKey } from '../../server/modules/idempotency/idempotency.repo';
+import { claimKey } from '../../server/infra/idempotency.repo';
 import { buildTestApp, type TestApp } from '../helpers/app';
 
 describe('Idempotency-Key on creating POSTs', () => {

@@ -1,34 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { adminsOnly } from '../../access';
+import { listAudit } from '../../infra/audit.repo';
 import { toIso } from '../../lib/time';
 import { listUsers } from '../users/users.repo';
-import { listAudit } from './audit.repo';
-
-const id = z.coerce.number().int().positive();
-const auditQuery = z.object({
-  action: z.string().max(100).optional(),
-  entity: z.string().max(100).optional(),
-  entityId: id.optional(),
-  userId: id.optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  before: id.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
-
-const auditLine = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  userId: z.number().int().nullable(),
-  actor: z.string(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.number().int().nullable(),
-  changes: z.record(z.string(), z.unknown()).nullable(),
-  ip: z.string().nullable(),
-});
+import { auditPage, auditQuery } from './audit.schemas';
 
 export async function auditRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -41,7 +17,7 @@ export async function auditRoutes(app: FastifyInstance) {
         tags: ['audit'],
         summary: 'Every state change, newest first; page with `before`',
         querystring: auditQuery,
-        response: { 200: z.object({ items: z.array(auditLine), nextBefore: z.number().int().nullable() }) },
+        response: { 200: auditPage },
       },
     },
     async (request) => {

@@ -5,6 +5,7 @@ export const loginBody = z.object({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().min(1).max(256),
 });
+export type LoginBody = z.input<typeof loginBody>;
 
 export const authUser = z.object({
   id: z.number().int(),
@@ -12,4 +13,6 @@ export const authUser = z.object({
   name: z.string(),
   role: z.enum(roles),
 });
+export type AuthUser = z.output<typeof authUser>;
 export const userEnvelope = z.object({ user: authUser });
+export type UserEnvelope = z.output<typeof userEnvelope>;

@@ -1,59 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { dispatchStatuses, offerStates, volunteerSkills } from '../../../db/schema';
-import { languageName } from '../../../shared/languages';
 import { anyRole, operators } from '../../access';
 import { actorOf } from '../../plugins/auth';
+import {
+  addToDispatchBody,
+  candidateList,
+  createDispatchBody,
+  dispatch,
+  dispatchList,
+} from './dispatch.schemas';
 import type { DispatchService } from './dispatch.service';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
-
-const offer = z.object({
-  volunteerId: z.number().int(),
-  name: z.string(),
-  code: z.string(),
-  state: z.enum(offerStates),
-  wave: z.number().int(),
-  reason: z.string(),
-  etaMinutes: z.number().int().nullable(),
-  replyText: z.string().nullable(),
-  offeredAt: z.string(),
-  expiresAt: z.string(),
-  respondedAt: z.string().nullable(),
-});
-
-const dispatch = z.object({
-  id: z.number().int(),
-  releaseId: z.number().int(),
-  status: z.enum(dispatchStatuses),
-  needed: z.number().int(),
-  accepted: z.number().int(),
-  languages: z.array(z.string()),
-  skills: z.array(z.string()),
-  wave: z.number().int(),
-  deadlineAt: z.string(),
-  createdAt: z.string(),
-  offers: z.array(offer),
-});
-
-const candidate = z.object({
-  volunteerId: z.number().int(),
-  name: z.string(),
-  eligible: z.boolean(),
-  excludedBecause: z.array(z.string()),
-  band: z.enum(['on_shift_here', 'on_shift_elsewhere', 'off_shift']),
-  languages: z.array(z.string()),
-  skills: z.array(z.string()),
-  rank: z.number().int().nullable(),
-  why: z.string(),
-});
-
-const createBody = z.object({
-  needed: z.number().int().min(1).max(50),
-  languages: z.array(languageName).max(10).optional(),
-  skills: z.array(z.enum(volunteerSkills)).max(volunteerSkills.length).optional(),
-});
 
 export function dispatchRoutes(service: DispatchService) {
   return async (app: FastifyInstance) => {
@@ -67,7 +26,7 @@ export function dispatchRoutes(service: DispatchService) {
           tags: ['dispatch'],
           summary: 'Send N volunteers: texts the best-placed eligible volunteers in waves',
           params: idParams,
-          body: createBody,
+          body: createDispatchBody,
           response: { 201: dispatch },
         },
       },
@@ -83,7 +42,7 @@ export function dispatchRoutes(service: DispatchService) {
           tags: ['dispatch'],
           summary: "A release's dispatches",
           params: idParams,
-          response: { 200: z.object({ items: z.array(dispatch) }) },
+          response: { 200: dispatchList },
         },
       },
       async (request) => ({ items: service.listForRelease(request.params.id) }),
@@ -111,7 +70,7 @@ export function dispatchRoutes(service: DispatchService) {
           tags: ['dispatch'],
           summary: 'Everyone, ranked as the next wave would be, with why each person is or is not asked',
           params: idParams,
-          response: { 200: z.object({ items: z.array(candidate) }) },
+          response: { 200: candidateList },
         },
       },
       async (request) => ({ items: service.candidates(request.params.id) }),
@@ -139,7 +98,7 @@ export function dispatchRoutes(service: DispatchService) {
           tags: ['dispatch'],
           summary: 'Need more people: raise the count and ask a new wave',
           params: idParams,
-          body: z.object({ count: z.number().int().min(1).max(50) }),
+          body: addToDispatchBody,
           response: { 200: dispatch },
         },
       },

@@ -1,13 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-
-const health = z.object({
-  ok: z.boolean(),
-  db: z.enum(['ok', 'error']),
-  sms: z.enum(['ok', 'degraded']),
-  smsDriver: z.enum(['console', 'twilio']),
-});
+import { health } from './health.schemas';
 
 export async function healthRoutes(app: FastifyInstance) {
   const { db, sms } = app.core;

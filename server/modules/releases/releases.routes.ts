@@ -7,8 +7,8 @@ import {
   createReleaseBody,
   listQuery,
   needsBody,
-  release,
   releaseDetail,
+  releaseList,
   statusBody,
 } from './releases.schemas';
 import type { ReleasesService } from './releases.service';
@@ -41,7 +41,7 @@ export function releasesRoutes(service: ReleasesService) {
           tags: ['releases'],
           summary: 'Releases, newest first',
           querystring: listQuery,
-          response: { 200: z.object({ items: z.array(release) }) },
+          response: { 200: releaseList },
         },
       },
       async (request) => ({ items: service.list(request.query.status) }),

@@ -1,11 +1,20 @@
 import { z } from 'zod';
-import { releaseNeeds, releaseStatuses } from '../../../shared';
-import { languageName } from '../../../shared/languages';
+import {
+  languageName,
+  MAX_COUNT,
+  MAX_DESTINATION,
+  MAX_LANGUAGES,
+  MAX_NOTES,
+  MAX_STATUS_NOTE,
+  releaseListFilters,
+  releaseNeeds,
+  releaseSources,
+  releaseStatuses,
+} from '../../../shared';
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO date-time with offset' });
 
-/** The most adults, or children, one release may count, whether logged on the web or by text. */
-export const MAX_COUNT = 500;
+export { MAX_COUNT };
 
 export const createReleaseBody = z.strictObject({
   siteId: z.number().int().positive(),
@@ -13,20 +22,24 @@ export const createReleaseBody = z.strictObject({
   expectedAt: instant.optional(),
   adults: z.number().int().min(0).max(MAX_COUNT),
   children: z.number().int().min(0).max(MAX_COUNT),
-  languages: z.array(languageName).max(20).default([]),
+  languages: z.array(languageName).max(MAX_LANGUAGES).default([]),
   needs: z.array(z.enum(releaseNeeds)).max(releaseNeeds.length).default([]),
-  destination: z.string().trim().max(120).optional(),
+  destination: z.string().trim().max(MAX_DESTINATION).optional(),
   travelDate: z.iso.date().optional(),
   /** Never names, ID or A-numbers, nationality or case details: the dashboard says so beside the field. */
-  notes: z.string().trim().max(1000).optional(),
+  notes: z.string().trim().max(MAX_NOTES).optional(),
 });
 export type CreateReleaseInput = z.infer<typeof createReleaseBody>;
+export type CreateReleaseBody = z.input<typeof createReleaseBody>;
 
 export const statusBody = z.object({
   status: z.enum(releaseStatuses),
-  note: z.string().trim().max(500).optional(),
+  note: z.string().trim().max(MAX_STATUS_NOTE).optional(),
 });
+export type StatusBody = z.input<typeof statusBody>;
+
 export const needsBody = z.object({ met: z.array(z.enum(releaseNeeds)).max(releaseNeeds.length) });
+export type NeedsBody = z.input<typeof needsBody>;
 
 export const timelineEntry = z.object({
   id: z.number().int(),
@@ -37,6 +50,7 @@ export const timelineEntry = z.object({
   toStatus: z.enum(releaseStatuses).nullable(),
   note: z.string().nullable(),
 });
+export type TimelineEntry = z.output<typeof timelineEntry>;
 
 export const release = z.object({
   id: z.number().int(),
@@ -59,7 +73,7 @@ export const release = z.object({
   destination: z.string().nullable(),
   travelDate: z.string().nullable(),
   notes: z.string().nullable(),
-  source: z.enum(['web', 'sms']),
+  source: z.enum(releaseSources),
   acknowledged: z.boolean(),
   purged: z.boolean(),
   createdAt: z.string(),
@@ -68,5 +82,10 @@ export const release = z.object({
 export type Release = z.infer<typeof release>;
 
 export const releaseDetail = release.extend({ timeline: z.array(timelineEntry) });
+export type ReleaseDetail = z.output<typeof releaseDetail>;
 
-export const listQuery = z.object({ status: z.enum(['open', 'closed', 'all']).default('open') });
+export const releaseList = z.object({ items: z.array(release) });
+export type ReleaseList = z.output<typeof releaseList>;
+
+export const listQuery = z.object({ status: z.enum(releaseListFilters).default('open') });
+export type ReleaseListQuery = z.input<typeof listQuery>;

@@ -1,37 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DateTime } from 'luxon';
-import { z } from 'zod';
 import { anyRole, operators } from '../../access';
 import { ValidationError } from '../../errors';
 import { actorOf } from '../../plugins/auth';
 import { type ReportFilter, releaseCsv, releaseReport } from './releases.reports';
-
-const reportQuery = z.object({
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  period: z.enum(['day', 'week']).default('day'),
-});
-
-const report = z.object({
-  from: z.string(),
-  to: z.string(),
-  period: z.enum(['day', 'week']),
-  releases: z.number().int(),
-  people: z.number().int(),
-  medianMinutesToMet: z.number().nullable(),
-  series: z.array(z.object({ start: z.string(), people: z.number() })),
-  bySite: z.array(z.object({ site: z.string(), people: z.number() })),
-  byLanguage: z.array(z.object({ language: z.string(), people: z.number() })),
-  byNeed: z.array(z.object({ need: z.string(), people: z.number() })),
-});
+import { type ReportRangeQuery, report, reportQuery } from './reports.schemas';
 
 export function reportsRoutes() {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const { core } = app;
 
-    function range(q: z.infer<typeof reportQuery>): ReportFilter {
+    function range(q: ReportRangeQuery): ReportFilter {
       const today = DateTime.fromJSDate(core.clock.now(), { zone: core.config.NETWORK_TZ });
       const to = q.to ?? today.toISODate()!;
       const from = q.from ?? DateTime.fromISO(to).minus({ days: 29 }).toISODate()!;

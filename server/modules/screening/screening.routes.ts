@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { NotFoundError } from '../../errors';
 import { isoOrNull, toIso } from '../../lib/time';
 import { markScreeningLinkUsed, resolveScreeningLink } from './screening.links';
+import { linkCheck, linkCheckBody, linkScreenBody, linkScreenResult } from './screening.schemas';
 import type { ScreeningService } from './screening.service';
-
-const token = z.string().min(10).max(100);
 
 /** The public screening form behind the link in shift reminders: no login, the token is the key. */
 export function screeningLinkRoutes(screening: ScreeningService) {
@@ -29,10 +27,8 @@ export function screeningLinkRoutes(screening: ScreeningService) {
         schema: {
           tags: ['screening'],
           summary: 'Whom a screening link is for (first name only) and until when it works',
-          body: z.object({ token }),
-          response: {
-            200: z.object({ firstName: z.string(), language: z.enum(['en', 'es']), expiresAt: z.string() }),
-          },
+          body: linkCheckBody,
+          response: { 200: linkCheck },
         },
       },
       async (request) => {
@@ -53,14 +49,8 @@ export function screeningLinkRoutes(screening: ScreeningService) {
         schema: {
           tags: ['screening'],
           summary: 'Record the screen through the link',
-          body: z.object({ token, symptoms: z.boolean(), exposure: z.boolean().default(false) }),
-          response: {
-            201: z.object({
-              result: z.enum(['clear', 'isolate']),
-              state: z.enum(['clear', 'isolating', 'missing']),
-              until: z.string().nullable(),
-            }),
-          },
+          body: linkScreenBody,
+          response: { 201: linkScreenResult },
         },
       },
       async (request, reply) => {

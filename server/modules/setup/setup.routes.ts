@@ -1,12 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { setSessionCookie } from '../../plugins/auth';
 import { userEnvelope } from '../auth/auth.schemas';
-import { email, password, personName } from '../users/users.schemas';
+import { setupBody, setupNeeded } from './setup.schemas';
 import type { SetupService } from './setup.service';
-
-const setupBody = z.object({ token: z.string().min(1).max(200), email, name: personName, password });
 
 export function setupRoutes(service: SetupService) {
   return async (app: FastifyInstance) => {
@@ -21,7 +18,7 @@ export function setupRoutes(service: SetupService) {
         schema: {
           tags: ['auth'],
           summary: 'Whether the first admin is still to be created',
-          response: { 200: z.object({ needed: z.boolean() }) },
+          response: { 200: setupNeeded },
         },
       },
       async () => ({ needed: service.needed() }),

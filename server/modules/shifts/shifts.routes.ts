@@ -8,9 +8,13 @@ import {
   coverageQuery,
   createShiftBody,
   shift,
+  shiftList,
   shiftsQuery,
+  signupBody,
   template,
   templateBody,
+  templateList,
+  templatePatch,
 } from './shifts.schemas';
 import type { ShiftsService } from './shifts.service';
 import type { ShiftTemplates } from './shifts.templates';
@@ -44,7 +48,7 @@ export function shiftsRoutes(service: ShiftsService, templates: ShiftTemplates) 
           tags: ['shifts'],
           summary: 'Shifts between two local dates (default: the next 7 days), with signups',
           querystring: shiftsQuery,
-          response: { 200: z.object({ items: z.array(shift) }) },
+          response: { 200: shiftList },
         },
       },
       async (request) => {
@@ -78,7 +82,7 @@ export function shiftsRoutes(service: ShiftsService, templates: ShiftTemplates) 
           tags: ['shifts'],
           summary: 'Sign a volunteer up',
           params: shiftParams,
-          body: z.object({ volunteerId: z.number().int().positive() }),
+          body: signupBody,
           response: { 201: shift },
         },
       },
@@ -122,14 +126,7 @@ export function shiftsRoutes(service: ShiftsService, templates: ShiftTemplates) 
           tags: ['shifts'],
           summary: 'Pause or change a weekly shift (shifts already made stay)',
           params: shiftParams,
-          body: z
-            .object({
-              active: z.boolean(),
-              needed: z.number().int().min(1).max(100),
-              role: z.string().trim().min(1).max(60).nullable(),
-            })
-            .partial()
-            .refine((v) => Object.keys(v).length > 0, 'send at least one field'),
+          body: templatePatch,
           response: { 200: template },
         },
       },
@@ -143,7 +140,7 @@ export function shiftsRoutes(service: ShiftsService, templates: ShiftTemplates) 
         schema: {
           tags: ['shifts'],
           summary: 'Weekly recurring shifts',
-          response: { 200: z.object({ items: z.array(template) }) },
+          response: { 200: templateList },
         },
       },
       async () => ({ items: templates.list() }),

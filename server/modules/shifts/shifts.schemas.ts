@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { screeningStates } from '../../../shared';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm');
 const localOrInstant = z.string().trim().min(10).max(40);
@@ -11,6 +12,7 @@ export const createShiftBody = z.object({
   needed: z.number().int().min(1).max(100),
 });
 export type CreateShiftInput = z.infer<typeof createShiftBody>;
+export type CreateShiftBody = z.input<typeof createShiftBody>;
 
 export const templateBody = z.object({
   siteId: z.number().int().positive(),
@@ -21,12 +23,29 @@ export const templateBody = z.object({
   needed: z.number().int().min(1).max(100),
 });
 export type TemplateInput = z.infer<typeof templateBody>;
+export type TemplateBody = z.input<typeof templateBody>;
 
 export const template = templateBody.extend({
   id: z.number().int(),
   role: z.string().nullable(),
   active: z.boolean(),
 });
+export type ShiftTemplate = z.output<typeof template>;
+
+export const templateList = z.object({ items: z.array(template) });
+
+export const templatePatch = z
+  .object({
+    active: z.boolean(),
+    needed: z.number().int().min(1).max(100),
+    role: z.string().trim().min(1).max(60).nullable(),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field');
+export type TemplatePatch = z.input<typeof templatePatch>;
+
+export const signupBody = z.object({ volunteerId: z.number().int().positive() });
+export type SignupBody = z.input<typeof signupBody>;
 
 export const signup = z.object({
   volunteerId: z.number().int(),
@@ -34,7 +53,7 @@ export const signup = z.object({
   source: z.enum(['web', 'sms']),
   /** Isolating volunteers stay listed but don't count: their place is a gap. */
   counts: z.boolean(),
-  screening: z.enum(['clear', 'isolating', 'missing']),
+  screening: z.enum(screeningStates),
 });
 
 export const shift = z.object({
@@ -52,16 +71,21 @@ export const shift = z.object({
   signups: z.array(signup),
 });
 export type Shift = z.infer<typeof shift>;
+export type Signup = z.output<typeof signup>;
+
+export const shiftList = z.object({ items: z.array(shift) });
 
 export const shiftsQuery = z.object({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
 });
+export type ShiftsQuery = z.input<typeof shiftsQuery>;
 
 export const coverageQuery = z.object({
   from: z.iso.date().optional(),
   days: z.coerce.number().int().min(1).max(62).default(14),
 });
+export type CoverageQuery = z.input<typeof coverageQuery>;
 
 export const coverage = z.object({
   days: z.array(
@@ -74,3 +98,5 @@ export const coverage = z.object({
     }),
   ),
 });
+export type Coverage = z.output<typeof coverage>;
+export type CoverageDay = Coverage['days'][number];

@@ -14,6 +14,7 @@ export const createSiteBody = z.object({
   smsKeyword: smsKeyword.optional(),
 });
 export type CreateSiteInput = z.infer<typeof createSiteBody>;
+export type CreateSiteBody = z.input<typeof createSiteBody>;
 
 export const site = z.object({
   id: z.number().int(),
@@ -26,3 +27,4 @@ export const site = z.object({
 export type Site = z.infer<typeof site>;
 
 export const siteList = z.object({ items: z.array(site) });
+export type SiteList = z.output<typeof siteList>;

@@ -1,30 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { operators } from '../../access';
 import { ValidationError } from '../../errors';
 import { actorOf } from '../../plugins/auth';
 import { findShift, signupsFor } from '../shifts/shifts.repo';
 import { listVolunteers } from '../volunteers/volunteers.repo';
 import { isOptedOut } from './sms.repo';
-import { smsBody } from './sms.schemas';
+import { type BroadcastResult, broadcastBody, broadcastResult } from './sms.schemas';
 import type { SmsService } from './sms.service';
-
-const broadcastBody = z.object({
-  body: smsBody,
-  /** Sent instead of `body` to volunteers who read texts in Spanish. */
-  bodyEs: smsBody.optional(),
-  volunteerIds: z.array(z.number().int().positive()).min(1).max(5000).optional(),
-  shiftId: z.number().int().positive().optional(),
-});
-
-const broadcastResult = z.object({
-  queued: z.number().int(),
-  messageIds: z.array(z.number().int()),
-  skipped: z.array(
-    z.object({ volunteerId: z.number().int(), reason: z.enum(['opted_out', 'inactive', 'not_found']) }),
-  ),
-});
 
 /** Texts every matching active volunteer who has not opted out, each in their own language when given. */
 export function broadcastRoutes(service: SmsService) {
@@ -53,7 +36,7 @@ export function broadcastRoutes(service: SmsService) {
             const onShift = new Set(signupsFor(ctx.tx, [shiftId]).map((s) => s.signup.volunteerId));
             wanted = wanted.filter((id) => onShift.has(id));
           }
-          const skipped: z.infer<typeof broadcastResult>['skipped'] = [];
+          const skipped: BroadcastResult['skipped'] = [];
           const messageIds: number[] = [];
           for (const id of wanted) {
             const v = byId.get(id);

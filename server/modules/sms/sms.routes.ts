@@ -6,7 +6,15 @@ import { AppError } from '../../errors';
 import { toIso } from '../../lib/time';
 import { actorOf } from '../../plugins/auth';
 import { listOptOuts, listSms } from './sms.repo';
-import { listQuery, sendBody, simulateBody, smsMessage } from './sms.schemas';
+import {
+  listQuery,
+  optOutList,
+  sendBody,
+  simulateBody,
+  simulateResult,
+  smsMessage,
+  smsPage,
+} from './sms.schemas';
 import { type SmsService, toSmsMessage } from './sms.service';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -25,9 +33,7 @@ export function smsRoutes(service: SmsService) {
           tags: ['sms'],
           summary: 'The SMS log, newest first, with each message status; page with `before`',
           querystring: listQuery,
-          response: {
-            200: z.object({ items: z.array(smsMessage), nextBefore: z.number().int().nullable() }),
-          },
+          response: { 200: smsPage },
         },
       },
       async (request) => {
@@ -81,11 +87,7 @@ export function smsRoutes(service: SmsService) {
         schema: {
           tags: ['sms'],
           summary: 'Numbers that opted out (nothing is sent to them)',
-          response: {
-            200: z.object({
-              items: z.array(z.object({ phone: z.string(), keyword: z.string(), optedOutAt: z.string() })),
-            }),
-          },
+          response: { 200: optOutList },
         },
       },
       async () => ({ items: listOptOuts(db).map((o) => ({ ...o, optedOutAt: toIso(o.optedOutAt, zone) })) }),
@@ -99,7 +101,7 @@ export function smsRoutes(service: SmsService) {
           tags: ['sms'],
           summary: 'Console driver only: text in as any phone and get the replies',
           body: simulateBody,
-          response: { 200: z.object({ inbound: smsMessage, replies: z.array(smsMessage) }) },
+          response: { 200: simulateResult },
         },
       },
       async (request) => {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { smsDirections, smsKinds, smsLanguages, smsStatuses } from '../../../shared';
+import { MAX_SMS_BODY, smsDirections, smsKinds, smsLanguages, smsStatuses } from '../../../shared';
 
 /** Twilio's own limit for one message body. */
-export const MAX_BODY = 1600;
+export const MAX_BODY = MAX_SMS_BODY;
 
 export const smsBody = z.string().trim().min(1, 'must not be empty').max(MAX_BODY);
 export const phoneInput = z.string().trim().min(3).max(40);
@@ -28,6 +28,9 @@ export const smsMessage = z.object({
 });
 export type SmsMessage = z.infer<typeof smsMessage>;
 
+export const smsPage = z.object({ items: z.array(smsMessage), nextBefore: z.number().int().nullable() });
+export type SmsPage = z.output<typeof smsPage>;
+
 export const listQuery = z.object({
   direction: z.enum(smsDirections).optional(),
   status: z.enum(smsStatuses).optional(),
@@ -35,9 +38,38 @@ export const listQuery = z.object({
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+export type SmsListQuery = z.input<typeof listQuery>;
 
 export const sendBody = z.object({ to: phoneInput, body: smsBody });
+export type SendBody = z.input<typeof sendBody>;
+
 export const simulateBody = z.object({ from: phoneInput, body: z.string().max(MAX_BODY) });
+export type SimulateBody = z.input<typeof simulateBody>;
+
+export const simulateResult = z.object({ inbound: smsMessage, replies: z.array(smsMessage) });
+export type SimulateResult = z.output<typeof simulateResult>;
+
+export const optOut = z.object({ phone: z.string(), keyword: z.string(), optedOutAt: z.string() });
+export type OptOut = z.output<typeof optOut>;
+export const optOutList = z.object({ items: z.array(optOut) });
+
+export const broadcastBody = z.object({
+  body: smsBody,
+  /** Sent instead of `body` to volunteers who read texts in Spanish. */
+  bodyEs: smsBody.optional(),
+  volunteerIds: z.array(z.number().int().positive()).min(1).max(5000).optional(),
+  shiftId: z.number().int().positive().optional(),
+});
+export type BroadcastBody = z.input<typeof broadcastBody>;
+
+export const broadcastSkipReasons = ['opted_out', 'inactive', 'not_found'] as const;
+
+export const broadcastResult = z.object({
+  queued: z.number().int(),
+  messageIds: z.array(z.number().int()),
+  skipped: z.array(z.object({ volunteerId: z.number().int(), reason: z.enum(broadcastSkipReasons) })),
+});
+export type BroadcastResult = z.output<typeof broadcastResult>;
 
 /** Twilio's inbound webhook fields we use (it sends many more). */
 export const inboundWebhook = z.object({

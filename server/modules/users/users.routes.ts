@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { adminsOnly } from '../../access';
 import { actorOf } from '../../plugins/auth';
-import { createUserBody, updateUserBody, user, userList } from './users.schemas';
+import { createUserBody, updateUserBody, user, userList, userParams } from './users.schemas';
 import type { UsersService } from './users.service';
 
 export function usersRoutes(service: UsersService) {
@@ -24,7 +23,7 @@ export function usersRoutes(service: UsersService) {
         schema: {
           tags: ['users'],
           summary: 'Change a user; a new role or disabling ends their sessions',
-          params: z.object({ id: z.coerce.number().int().positive() }),
+          params: userParams,
           body: updateUserBody,
           response: { 200: user },
         },

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { roles, smsLanguages } from '../../../shared';
+import { MAX_NAME, roles, smsLanguages } from '../../../shared';
 
 export const email = z
   .email({ error: 'must be an email address' })
   .max(254)
   .transform((v) => v.trim().toLowerCase());
 export const password = z.string().min(10, 'must be at least 10 characters').max(256);
-export const personName = z.string().trim().min(1).max(120);
+export const personName = z.string().trim().min(1).max(MAX_NAME);
 
 export const user = z.object({
   id: z.number().int(),
@@ -33,6 +33,7 @@ export const createUserBody = z.object({
 export type CreateUserInput = z.input<typeof createUserBody>;
 
 export const userList = z.object({ items: z.array(user) });
+export type UserList = z.output<typeof userList>;
 
 export const updateUserBody = z
   .object({
@@ -45,3 +46,6 @@ export const updateUserBody = z
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'send at least one field');
 export type UpdateUserInput = z.infer<typeof updateUserBody>;
+export type UpdateUserBody = z.input<typeof updateUserBody>;
+
+export const userParams = z.object({ id: z.coerce.number().int().positive() });

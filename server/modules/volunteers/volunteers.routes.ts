@@ -5,24 +5,20 @@ import { anyRole, operators } from '../../access';
 import { ValidationError } from '../../errors';
 import { isoOrNull } from '../../lib/time';
 import { actorOf } from '../../plugins/auth';
+import { screeningAnswers, screeningResult } from '../screening/screening.schemas';
 import type { ScreeningService } from '../screening/screening.service';
 import { importVolunteers } from './volunteers.import';
 import {
   importReport,
+  rosterQuery,
   volunteerDetail,
   volunteerInput,
+  volunteerList,
   volunteerPatch,
-  volunteerQuery,
 } from './volunteers.schemas';
 import type { VolunteersService } from './volunteers.service';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
-const screeningBody = z.object({ symptoms: z.boolean(), exposure: z.boolean().default(false) });
-const screeningResult = z.object({
-  result: z.enum(['clear', 'isolate']),
-  isolateUntil: z.string().nullable(),
-  state: z.enum(['clear', 'isolating', 'missing']),
-});
 
 export function volunteersRoutes(service: VolunteersService, screening: ScreeningService) {
   return async (app: FastifyInstance) => {
@@ -55,10 +51,8 @@ export function volunteersRoutes(service: VolunteersService, screening: Screenin
         schema: {
           tags: ['volunteers'],
           summary: 'The roster, with each volunteer screening state',
-          querystring: volunteerQuery.extend({
-            screening: z.enum(['clear', 'isolating', 'missing']).optional(),
-          }),
-          response: { 200: z.object({ items: z.array(volunteerDetail) }) },
+          querystring: rosterQuery,
+          response: { 200: volunteerList },
         },
       },
       async (request) => {
@@ -125,7 +119,7 @@ export function volunteersRoutes(service: VolunteersService, screening: Screenin
           tags: ['screening'],
           summary: "Record a volunteer's daily screen (two yes/no answers)",
           params: idParams,
-          body: screeningBody,
+          body: screeningAnswers,
           response: { 201: screeningResult },
         },
       },

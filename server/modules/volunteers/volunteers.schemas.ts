@@ -1,11 +1,17 @@
 import { z } from 'zod';
-import { smsLanguages, volunteerSkills } from '../../../shared';
-import { languageName } from '../../../shared/languages';
+import {
+  languageName,
+  MAX_LANGUAGES,
+  MAX_NAME,
+  screeningStates,
+  smsLanguages,
+  volunteerSkills,
+} from '../../../shared';
 
 const volunteerFields = z.object({
-  name: z.string().trim().min(1).max(120),
+  name: z.string().trim().min(1).max(MAX_NAME),
   phone: z.string().trim().min(3).max(40),
-  languages: z.array(languageName).max(20),
+  languages: z.array(languageName).max(MAX_LANGUAGES),
   skills: z.array(z.enum(volunteerSkills)).max(volunteerSkills.length),
   highRisk: z.boolean(),
   active: z.boolean(),
@@ -20,6 +26,7 @@ export const volunteerInput = volunteerFields.extend({
   smsLanguage: volunteerFields.shape.smsLanguage.default('en'),
 });
 export type VolunteerInput = z.infer<typeof volunteerInput>;
+export type VolunteerBody = z.input<typeof volunteerInput>;
 
 // Built without the defaults: zod fills a default in even where .partial() made the field optional,
 // so a patch would put every field it did not send back to its default.
@@ -27,9 +34,10 @@ export const volunteerPatch = volunteerFields
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'send at least one field');
 export type VolunteerPatch = z.infer<typeof volunteerPatch>;
+export type VolunteerPatchBody = z.input<typeof volunteerPatch>;
 
 export const screeningState = z.object({
-  state: z.enum(['clear', 'isolating', 'missing']),
+  state: z.enum(screeningStates),
   until: z.string().nullable(),
   lastScreenedAt: z.string().nullable(),
 });
@@ -50,6 +58,10 @@ export const volunteer = z.object({
 export type Volunteer = z.infer<typeof volunteer>;
 
 export const volunteerDetail = volunteer.extend({ screening: screeningState });
+export type VolunteerDetail = z.output<typeof volunteerDetail>;
+
+export const volunteerList = z.object({ items: z.array(volunteerDetail) });
+export type VolunteerList = z.output<typeof volunteerList>;
 
 export const volunteerQuery = z.object({
   q: z.string().trim().max(120).optional(),
@@ -57,6 +69,9 @@ export const volunteerQuery = z.object({
   skill: z.enum(volunteerSkills).optional(),
   active: z.enum(['true', 'false']).optional(),
 });
+
+export const rosterQuery = volunteerQuery.extend({ screening: z.enum(screeningStates).optional() });
+export type RosterQuery = z.input<typeof rosterQuery>;
 
 export const importRow = z.discriminatedUnion('status', [
   z.object({ row: z.number().int(), status: z.literal('added'), id: z.number().int(), name: z.string() }),
@@ -73,3 +88,4 @@ export const importReport = z.object({
   rows: z.array(importRow),
 });
 export type ImportReport = z.infer<typeof importReport>;
+export type ImportRow = z.output<typeof importRow>;

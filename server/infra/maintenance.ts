@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type { Core } from '../../deps';
-import { backupDatabase } from '../../lib/backup';
-import { DAY, HOUR } from '../../lib/clock';
-import type { AuthService } from '../auth/auth.service';
-import { deleteEventsBefore } from '../events/events.repo';
-import { deleteKeysBefore } from '../idempotency/idempotency.repo';
+import type { Core } from '../deps';
+import { backupDatabase } from '../lib/backup';
+import { DAY, HOUR } from '../lib/clock';
+import type { AuthService } from '../modules/auth/auth.service';
+import { deleteEventsBefore } from './events.repo';
+import { deleteKeysBefore } from './idempotency.repo';
 import { deleteFinishedJobsBefore } from './jobs.repo';
 
 /** Housekeeping: dead sessions, old idempotency answers, finished jobs, old live events, and the scheduled backup. */

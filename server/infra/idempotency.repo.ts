@@ -1,6 +1,6 @@
 import { and, eq, lt } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client';
-import { idempotencyKeys } from '../../../db/schema';
+import type { DbOrTx } from '../../db/client';
+import { idempotencyKeys } from '../../db/schema';
 
 export type IdempotencyRow = typeof idempotencyKeys.$inferSelect;
 

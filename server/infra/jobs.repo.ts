@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client';
-import { jobs } from '../../../db/schema';
+import type { DbOrTx } from '../../db/client';
+import { jobs } from '../../db/schema';
 
 export type JobRow = typeof jobs.$inferSelect;
 

@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
-import type { Db } from '../../../db/client';
-import type { Role } from '../../../db/schema';
-import { toIso } from '../../lib/time';
+import type { Db } from '../../db/client';
+import type { Role } from '../../db/schema';
+import { toIso } from '../lib/time';
 import { type EventRow, eventsAfter, lastEventId } from './events.repo';
 
 export const CLOSE_SESSION_ENDED = 4001;

@@ -1,6 +1,6 @@
 import { asc, desc, gt, lt } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client';
-import { events } from '../../../db/schema';
+import type { DbOrTx } from '../../db/client';
+import { events } from '../../db/schema';
 
 export type EventRow = typeof events.$inferSelect;
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client';
-import { audit } from '../../../db/schema';
+import type { DbOrTx } from '../../db/client';
+import { audit } from '../../db/schema';
 
 export type AuditRow = typeof audit.$inferSelect;
 export type NewAudit = typeof audit.$inferInsert;

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { dispatchStatuses, languageName, offerStates, volunteerSkills } from '../../../shared';
+
+/** How near a volunteer is to the release, the first key of the ranking. */
+export const candidateBands = ['on_shift_here', 'on_shift_elsewhere', 'off_shift'] as const;
+
+export const offer = z.object({
+  volunteerId: z.number().int(),
+  name: z.string(),
+  code: z.string(),
+  state: z.enum(offerStates),
+  wave: z.number().int(),
+  reason: z.string(),
+  etaMinutes: z.number().int().nullable(),
+  replyText: z.string().nullable(),
+  offeredAt: z.string(),
+  expiresAt: z.string(),
+  respondedAt: z.string().nullable(),
+});
+export type Offer = z.output<typeof offer>;
+
+export const dispatch = z.object({
+  id: z.number().int(),
+  releaseId: z.number().int(),
+  status: z.enum(dispatchStatuses),
+  needed: z.number().int(),
+  accepted: z.number().int(),
+  languages: z.array(z.string()),
+  skills: z.array(z.string()),
+  wave: z.number().int(),
+  deadlineAt: z.string(),
+  createdAt: z.string(),
+  offers: z.array(offer),
+});
+export type Dispatch = z.output<typeof dispatch>;
+
+export const dispatchList = z.object({ items: z.array(dispatch) });
+export type DispatchList = z.output<typeof dispatchList>;
+
+export const candidate = z.object({
+  volunteerId: z.number().int(),
+  name: z.string(),
+  eligible: z.boolean(),
+  excludedBecause: z.array(z.string()),
+  band: z.enum(candidateBands),
+  languages: z.array(z.string()),
+  skills: z.array(z.string()),
+  rank: z.number().int().nullable(),
+  why: z.string(),
+});
+export type Candidate = z.output<typeof candidate>;
+
+export const candidateList = z.object({ items: z.array(candidate) });
+export type CandidateList = z.output<typeof candidateList>;
+
+export const createDispatchBody = z.object({
+  needed: z.number().int().min(1).max(50),
+  languages: z.array(languageName).max(10).optional(),
+  skills: z.array(z.enum(volunteerSkills)).max(volunteerSkills.length).optional(),
+});
+export type CreateDispatchBody = z.input<typeof createDispatchBody>;
+
+export const addToDispatchBody = z.object({ count: z.number().int().min(1).max(50) });
+export type AddToDispatchBody = z.input<typeof addToDispatchBody>;
