@@ -8,8 +8,6 @@ import { buildApp } from '../server/app';
 import { configFrom } from '../server/config';
 import { HOUR } from '../server/lib/clock';
 import { systemActor } from '../server/lib/commands';
-import { rankCandidates } from '../server/modules/dispatch/dispatch.ranking';
-import { RosterCache } from '../server/modules/dispatch/dispatch.roster';
 import { consoleGateway } from '../server/modules/sms/sms.gateway';
 
 export interface DispatchBench {
@@ -90,7 +88,7 @@ export async function benchDispatch(count = 10_000, runs = 30): Promise<Dispatch
         }
       }
     });
-    const roster = new RosterCache();
+    const { waves } = app.services.dispatch;
     const ranking: number[] = [];
     const explaining: number[] = [];
     const input = () => ({
@@ -104,10 +102,10 @@ export async function benchDispatch(count = 10_000, runs = 30): Promise<Dispatch
     for (let r = 0; r < runs; r += 1) {
       let t0 = performance.now();
       // What a wave does: rank everyone, describe the first six eligible.
-      rankCandidates(db, roster, input(), 6);
+      waves.rankFor(db, input(), 6);
       ranking.push(performance.now() - t0);
       t0 = performance.now();
-      rankCandidates(db, roster, input());
+      waves.rankFor(db, input());
       explaining.push(performance.now() - t0);
     }
     const dispatching: number[] = [];

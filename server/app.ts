@@ -6,32 +6,11 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Core, Deps } from './deps';
-import { registerMaintenance } from './infra/maintenance';
+import { maintenanceJobs } from './infra/maintenance';
 import { Commands } from './lib/commands';
 import { logRedactPaths, redactUrl } from './lib/redact';
 import { Scheduler } from './lib/scheduler';
-import { auditRoutes } from './modules/audit/audit.routes';
-import { authRoutes } from './modules/auth/auth.routes';
-import { AuthService } from './modules/auth/auth.service';
-import { createDispatch, registerDispatchRoutes } from './modules/dispatch/dispatch.module';
-import type { DispatchService } from './modules/dispatch/dispatch.service';
-import { healthRoutes } from './modules/health/health.routes';
-import { createReleases, registerReleasesRoutes } from './modules/releases/releases.module';
-import type { ReleasesService } from './modules/releases/releases.service';
-import { setupRoutes } from './modules/setup/setup.routes';
-import { SetupService } from './modules/setup/setup.service';
-import { createShifts, registerShiftsRoutes, type ShiftsModule } from './modules/shifts/shifts.module';
-import { sitesRoutes } from './modules/sites/sites.routes';
-import { SitesService } from './modules/sites/sites.service';
-import { createSms, registerSmsRoutes, type SmsModule } from './modules/sms/sms.module';
-import { findUserByPhone } from './modules/users/users.repo';
-import { usersRoutes } from './modules/users/users.routes';
-import { UsersService } from './modules/users/users.service';
-import {
-  createVolunteers,
-  registerVolunteersRoutes,
-  type VolunteersModule,
-} from './modules/volunteers/volunteers.module';
+import { createModules, type Services } from './modules';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
 import { idempotencyPlugin } from './plugins/idempotency';
@@ -39,16 +18,7 @@ import { realtimePlugin } from './plugins/realtime';
 import { webPlugin } from './plugins/web';
 import './types';
 
-export interface Services {
-  users: UsersService;
-  sites: SitesService;
-  setup: SetupService;
-  sms: SmsModule;
-  volunteers: VolunteersModule;
-  shifts: ShiftsModule;
-  releases: ReleasesService;
-  dispatch: DispatchService;
-}
+export type { Services };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -85,27 +55,19 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     parseJson(request, body as string, done);
   });
 
-  const scheduler = new Scheduler(deps.db, deps.clock, app.log);
-  const core: Core = { ...deps, commands: new Commands(deps.db, deps.clock), scheduler };
-  const auth = new AuthService(core);
-  const users = new UsersService(core);
-  const sites = new SitesService(core);
-  const setup = new SetupService(core, users, auth);
+  const commands = new Commands(deps.db, deps.clock);
+  const scheduler = new Scheduler(deps.db, deps.clock, app.log, commands);
+  const core: Core = { ...deps, commands, scheduler };
+  const { modules, services } = createModules(core, app.log);
   app.decorate('core', core);
-  app.decorate('auth', auth);
-  users.onSessionsEnded = (ids) => auth.notifySessionsEnded(ids);
-  const sms = createSms(core, app.log);
-  const volunteers = createVolunteers(core, sms);
-  // A coordinator who also volunteers is answered as the volunteer (WELL, SHIFT), so volunteers come first.
-  sms.router.addSenderLookup((db, phone) => {
-    const user = findUserByPhone(db, phone);
-    return user && !user.disabledAt ? { phone, kind: 'user', id: user.id, language: user.smsLanguage } : null;
-  });
-  const shifts = createShifts(core, sms, volunteers);
-  const releases = createReleases(core, sms);
-  const dispatch = createDispatch(core, sms, releases);
-  app.decorate('services', { users, sites, setup, sms, volunteers, shifts, releases, dispatch });
-  registerMaintenance(core, auth);
+  app.decorate('auth', services.auth);
+  app.decorate('services', services);
+  for (const job of maintenanceJobs(core)) scheduler.register(job);
+  for (const m of modules) {
+    for (const job of m.jobs ?? []) scheduler.register(job);
+    for (const spec of m.keywords ?? []) services.sms.router.register(spec);
+    if (m.senderLookup) services.sms.router.addSenderLookup(m.senderLookup);
+  }
 
   await app.register(errorsPlugin);
   await app.register(helmet, {
@@ -130,22 +92,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(idempotencyPlugin);
   await app.register(realtimePlugin);
 
-  await app.register(healthRoutes);
-  await app.register(authRoutes);
-  await app.register(setupRoutes(setup));
-  await app.register(usersRoutes(users));
-  await app.register(sitesRoutes(sites));
-  await app.register(auditRoutes);
-  await registerSmsRoutes(app, sms);
-  await registerVolunteersRoutes(app, volunteers);
-  await registerShiftsRoutes(app, shifts, volunteers);
-  await registerReleasesRoutes(app, releases);
-  await registerDispatchRoutes(app, dispatch);
+  for (const m of modules) if (m.routes) await app.register(m.routes);
   await app.register(webPlugin);
 
   app.addHook('onClose', async () => {
     await scheduler.stop();
-    await sms.outbox.stop();
+    for (const m of modules) await m.close?.();
   });
   return app;
 }

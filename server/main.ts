@@ -1,8 +1,8 @@
 import { openMigratedDb } from '../db/client';
 import { buildApp } from './app';
 import { loadConfig } from './config';
+import { seedDemo } from './demo.seed';
 import { systemClock } from './lib/clock';
-import { seedDemo } from './modules/demo/demo.seed';
 import { consoleGateway } from './modules/sms/sms.gateway';
 import { twilioGateway } from './modules/sms/sms.twilio';
 

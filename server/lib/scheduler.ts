@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, DbOrTx } from '../../db/client';
+import type { JobDefinition, JobTiming } from '../infra/jobs';
 import {
   dueJobs,
   insertJob,
@@ -10,21 +11,7 @@ import {
   type NewJob,
 } from '../infra/jobs.repo';
 import type { Clock } from './clock';
-
-export type JobHandler = (payload: Record<string, unknown>, job: JobRow) => void | Promise<void>;
-
-export interface JobKindOptions {
-  maxAttempts?: number;
-  /** Delay before retry number `attempt` (1-based). */
-  backoffMs?: (attempt: number) => number;
-  /** Recurring work: after each run (or final failure) the next run is due this much later. */
-  everyMs?: number;
-}
-
-interface Registered extends Required<Omit<JobKindOptions, 'everyMs'>> {
-  handler: JobHandler;
-  everyMs?: number;
-}
+import { Commands } from './commands';
 
 const defaultBackoff = (attempt: number) => Math.min(60_000 * 2 ** (attempt - 1), 3_600_000);
 
@@ -33,7 +20,8 @@ const defaultBackoff = (attempt: number) => Math.min(60_000 * 2 ** (attempt - 1)
  * injected clock, so tests advance a fake clock and call runDue() instead of sleeping.
  */
 export class Scheduler {
-  private readonly kinds = new Map<string, Registered>();
+  // biome-ignore lint/suspicious/noExplicitAny: each definition checks its own payload when it runs
+  private readonly kinds = new Map<string, JobDefinition<any>>();
   /** Pollers over their own due rows (the SMS outbox), run on the same beat as the jobs. */
   private readonly pollers: Array<() => void> = [];
   private timer: NodeJS.Timeout | undefined;
@@ -43,34 +31,40 @@ export class Scheduler {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly log: FastifyBaseLogger,
+    private readonly commands: Commands = new Commands(db, clock),
   ) {}
 
-  register(kind: string, handler: JobHandler, options: JobKindOptions = {}): void {
-    if (this.kinds.has(kind)) throw new Error(`job kind ${kind} registered twice`);
-    this.kinds.set(kind, {
-      handler,
-      maxAttempts: options.maxAttempts ?? 5,
-      backoffMs: options.backoffMs ?? defaultBackoff,
-      everyMs: options.everyMs,
-    });
+  register<P>(job: JobDefinition<P>): void {
+    if (this.kinds.has(job.kind)) throw new Error(`job kind ${job.kind} registered twice`);
+    this.kinds.set(job.kind, job);
   }
 
   /** Makes sure each recurring kind has its next run pending (dedupe keeps it to one). */
   ensureRecurring(): void {
     const now = this.clock.now();
-    for (const [kind, registered] of this.kinds) {
-      if (registered.everyMs) this.schedule(this.db, { kind, dueAt: now, dedupeKey: `recurring:${kind}` });
+    for (const job of this.kinds.values()) {
+      if (job.options.everyMs) this.insert(this.db, job, now, { dueAt: now, payload: {} });
     }
   }
 
-  private scheduleNext(kind: string, everyMs: number): void {
-    const dueAt = new Date(this.clock.now().getTime() + everyMs);
-    this.schedule(this.db, { kind, dueAt, dedupeKey: `recurring:${kind}` });
+  /** Call inside the command's transaction, so the job exists exactly when the change does. */
+  schedule<P>(tx: DbOrTx, job: JobDefinition<P>, timing: JobTiming<P>): void {
+    this.insert(tx, job, this.clock.now(), timing);
   }
 
-  /** Call inside the command's transaction, so the job exists exactly when the change does. */
-  schedule(tx: DbOrTx, job: NewJob): void {
-    insertJob(tx, job, this.clock.now());
+  private insert<P>(tx: DbOrTx, job: JobDefinition<P>, now: Date, timing: JobTiming<P>): void {
+    const row: NewJob = {
+      kind: job.kind,
+      dueAt: timing.dueAt,
+      payload: (timing.payload ?? {}) as Record<string, unknown>,
+      dedupeKey: job.options.everyMs ? `recurring:${job.kind}` : timing.dedupeKey,
+    };
+    insertJob(tx, row, now);
+  }
+
+  private scheduleNext(tx: DbOrTx, job: JobDefinition<unknown>): void {
+    const now = this.clock.now();
+    this.insert(tx, job, now, { dueAt: new Date(now.getTime() + job.options.everyMs!), payload: {} });
   }
 
   /** Runs every job due now, one at a time, and answers how many ran. Overlapping calls share a run. */
@@ -93,30 +87,54 @@ export class Scheduler {
     }
   }
 
-  private async runOne(job: JobRow): Promise<void> {
-    const kind = this.kinds.get(job.kind);
-    const attempts = job.attempts + 1;
-    if (!kind) {
-      markJobFailed(this.db, job.id, attempts, this.clock.now(), `no handler for ${job.kind}`);
-      this.log.error({ jobId: job.id, kind: job.kind }, 'job has no handler');
+  private async runOne(row: JobRow): Promise<void> {
+    const job = this.kinds.get(row.kind);
+    const attempts = row.attempts + 1;
+    if (!job) {
+      markJobFailed(this.db, row.id, attempts, this.clock.now(), `no handler for ${row.kind}`);
+      this.log.error({ jobId: row.id, kind: row.kind }, 'job has no handler');
+      return;
+    }
+    const parsed = job.payload.safeParse(row.payload);
+    if (!parsed.success) {
+      markJobFailed(this.db, row.id, attempts, this.clock.now(), `bad payload: ${parsed.error.message}`);
+      this.log.error({ jobId: row.id, kind: row.kind }, 'job payload does not match its kind');
       return;
     }
     try {
-      await kind.handler(job.payload, job);
-      markJobDone(this.db, job.id, this.clock.now());
-      if (kind.everyMs) this.scheduleNext(job.kind, kind.everyMs);
+      if (job.task) {
+        await job.task();
+        this.commands.run({ userId: null, label: job.options.actor ?? row.kind }, (ctx) =>
+          this.complete(ctx.tx, job, row, ctx.now),
+        );
+      } else {
+        this.commands.run({ userId: null, label: job.options.actor ?? row.kind }, (ctx) => {
+          job.handle!(ctx, parsed.data);
+          this.complete(ctx.tx, job, row, ctx.now);
+        });
+      }
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const now = this.clock.now();
-      if (attempts >= kind.maxAttempts) {
-        markJobFailed(this.db, job.id, attempts, now, message);
-        this.log.error({ jobId: job.id, kind: job.kind, err }, 'job failed for good');
-        if (kind.everyMs) this.scheduleNext(job.kind, kind.everyMs);
+      const maxAttempts = job.options.maxAttempts ?? 5;
+      if (attempts >= maxAttempts) {
+        this.db.transaction((tx) => {
+          markJobFailed(tx, row.id, attempts, now, message);
+          if (job.options.everyMs) this.scheduleNext(tx, job);
+        });
+        this.log.error({ jobId: row.id, kind: row.kind, err }, 'job failed for good');
       } else {
-        markJobRetry(this.db, job.id, attempts, new Date(now.getTime() + kind.backoffMs(attempts)), message);
-        this.log.warn({ jobId: job.id, kind: job.kind, attempts, err }, 'job failed; will retry');
+        const backoff = job.options.backoffMs ?? defaultBackoff;
+        markJobRetry(this.db, row.id, attempts, new Date(now.getTime() + backoff(attempts)), message);
+        this.log.warn({ jobId: row.id, kind: row.kind, attempts, err }, 'job failed; will retry');
       }
     }
+  }
+
+  /** Done and, for recurring work, the next run: in the same transaction as the job's own writes. */
+  private complete(tx: DbOrTx, job: JobDefinition<unknown>, row: JobRow, now: Date): void {
+    markJobDone(tx, row.id, now);
+    if (job.options.everyMs) this.scheduleNext(tx, job);
   }
 
   onTick(poller: () => void): void {

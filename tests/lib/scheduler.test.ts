@@ -3,8 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { type Db, openMigratedDb } from '../../db/client';
-import { jobs } from '../../db/schema';
+import { audit, jobs } from '../../db/schema';
+import { defineJob, defineTask } from '../../server/infra/jobs';
 import { pendingJobs } from '../../server/infra/jobs.repo';
 import { FakeClock, HOUR, MINUTE } from '../../server/lib/clock';
 import { Commands, systemActor } from '../../server/lib/commands';
@@ -30,10 +32,11 @@ describe('Scheduler', () => {
 
   it('runs a job only once its time has come, exactly once, with its payload', async () => {
     const seen: Record<string, unknown>[] = [];
-    scheduler.register('remind', (payload) => {
+    const remind = defineJob('remind', z.object({ shiftId: z.number() }), (_ctx, payload) => {
       seen.push(payload);
     });
-    scheduler.schedule(db, { kind: 'remind', dueAt: later(10 * MINUTE), payload: { shiftId: 7 } });
+    scheduler.register(remind);
+    scheduler.schedule(db, remind, { dueAt: later(10 * MINUTE), payload: { shiftId: 7 } });
 
     expect(await scheduler.runDue()).toBe(0);
     clock.advance(10 * MINUTE - 1);
@@ -51,12 +54,13 @@ describe('Scheduler', () => {
 
   it('runs due jobs in due order', async () => {
     const order: string[] = [];
-    scheduler.register('step', (payload) => {
-      order.push(String(payload.name));
+    const step = defineJob('step', z.object({ name: z.string() }), (_ctx, payload) => {
+      order.push(payload.name);
     });
-    scheduler.schedule(db, { kind: 'step', dueAt: later(3 * MINUTE), payload: { name: 'third' } });
-    scheduler.schedule(db, { kind: 'step', dueAt: later(MINUTE), payload: { name: 'first' } });
-    scheduler.schedule(db, { kind: 'step', dueAt: later(2 * MINUTE), payload: { name: 'second' } });
+    scheduler.register(step);
+    scheduler.schedule(db, step, { dueAt: later(3 * MINUTE), payload: { name: 'third' } });
+    scheduler.schedule(db, step, { dueAt: later(MINUTE), payload: { name: 'first' } });
+    scheduler.schedule(db, step, { dueAt: later(2 * MINUTE), payload: { name: 'second' } });
     clock.advance(5 * MINUTE);
     expect(await scheduler.runDue()).toBe(3);
     expect(order).toEqual(['first', 'second', 'third']);
@@ -64,11 +68,12 @@ describe('Scheduler', () => {
 
   it('shares one run between overlapping runDue() calls', async () => {
     let runs = 0;
-    scheduler.register('slow', async () => {
+    const slow = defineTask('slow', z.object({}), async () => {
       runs += 1;
       await Promise.resolve();
     });
-    scheduler.schedule(db, { kind: 'slow', dueAt: clock.now() });
+    scheduler.register(slow);
+    scheduler.schedule(db, slow, { dueAt: clock.now(), payload: {} });
     const [a, b] = await Promise.all([scheduler.runDue(), scheduler.runDue()]);
     expect([a, b]).toEqual([1, 1]);
     expect(runs).toBe(1);
@@ -76,11 +81,12 @@ describe('Scheduler', () => {
 
   it('retries a failing job after the default backoff, not before', async () => {
     let attempts = 0;
-    scheduler.register('flaky', () => {
+    const flaky = defineJob('flaky', z.object({}), () => {
       attempts += 1;
       if (attempts === 1) throw new Error('provider down');
     });
-    scheduler.schedule(db, { kind: 'flaky', dueAt: clock.now() });
+    scheduler.register(flaky);
+    scheduler.schedule(db, flaky, { dueAt: clock.now(), payload: {} });
 
     await scheduler.runDue();
     expect(attempts).toBe(1);
@@ -99,15 +105,17 @@ describe('Scheduler', () => {
 
   it('marks a job failed after maxAttempts and never runs it again', async () => {
     let attempts = 0;
-    scheduler.register(
+    const doomed = defineJob(
       'doomed',
+      z.object({}),
       () => {
         attempts += 1;
         throw new Error(`attempt ${attempts}`);
       },
       { maxAttempts: 3, backoffMs: (n) => n * MINUTE },
     );
-    scheduler.schedule(db, { kind: 'doomed', dueAt: clock.now() });
+    scheduler.register(doomed);
+    scheduler.schedule(db, doomed, { dueAt: clock.now(), payload: {} });
 
     await scheduler.runDue();
     clock.advance(MINUTE - 1);
@@ -132,7 +140,8 @@ describe('Scheduler', () => {
   });
 
   it('fails a job whose kind has no handler instead of retrying it forever', async () => {
-    scheduler.schedule(db, { kind: 'unknown.kind', dueAt: clock.now() });
+    const unknown = defineJob('unknown.kind', z.object({}), () => {});
+    scheduler.schedule(db, unknown, { dueAt: clock.now(), payload: {} });
     expect(await scheduler.runDue()).toBe(1);
     const [row] = db.select().from(jobs).all();
     expect(row!.failedAt).not.toBeNull();
@@ -142,11 +151,14 @@ describe('Scheduler', () => {
   it('runs recurring work once per interval, never doubled by repeated ensureRecurring()', async () => {
     let runs = 0;
     scheduler.register(
-      'cleanup',
-      () => {
-        runs += 1;
-      },
-      { everyMs: HOUR },
+      defineJob(
+        'cleanup',
+        z.object({}),
+        () => {
+          runs += 1;
+        },
+        { everyMs: HOUR },
+      ),
     );
     scheduler.ensureRecurring();
     scheduler.ensureRecurring();
@@ -170,12 +182,15 @@ describe('Scheduler', () => {
   it('keeps recurring work going after it fails for good', async () => {
     let runs = 0;
     scheduler.register(
-      'brittle',
-      () => {
-        runs += 1;
-        throw new Error('nope');
-      },
-      { everyMs: HOUR, maxAttempts: 1 },
+      defineJob(
+        'brittle',
+        z.object({}),
+        () => {
+          runs += 1;
+          throw new Error('nope');
+        },
+        { everyMs: HOUR, maxAttempts: 1 },
+      ),
     );
     scheduler.ensureRecurring();
     await scheduler.runDue();
@@ -188,12 +203,13 @@ describe('Scheduler', () => {
   it('drops a job scheduled inside a command that then throws', async () => {
     const commands = new Commands(db, clock);
     let runs = 0;
-    scheduler.register('wave', () => {
+    const wave = defineJob('wave', z.object({}), () => {
       runs += 1;
     });
+    scheduler.register(wave);
     expect(() =>
       commands.run(systemActor, ({ tx }) => {
-        scheduler.schedule(tx, { kind: 'wave', dueAt: clock.now() });
+        scheduler.schedule(tx, wave, { dueAt: clock.now(), payload: {} });
         throw new Error('rule broken');
       }),
     ).toThrow('rule broken');
@@ -205,7 +221,10 @@ describe('Scheduler', () => {
 
   it('keeps a job scheduled inside a command that commits', async () => {
     const commands = new Commands(db, clock);
-    commands.run(systemActor, ({ tx }) => scheduler.schedule(tx, { kind: 'wave', dueAt: later(MINUTE) }));
+    const wave = defineJob('wave', z.object({}), () => {});
+    commands.run(systemActor, ({ tx }) =>
+      scheduler.schedule(tx, wave, { dueAt: later(MINUTE), payload: {} }),
+    );
     expect(pendingJobs(db, 'wave')).toHaveLength(1);
   });
 });
@@ -223,23 +242,31 @@ describe('Scheduler across a restart', () => {
 
     const before = openMigratedDb(file);
     const first = new Scheduler(before, clock, silent);
-    first.register('escalate', () => {
-      throw new Error('must not run before the restart');
-    });
-    first.schedule(before, {
-      kind: 'escalate',
-      dueAt: new Date(clock.now().getTime() + 5 * MINUTE),
-      payload: { pageId: 3 },
-    });
+    const pageSchema = z.object({ pageId: z.number() });
+    first.register(
+      defineJob('escalate', pageSchema, () => {
+        throw new Error('must not run before the restart');
+      }),
+    );
+    first.schedule(
+      before,
+      defineJob('escalate', pageSchema, () => {}),
+      {
+        dueAt: new Date(clock.now().getTime() + 5 * MINUTE),
+        payload: { pageId: 3 },
+      },
+    );
     await first.stop();
     before.$client.close();
 
     const after = openMigratedDb(file);
     const second = new Scheduler(after, clock, silent);
     const seen: Record<string, unknown>[] = [];
-    second.register('escalate', (payload) => {
-      seen.push(payload);
-    });
+    second.register(
+      defineJob('escalate', pageSchema, (_ctx, payload) => {
+        seen.push(payload);
+      }),
+    );
     try {
       expect(await second.runDue()).toBe(0);
       clock.advance(5 * MINUTE);
@@ -250,5 +277,48 @@ describe('Scheduler across a restart', () => {
       await second.stop();
       after.$client.close();
     }
+  });
+});
+
+describe('A job and its writes', () => {
+  it('commit together: a handler that fails after writing leaves no write and the job still due', async () => {
+    const db = openMigratedDb(':memory:');
+    const clock = new FakeClock('2026-03-02T15:00:00Z');
+    const scheduler = new Scheduler(db, clock, silent);
+    let fail = true;
+    const remind = defineJob('remind', z.object({}), (ctx) => {
+      ctx.audit({ action: 'reminded', entity: 'shift' });
+      if (fail) throw new Error('crashed after writing');
+    });
+    scheduler.register(remind);
+    scheduler.schedule(db, remind, { dueAt: clock.now(), payload: {} });
+    await scheduler.runDue();
+    expect(db.select().from(audit).all()).toEqual([]);
+    expect(pendingJobs(db, 'remind')).toHaveLength(1);
+
+    fail = false;
+    clock.advance(HOUR);
+    await scheduler.runDue();
+    expect(db.select().from(audit).all()).toHaveLength(1);
+    expect(pendingJobs(db, 'remind')).toEqual([]);
+    await scheduler.stop();
+    db.$client.close();
+  });
+
+  it('refuses a payload that does not match its kind, without running the handler', async () => {
+    const db = openMigratedDb(':memory:');
+    const clock = new FakeClock('2026-03-02T15:00:00Z');
+    const scheduler = new Scheduler(db, clock, silent);
+    let runs = 0;
+    const remind = defineJob('remind', z.object({ shiftId: z.number() }), () => {
+      runs += 1;
+    });
+    scheduler.register(remind);
+    scheduler.schedule(db, remind, { dueAt: clock.now(), payload: { shiftId: 'x' as unknown as number } });
+    await scheduler.runDue();
+    expect(runs).toBe(0);
+    const [row] = db.select().from(jobs).all();
+    expect(row!.failedAt).not.toBeNull();
+    db.$client.close();
   });
 });

@@ -3,10 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { adminsOnly } from '../../access';
 import { listAudit } from '../../infra/audit.repo';
 import { toIso } from '../../lib/time';
-import { listUsers } from '../users/users.repo';
+import type { UsersService } from '../users/users.service';
 import { auditPage, auditQuery } from './audit.schemas';
 
-export async function auditRoutes(app: FastifyInstance) {
+export const auditRoutes = (users: Pick<UsersService, 'namesById'>) => async (app: FastifyInstance) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, config } = app.core;
   r.get(
@@ -27,7 +27,7 @@ export async function auditRoutes(app: FastifyInstance) {
         from: q.from ? new Date(q.from) : undefined,
         to: q.to ? new Date(q.to) : undefined,
       });
-      const names = new Map(listUsers(db).map((u) => [u.id, `${u.name} <${u.email}>`]));
+      const names = users.namesById(db, true);
       const items = rows.map((row) => ({
         ...row,
         at: toIso(row.at, config.NETWORK_TZ),
@@ -37,4 +37,4 @@ export async function auditRoutes(app: FastifyInstance) {
       return { items, nextBefore: rows.length === q.limit && last ? last.id : null };
     },
   );
-}
+};

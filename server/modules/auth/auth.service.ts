@@ -2,16 +2,17 @@ import type { Role } from '../../../db/schema';
 import type { Core } from '../../deps';
 import { AppError } from '../../errors';
 import { DAY, HOUR, MINUTE } from '../../lib/clock';
-import { type Actor, systemActor } from '../../lib/commands';
+import type { Actor, CommandContext } from '../../lib/commands';
 import { decoyHash, verifyPassword } from '../../lib/passwords';
 import { hashToken, newToken } from '../../lib/tokens';
-import { findUserByEmail, findUserById } from '../users/users.repo';
+import type { UsersService } from '../users/users.service';
 import {
   deleteDeadSessions,
+  findLiveSessionByHash,
   findSessionById,
-  findSessionWithUser,
   insertSession,
   revokeSession,
+  revokeUserSessions,
   touchSession,
 } from './sessions.repo';
 
@@ -32,7 +33,10 @@ const TOUCH_EVERY = MINUTE;
 export class AuthService {
   private readonly sessionEnded = new Set<(sessionId: number) => void>();
 
-  constructor(private readonly core: Core) {}
+  constructor(
+    private readonly core: Core,
+    private readonly users: Pick<UsersService, 'findIn' | 'credentialsOf'>,
+  ) {}
 
   private get idleMs() {
     return this.core.config.SESSION_IDLE_HOURS * HOUR;
@@ -43,7 +47,7 @@ export class AuthService {
   }
 
   async login(email: string, password: string, ip: string): Promise<{ token: string; user: AuthUser }> {
-    const row = findUserByEmail(this.core.db, email);
+    const row = this.users.credentialsOf(this.core.db, email);
     const ok = await verifyPassword(password, row?.passwordHash ?? (await decoyHash()));
     if (!row || !ok || row.disabledAt) {
       // Whoever failed is not known to be the account's owner: the account is the entity, not the actor.
@@ -75,9 +79,10 @@ export class AuthService {
 
   /** The session behind a cookie, or null when it is unknown, revoked, idle too long or past its end. */
   resolve(token: string): AuthSession | null {
-    const found = findSessionWithUser(this.core.db, hashToken(token));
-    if (!found) return null;
-    const { session, user } = found;
+    const session = findLiveSessionByHash(this.core.db, hashToken(token));
+    if (!session) return null;
+    const user = this.users.findIn(this.core.db, session.userId);
+    if (!user) return null;
     const now = this.core.clock.now();
     if (!this.isLive(session, now) || user.disabledAt) return null;
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY)
@@ -92,7 +97,7 @@ export class AuthService {
   isSessionLive(sessionId: number): boolean {
     const session = findSessionById(this.core.db, sessionId);
     if (session === null || !this.isLive(session, this.core.clock.now())) return false;
-    const user = findUserById(this.core.db, session.userId);
+    const user = this.users.findIn(this.core.db, session.userId);
     return user !== null && !user.disabledAt;
   }
 
@@ -121,10 +126,12 @@ export class AuthService {
     this.sessionEnded.add(listener);
   }
 
-  purgeDeadSessions(): number {
-    const now = this.core.clock.now();
-    return this.core.commands.run(systemActor, ({ tx }) =>
-      deleteDeadSessions(tx, now, new Date(now.getTime() - this.idleMs)),
-    );
+  /** Inside a change of role or a disabling: every live session of that user ends with it. */
+  revokeUserSessionsIn(ctx: CommandContext, userId: number): number[] {
+    return revokeUserSessions(ctx.tx, userId, ctx.now);
+  }
+
+  purgeDeadSessionsIn(ctx: CommandContext): number {
+    return deleteDeadSessions(ctx.tx, ctx.now, new Date(ctx.now.getTime() - this.idleMs));
   }
 }

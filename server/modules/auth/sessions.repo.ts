@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
-import { sessions, users } from '../../../db/schema';
+import { sessions } from '../../../db/schema';
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -8,12 +8,11 @@ export function insertSession(db: DbOrTx, row: typeof sessions.$inferInsert): Se
   return db.insert(sessions).values(row).returning().get();
 }
 
-export function findSessionWithUser(db: DbOrTx, tokenHash: string) {
+export function findLiveSessionByHash(db: DbOrTx, tokenHash: string): SessionRow | null {
   return (
     db
-      .select({ session: sessions, user: users })
+      .select()
       .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
       .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
       .get() ?? null
   );

@@ -1,7 +1,5 @@
-import type { DbOrTx } from '../../../db/client';
 import { screeningStateName } from '../screening/screening.rules';
-import { busyVolunteers, onShiftNow, optedOutPhones } from './dispatch.repo';
-import type { RosterCache } from './dispatch.roster';
+import type { RosterEntry } from './dispatch.roster';
 
 export type Exclusion =
   | 'inactive'
@@ -27,6 +25,15 @@ export interface Candidate {
   why: string;
 }
 
+/** What else decides who may go, read once per ranking. */
+export interface RankingFacts {
+  optedOut: Set<string>;
+  /** Already said YES to a release still open. */
+  busy: Set<number>;
+  /** Who is on shift now, and at which sites. */
+  onShift: Map<number, Set<number>>;
+}
+
 export interface RankingInput {
   siteId: number;
   languages: string[];
@@ -49,15 +56,12 @@ const BAND_LABEL: Record<Band, string> = {
  * eligible is kept with the reasons, so a coordinator can see why someone was not asked.
  */
 export function rankCandidates(
-  db: DbOrTx,
-  roster: RosterCache,
+  entries: readonly RosterEntry[],
+  facts: RankingFacts,
   input: RankingInput,
   limit?: number,
 ): Candidate[] {
-  const entries = roster.read(db);
-  const optedOut = optedOutPhones(db);
-  const busy = busyVolunteers(db);
-  const shifts = onShiftNow(db, input.now);
+  const { optedOut, busy, onShift: shifts } = facts;
   const wantedLanguages = input.languages.map((l) => l.toLowerCase());
   const nowMs = input.now.getTime();
   const n = entries.length;

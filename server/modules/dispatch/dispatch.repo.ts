@@ -1,16 +1,6 @@
-import { and, asc, eq, gt, lte, notInArray } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
-import {
-  dispatches,
-  dispatchOffers,
-  type OfferState,
-  releases,
-  shiftSignups,
-  shifts,
-  sites,
-  smsOptOuts,
-  volunteers,
-} from '../../../db/schema';
+import { dispatches, dispatchOffers, type OfferState } from '../../../db/schema';
 
 export type DispatchRow = typeof dispatches.$inferSelect;
 export type OfferRow = typeof dispatchOffers.$inferSelect;
@@ -52,16 +42,10 @@ export function updateOffer(
   db.update(dispatchOffers).set(patch).where(eq(dispatchOffers.id, id)).run();
 }
 
-export function offersOf(db: DbOrTx, dispatchId: number) {
+export function offersOf(db: DbOrTx, dispatchId: number): OfferRow[] {
   return db
-    .select({
-      offer: dispatchOffers,
-      name: volunteers.name,
-      phone: volunteers.phone,
-      smsLanguage: volunteers.smsLanguage,
-    })
+    .select()
     .from(dispatchOffers)
-    .innerJoin(volunteers, eq(volunteers.id, dispatchOffers.volunteerId))
     .where(eq(dispatchOffers.dispatchId, dispatchId))
     .orderBy(asc(dispatchOffers.id))
     .all();
@@ -105,68 +89,22 @@ export function countOffers(db: DbOrTx, dispatchId: number, state: OfferState): 
     .all().length;
 }
 
-/** Volunteers already on their way somewhere: accepted on a dispatch whose release is still open. */
-export function busyVolunteers(db: DbOrTx): Set<number> {
-  return new Set(
-    db
-      .select({ id: dispatchOffers.volunteerId })
-      .from(dispatchOffers)
-      .innerJoin(dispatches, eq(dispatches.id, dispatchOffers.dispatchId))
-      .innerJoin(releases, eq(releases.id, dispatches.releaseId))
-      .where(
-        and(
-          eq(dispatchOffers.state, 'accepted'),
-          notInArray(dispatches.status, ['cancelled']),
-          notInArray(releases.status, ['closed', 'cancelled']),
-        ),
-      )
-      .all()
-      .map((r) => r.id),
-  );
-}
-
-/** Who is on a shift right now, and at which sites. */
-export function onShiftNow(db: DbOrTx, now: Date): Map<number, Set<number>> {
-  const rows = db
-    .select({ volunteerId: shiftSignups.volunteerId, siteId: shifts.siteId })
-    .from(shiftSignups)
-    .innerJoin(shifts, eq(shifts.id, shiftSignups.shiftId))
-    .where(and(lte(shifts.startsAt, now), gt(shifts.endsAt, now)))
+/** Accepted offers on dispatches not cancelled, oldest first: who said YES to which release. */
+export function acceptedOffers(
+  db: DbOrTx,
+  volunteerId?: number,
+): { volunteerId: number; releaseId: number }[] {
+  return db
+    .select({ volunteerId: dispatchOffers.volunteerId, releaseId: dispatches.releaseId })
+    .from(dispatchOffers)
+    .innerJoin(dispatches, eq(dispatches.id, dispatchOffers.dispatchId))
+    .where(
+      and(
+        eq(dispatchOffers.state, 'accepted'),
+        ne(dispatches.status, 'cancelled'),
+        volunteerId === undefined ? undefined : eq(dispatchOffers.volunteerId, volunteerId),
+      ),
+    )
+    .orderBy(asc(dispatchOffers.id))
     .all();
-  const out = new Map<number, Set<number>>();
-  for (const r of rows) out.set(r.volunteerId, (out.get(r.volunteerId) ?? new Set()).add(r.siteId));
-  return out;
-}
-
-export function optedOutPhones(db: DbOrTx): Set<string> {
-  return new Set(
-    db
-      .select({ phone: smsOptOuts.phone })
-      .from(smsOptOuts)
-      .all()
-      .map((r) => r.phone),
-  );
-}
-
-/** The release a volunteer said YES to that is still open, if any. */
-export function openAssignmentOf(db: DbOrTx, volunteerId: number): { code: string; siteName: string } | null {
-  return (
-    db
-      .select({ code: releases.code, siteName: sites.name })
-      .from(dispatchOffers)
-      .innerJoin(dispatches, eq(dispatches.id, dispatchOffers.dispatchId))
-      .innerJoin(releases, eq(releases.id, dispatches.releaseId))
-      .innerJoin(sites, eq(sites.id, releases.siteId))
-      .where(
-        and(
-          eq(dispatchOffers.volunteerId, volunteerId),
-          eq(dispatchOffers.state, 'accepted'),
-          notInArray(dispatches.status, ['cancelled']),
-          notInArray(releases.status, ['closed', 'cancelled']),
-        ),
-      )
-      .orderBy(asc(dispatchOffers.id))
-      .limit(1)
-      .get() ?? null
-  );
 }

@@ -1,13 +1,18 @@
 import type { DbOrTx } from '../../../db/client';
 import { rosterVersion } from '../../../db/schema';
-import { screeningsByVolunteer } from '../screening/screening.repo';
 import type { ScreenFacts } from '../screening/screening.rules';
-import { type RankingRosterRow, rosterForRanking } from '../volunteers/volunteers.repo';
+import type { ScreeningService } from '../screening/screening.service';
+import type { RankingRosterRow, VolunteersService } from '../volunteers/volunteers.service';
 
 export interface RosterEntry extends RankingRosterRow {
   latest: ScreenFacts | null;
   isolation: ScreenFacts | null;
   languagesLower: string[];
+}
+
+export interface RosterSources {
+  volunteers: Pick<VolunteersService, 'rosterForRanking'>;
+  screening: Pick<ScreeningService, 'factsByVolunteer'>;
 }
 
 /**
@@ -20,11 +25,13 @@ export class RosterCache {
   private version = '';
   private entries: RosterEntry[] = [];
 
+  constructor(private readonly sources: RosterSources) {}
+
   read(db: DbOrTx): RosterEntry[] {
     const v = String(db.select({ n: rosterVersion.n }).from(rosterVersion).get()?.n ?? -1);
     if (v === this.version) return this.entries;
-    const screens = screeningsByVolunteer(db);
-    this.entries = rosterForRanking(db).map((row) => {
+    const screens = this.sources.screening.factsByVolunteer(db);
+    this.entries = this.sources.volunteers.rosterForRanking(db).map((row) => {
       const s = screens.get(row.id);
       return {
         ...row,

@@ -1,5 +1,6 @@
+import { shortDateTime } from '../../lib/dates';
 import type { KeywordContext, KeywordReply, KeywordSpec } from '../sms/sms.keywords';
-import { render } from '../sms/sms.templates';
+import { render, words } from '../sms/sms.templates';
 import { type OfferRow, offersOfVolunteerWithCode, openOffersOf } from './dispatch.repo';
 import type { DispatchService } from './dispatch.service';
 
@@ -38,8 +39,12 @@ function findOffer(
   return open.length === 0 ? 'none' : 'several';
 }
 
-/** YES/SI and NO with an offer code (which may be left out when only one offer is open). */
-export function dispatchKeywords(service: DispatchService): KeywordSpec[] {
+/**
+ * YES/SI and NO with an offer code (which may be left out when only one offer is open), and STATUS:
+ * where a volunteer is going now, then their next shift.
+ */
+export function dispatchKeywords(service: DispatchService, zone: string): KeywordSpec[] {
+  const { replies, ports } = service;
   const answer =
     (yes: boolean) =>
     (ctx: KeywordContext): KeywordReply => {
@@ -54,14 +59,14 @@ export function dispatchKeywords(service: DispatchService): KeywordSpec[] {
       if (offer === 'none')
         return { text: render('offerUnknown', ctx.lang, { code: code ?? '' }).replace('  ', ' ') };
       if (!yes) {
-        service.decline(ctx.cmd, offer, extra);
+        replies.decline(ctx.cmd, offer, extra);
         return { text: render('offerDeclined', ctx.lang) };
       }
       if (offer.state === 'accepted')
         return { text: render('offerAlreadyAccepted', ctx.lang, { code: offer.code }) };
-      const outcome = service.accept(ctx.cmd, offer, eta, extra);
+      const outcome = replies.accept(ctx.cmd, offer, eta, extra);
       if (outcome === 'accepted')
-        return { text: service.detailsFor(ctx.cmd, offer, ctx.lang), kind: 'offer' };
+        return { text: replies.detailsFor(ctx.cmd, offer, ctx.lang), kind: 'offer' };
       return {
         text: render(outcome === 'expired' ? 'offerExpired' : 'offerCovered', ctx.lang, { code: offer.code }),
       };
@@ -69,5 +74,29 @@ export function dispatchKeywords(service: DispatchService): KeywordSpec[] {
   return [
     { name: 'dispatch-yes', en: ['YES'], es: ['SI'], handle: answer(true) },
     { name: 'dispatch-no', en: ['NO'], es: ['NO'], handle: answer(false) },
+    {
+      name: 'shifts-status',
+      en: ['STATUS'],
+      es: ['ESTADO'],
+      handle: (ctx) => {
+        const id = ctx.sender.kind === 'volunteer' ? ctx.sender.id : null;
+        if (id === null) return { text: render('volunteersOnly', ctx.lang) };
+        // An open assignment (a YES on a release still open) comes first: it is where they are going now.
+        const assignment = service.openAssignmentOf(ctx.cmd.tx, id);
+        const going = assignment
+          ? `${render('statusAssignment', ctx.lang, { release: assignment.code, site: assignment.siteName })} `
+          : '';
+        const next = ports.shifts.nextShiftOf(ctx.cmd.tx, id, ctx.cmd.now);
+        if (!next) return { text: `${going}${render('statusNone', ctx.lang)}` };
+        const state = ports.screening.stateOf(ctx.cmd.tx, id, ctx.cmd.now).state;
+        return {
+          text: `${going}${render('statusShift', ctx.lang, {
+            when: shortDateTime(next.startsAt, zone, ctx.lang),
+            site: next.siteName,
+            screening: words[state][ctx.lang],
+          })}`,
+        };
+      },
+    },
   ];
 }

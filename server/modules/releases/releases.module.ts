@@ -1,20 +1,27 @@
 import type { FastifyInstance } from 'fastify';
 import type { Core } from '../../deps';
-import type { SmsModule } from '../sms/sms.module';
-import { registerReleasePurge } from './releases.retention';
+import type { DomainModule } from '../module';
+import type { SitesService } from '../sites/sites.service';
+import { releasePurgeJob } from './releases.retention';
 import { releasesRoutes } from './releases.routes';
-import { ReleasesService } from './releases.service';
+import { type ReleasesPorts, ReleasesService } from './releases.service';
 import { releaseKeywords } from './releases.sms';
 import { reportsRoutes } from './reports.routes';
 
-export function createReleases(core: Core, sms: SmsModule): ReleasesService {
-  const service = new ReleasesService(core);
-  for (const spec of releaseKeywords(service)) sms.router.register(spec);
-  registerReleasePurge(core);
-  return service;
-}
-
-export async function registerReleasesRoutes(app: FastifyInstance, service: ReleasesService): Promise<void> {
-  await app.register(releasesRoutes(service));
-  await app.register(reportsRoutes());
+/** Releases: group-level records with a workflow and timeline, reports, RELEASE by text, the purge. */
+export function createReleases(
+  core: Core,
+  ports: ReleasesPorts & { sites: Pick<SitesService, 'findByKeywordIn' | 'keywordsIn'> },
+): DomainModule<ReleasesService> {
+  const service = new ReleasesService(core, ports);
+  return {
+    name: 'releases',
+    service,
+    routes: async (app: FastifyInstance) => {
+      await app.register(releasesRoutes(service));
+      await app.register(reportsRoutes(service));
+    },
+    keywords: releaseKeywords(service, ports.sites),
+    jobs: [releasePurgeJob(core)],
+  };
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lt, notInArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
-import { type ReleaseStatus, releases, releaseTimeline, sites } from '../../../db/schema';
+import { type ReleaseStatus, releases, releaseTimeline } from '../../../db/schema';
 
 export type ReleaseRow = typeof releases.$inferSelect;
 export type TimelineRow = typeof releaseTimeline.$inferSelect;
@@ -17,22 +17,14 @@ export function updateRelease(
   return db.update(releases).set(patch).where(eq(releases.id, id)).returning().get()!;
 }
 
-export function findRelease(db: DbOrTx, id: number) {
-  return (
-    db
-      .select({ release: releases, siteName: sites.name })
-      .from(releases)
-      .innerJoin(sites, eq(sites.id, releases.siteId))
-      .where(eq(releases.id, id))
-      .get() ?? null
-  );
+export function findRelease(db: DbOrTx, id: number): ReleaseRow | null {
+  return db.select().from(releases).where(eq(releases.id, id)).get() ?? null;
 }
 
-export function listReleases(db: DbOrTx, statuses: readonly ReleaseStatus[] | null) {
+export function listReleases(db: DbOrTx, statuses: readonly ReleaseStatus[] | null): ReleaseRow[] {
   return db
-    .select({ release: releases, siteName: sites.name })
+    .select()
     .from(releases)
-    .innerJoin(sites, eq(sites.id, releases.siteId))
     .where(statuses ? inArray(releases.status, [...statuses]) : undefined)
     .orderBy(desc(releases.id))
     .all();
@@ -49,6 +41,19 @@ export function timelineOf(db: DbOrTx, releaseId: number): TimelineRow[] {
     .where(eq(releaseTimeline.releaseId, releaseId))
     .orderBy(asc(releaseTimeline.id))
     .all();
+}
+
+/** The ids among these whose release is still open (neither closed nor cancelled). */
+export function stillOpen(db: DbOrTx, ids: number[]): Set<number> {
+  if (ids.length === 0) return new Set();
+  return new Set(
+    db
+      .select({ id: releases.id })
+      .from(releases)
+      .where(and(inArray(releases.id, ids), notInArray(releases.status, ['closed', 'cancelled'])))
+      .all()
+      .map((r) => r.id),
+  );
 }
 
 /** Closed or cancelled before `before`, and not yet purged. */
@@ -71,11 +76,10 @@ export function clearTimelineNotes(db: DbOrTx, releaseId: number): void {
 }
 
 /** Releases with a met time (for reports). */
-export function releasesForReports(db: DbOrTx) {
+export function releasesForReports(db: DbOrTx): ReleaseRow[] {
   return db
-    .select({ release: releases, siteName: sites.name })
+    .select()
     .from(releases)
-    .innerJoin(sites, eq(sites.id, releases.siteId))
     .where(notInArray(releases.status, ['cancelled']))
     .all();
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Core } from '../../deps';
-import { releasesForReports } from './releases.repo';
+import type { ReleaseWithSite } from './releases.service';
 
 export interface ReportFilter {
   from: string;
@@ -25,11 +25,11 @@ const entries = (map: Map<string, number>) =>
     .sort((a, b) => b.people - a.people || a.key.localeCompare(b.key));
 
 /** People met between two local dates, by period, site, language and need; and how fast teams got there. */
-export function releaseReport(core: Core, f: ReportFilter) {
+export function releaseReport(core: Core, all: ReleaseWithSite[], f: ReportFilter) {
   const zone = core.config.NETWORK_TZ;
   const from = DateTime.fromISO(f.from, { zone }).startOf('day');
   const to = DateTime.fromISO(f.to, { zone }).endOf('day');
-  const met = releasesForReports(core.db).filter(({ release }) => {
+  const met = all.filter(({ release }) => {
     if (!release.metAt) return false;
     const at = DateTime.fromJSDate(release.metAt, { zone });
     return at >= from && at <= to;
@@ -93,13 +93,13 @@ function cell(value: string | number | null): string {
 }
 
 /** One row per release in the range (by report time); no free text, so nothing personal leaves. */
-export function releaseCsv(core: Core, f: ReportFilter): string {
+export function releaseCsv(core: Core, all: ReleaseWithSite[], f: ReportFilter): string {
   const zone = core.config.NETWORK_TZ;
   const from = DateTime.fromISO(f.from, { zone }).startOf('day');
   const to = DateTime.fromISO(f.to, { zone }).endOf('day');
   const iso = (d: Date | null) =>
     d ? DateTime.fromJSDate(d, { zone }).toISO({ suppressMilliseconds: true }) : null;
-  const rows = releasesForReports(core.db)
+  const rows = all
     .filter(({ release }) => {
       const at = DateTime.fromJSDate(release.reportedAt ?? release.createdAt, { zone });
       return at >= from && at <= to;

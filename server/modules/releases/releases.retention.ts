@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import type { Core } from '../../deps';
+import { defineJob } from '../../infra/jobs';
 import { DAY } from '../../lib/clock';
-import { systemActor } from '../../lib/commands';
 import { clearTimelineNotes, insertTimeline, releasesToPurge, updateRelease } from './releases.repo';
 
 /**
@@ -8,33 +9,31 @@ import { clearTimelineNotes, insertTimeline, releasesToPurge, updateRelease } fr
  * secure_delete overwrites the freed space. Counts, languages and needs stay for reports. The audit
  * line says what was purged, never what it said.
  */
-export function registerReleasePurge(core: Core): void {
-  core.scheduler.register(
+export function releasePurgeJob(core: Core) {
+  return defineJob(
     'releases.purge',
-    () => {
-      const now = core.clock.now();
-      const before = new Date(now.getTime() - core.config.RETENTION_DAYS * DAY);
-      core.commands.run({ ...systemActor, label: 'retention' }, (ctx) => {
-        for (const row of releasesToPurge(ctx.tx, before)) {
-          updateRelease(ctx.tx, row.id, { notes: null, destination: null, purgedAt: ctx.now });
-          clearTimelineNotes(ctx.tx, row.id);
-          insertTimeline(ctx.tx, {
-            releaseId: row.id,
-            at: ctx.now,
-            actor: 'retention',
-            userId: null,
-            kind: 'purged',
-          });
-          ctx.audit({
-            action: 'release.purged',
-            entity: 'release',
-            entityId: row.id,
-            changes: { fields: ['notes', 'destination', 'timeline notes'] },
-          });
-          ctx.emit('release.purged', { id: row.id });
-        }
-      });
+    z.object({}),
+    (ctx) => {
+      const before = new Date(ctx.now.getTime() - core.config.RETENTION_DAYS * DAY);
+      for (const row of releasesToPurge(ctx.tx, before)) {
+        updateRelease(ctx.tx, row.id, { notes: null, destination: null, purgedAt: ctx.now });
+        clearTimelineNotes(ctx.tx, row.id);
+        insertTimeline(ctx.tx, {
+          releaseId: row.id,
+          at: ctx.now,
+          actor: 'retention',
+          userId: null,
+          kind: 'purged',
+        });
+        ctx.audit({
+          action: 'release.purged',
+          entity: 'release',
+          entityId: row.id,
+          changes: { fields: ['notes', 'destination', 'timeline notes'] },
+        });
+        ctx.emit('release.purged', { id: row.id });
+      }
     },
-    { everyMs: DAY },
+    { everyMs: DAY, actor: 'retention' },
   );
 }

@@ -1,17 +1,20 @@
+import type { DbOrTx } from '../../../db/client';
 import type { ReleaseNeed, ReleaseStatus } from '../../../db/schema';
 import { cleanLanguages } from '../../../shared/languages';
 import type { Core } from '../../deps';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import type { Actor, CommandContext } from '../../lib/commands';
 import { isoOrNull, toIso } from '../../lib/time';
-import { findSiteById } from '../sites/sites.repo';
-import { listUsers } from '../users/users.repo';
+import type { SitesService } from '../sites/sites.service';
+import type { UsersService } from '../users/users.service';
 import {
   findRelease,
   insertRelease,
   insertTimeline,
   listReleases,
   type ReleaseRow,
+  releasesForReports,
+  stillOpen,
   timelineOf,
   updateRelease,
 } from './releases.repo';
@@ -20,8 +23,42 @@ import { canMove, OPEN_STATUSES, releaseCode, TRANSITIONS } from './releases.wor
 
 const CLOSED_STATUSES: readonly ReleaseStatus[] = ['closed', 'cancelled'];
 
+export interface ReleaseWithSite {
+  release: ReleaseRow;
+  siteName: string;
+}
+
+export interface ReleasesPorts {
+  sites: Pick<SitesService, 'findIn' | 'namesById'>;
+  users: Pick<UsersService, 'namesById'>;
+}
+
 export class ReleasesService {
-  constructor(private readonly core: Core) {}
+  constructor(
+    private readonly core: Core,
+    private readonly ports: ReleasesPorts,
+  ) {}
+
+  findIn(db: DbOrTx, id: number): ReleaseWithSite | null {
+    const release = findRelease(db, id);
+    if (!release) return null;
+    return { release, siteName: this.ports.sites.findIn(db, release.siteId)?.name ?? '' };
+  }
+
+  /** The ids among these whose release is still open. */
+  openAmong(db: DbOrTx, ids: number[]): Set<number> {
+    return stillOpen(db, ids);
+  }
+
+  /** Every release that was not cancelled, with its site's name, for reports. */
+  forReports(): ReleaseWithSite[] {
+    return this.withSites(this.core.db, releasesForReports(this.core.db));
+  }
+
+  private withSites(db: DbOrTx, rows: ReleaseRow[]): ReleaseWithSite[] {
+    const names = this.ports.sites.namesById(db);
+    return rows.map((release) => ({ release, siteName: names.get(release.siteId) ?? '' }));
+  }
 
   private get zone() {
     return this.core.config.NETWORK_TZ;
@@ -60,14 +97,16 @@ export class ReleasesService {
 
   list(status: 'open' | 'closed' | 'all'): Release[] {
     const statuses = status === 'open' ? OPEN_STATUSES : status === 'closed' ? CLOSED_STATUSES : null;
-    return listReleases(this.core.db, statuses).map((r) => this.toRelease(r.release, r.siteName));
+    return this.withSites(this.core.db, listReleases(this.core.db, statuses)).map((r) =>
+      this.toRelease(r.release, r.siteName),
+    );
   }
 
   get(id: number) {
-    const found = findRelease(this.core.db, id);
+    const found = this.findIn(this.core.db, id);
     if (!found) throw new NotFoundError('Release');
     // The timeline stores who acted as a label (user:7, sms:+1***42); people read names.
-    const names = new Map(listUsers(this.core.db).map((u) => [u.id, u.name]));
+    const names = this.ports.users.namesById(this.core.db);
     const timeline = timelineOf(this.core.db, id).map((t) => ({
       id: t.id,
       at: toIso(t.at, this.zone),
@@ -82,7 +121,7 @@ export class ReleasesService {
 
   /** Inside a command (the web route or the RELEASE keyword). */
   createIn(ctx: CommandContext, input: CreateReleaseInput, source: 'web' | 'sms'): ReleaseRow {
-    const site = findSiteById(ctx.tx, input.siteId);
+    const site = this.ports.sites.findIn(ctx.tx, input.siteId);
     if (!site) throw new ValidationError([{ path: 'body.siteId', message: 'no such site' }]);
     if (input.adults + input.children === 0) {
       throw new ValidationError([{ path: 'body.adults', message: 'a release has at least one person' }]);
@@ -141,16 +180,16 @@ export class ReleasesService {
 
   /** Inside a command: the web route, or a dispatch whose first volunteer said YES. */
   moveIn(ctx: CommandContext, id: number, to: ReleaseStatus, note?: string): void {
-    const found = findRelease(ctx.tx, id);
-    if (!found) throw new NotFoundError('Release');
-    const from = found.release.status;
+    const release = findRelease(ctx.tx, id);
+    if (!release) throw new NotFoundError('Release');
+    const from = release.status;
     if (!canMove(from, to)) {
       throw new ConflictError('invalid_transition', `A release that is ${from} cannot become ${to}`, [
         { path: 'body.status', message: `allowed from ${from}: ${TRANSITIONS[from].join(', ') || 'none'}` },
       ]);
     }
     const stamps = {
-      ...(to === 'reported' ? { reportedAt: ctx.now, releasedAt: found.release.releasedAt ?? ctx.now } : {}),
+      ...(to === 'reported' ? { reportedAt: ctx.now, releasedAt: release.releasedAt ?? ctx.now } : {}),
       ...(to === 'met' ? { metAt: ctx.now } : {}),
       ...(to === 'closed' || to === 'cancelled' ? { closedAt: ctx.now } : {}),
     };
@@ -166,7 +205,7 @@ export class ReleasesService {
       note: note || null,
     });
     ctx.audit({ action: 'release.status', entity: 'release', entityId: id, changes: { from, to } });
-    ctx.emit('release.status', { id, code: found.release.code, from, to });
+    ctx.emit('release.status', { id, code: release.code, from, to });
   }
 
   move(actor: Actor, id: number, to: ReleaseStatus, note?: string) {
@@ -176,9 +215,9 @@ export class ReleasesService {
 
   setNeedsMet(actor: Actor, id: number, met: ReleaseNeed[]) {
     this.core.commands.run(actor, (ctx) => {
-      const found = findRelease(ctx.tx, id);
-      if (!found) throw new NotFoundError('Release');
-      const unknown = met.filter((n) => !found.release.needs.includes(n));
+      const release = findRelease(ctx.tx, id);
+      if (!release) throw new NotFoundError('Release');
+      const unknown = met.filter((n) => !release.needs.includes(n));
       if (unknown.length) {
         throw new ValidationError([
           { path: 'body.met', message: `not needs of this release: ${unknown.join(', ')}` },
@@ -202,9 +241,9 @@ export class ReleasesService {
 
   acknowledge(actor: Actor, id: number) {
     this.core.commands.run(actor, (ctx) => {
-      const found = findRelease(ctx.tx, id);
-      if (!found) throw new NotFoundError('Release');
-      if (found.release.acknowledgedAt) return;
+      const release = findRelease(ctx.tx, id);
+      if (!release) throw new NotFoundError('Release');
+      if (release.acknowledgedAt) return;
       updateRelease(ctx.tx, id, {
         acknowledgedAt: ctx.now,
         acknowledgedBy: ctx.actor.userId,

@@ -1,13 +1,16 @@
-import { findSiteByKeyword, listSites } from '../sites/sites.repo';
+import { MAX_COUNT } from '../../../shared/releases';
+import type { SitesService } from '../sites/sites.service';
 import type { KeywordSpec } from '../sms/sms.keywords';
 import { render } from '../sms/sms.templates';
-import { MAX_COUNT } from './releases.schemas';
 import type { ReleasesService } from './releases.service';
 
 const COUNT = /^\d{1,3}$/;
 
 /** RELEASE <site> <adults> [<children>] · LIBERACION …: registered volunteers and users report by text. */
-export function releaseKeywords(service: ReleasesService): KeywordSpec[] {
+export function releaseKeywords(
+  service: ReleasesService,
+  sites: Pick<SitesService, 'findByKeywordIn' | 'keywordsIn'>,
+): KeywordSpec[] {
   return [
     {
       name: 'releases-report',
@@ -16,7 +19,7 @@ export function releaseKeywords(service: ReleasesService): KeywordSpec[] {
       handle: ({ cmd, sender, args, lang }) => {
         if (sender.kind !== 'volunteer' && sender.kind !== 'user') return { text: render('help', lang) };
         const [keyword, adults, children = '0'] = args;
-        const site = keyword ? findSiteByKeyword(cmd.tx, keyword) : null;
+        const site = keyword ? sites.findByKeywordIn(cmd.tx, keyword) : null;
         if (
           !site ||
           !adults ||
@@ -26,11 +29,8 @@ export function releaseKeywords(service: ReleasesService): KeywordSpec[] {
           Number(children) > MAX_COUNT ||
           Number(adults) + Number(children) === 0
         ) {
-          const sites = listSites(cmd.tx)
-            .map((s) => s.smsKeyword)
-            .filter(Boolean)
-            .join(', ');
-          return { text: render('releaseUsage', lang, { sites: sites || '-' }) };
+          const keywords = sites.keywordsIn(cmd.tx).join(', ');
+          return { text: render('releaseUsage', lang, { sites: keywords || '-' }) };
         }
         const row = service.createIn(
           cmd,

@@ -5,9 +5,10 @@ import { anyRole, operators } from '../../access';
 import { ValidationError } from '../../errors';
 import { actorOf } from '../../plugins/auth';
 import { type ReportFilter, releaseCsv, releaseReport } from './releases.reports';
+import type { ReleasesService } from './releases.service';
 import { type ReportRangeQuery, report, reportQuery } from './reports.schemas';
 
-export function reportsRoutes() {
+export function reportsRoutes(service: Pick<ReleasesService, 'forReports'>) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const { core } = app;
@@ -38,7 +39,7 @@ export function reportsRoutes() {
           response: { 200: report },
         },
       },
-      async (request) => releaseReport(core, range(request.query)),
+      async (request) => releaseReport(core, service.forReports(), range(request.query)),
     );
 
     r.get(
@@ -53,7 +54,7 @@ export function reportsRoutes() {
       },
       async (request, reply) => {
         const filter = range(request.query);
-        const csv = releaseCsv(core, filter);
+        const csv = releaseCsv(core, service.forReports(), filter);
         core.commands.run(actorOf(request), (ctx) =>
           ctx.audit({
             action: 'report.exported',

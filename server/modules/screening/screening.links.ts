@@ -1,6 +1,6 @@
 import { and, eq, gt } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
-import { screeningLinks, volunteers } from '../../../db/schema';
+import { screeningLinks } from '../../../db/schema';
 import { hashToken, newToken } from '../../lib/tokens';
 
 /** A link for the screening form without a login; only its hash is stored, and it expires. */
@@ -15,14 +15,8 @@ export function createScreeningLink(tx: DbOrTx, volunteerId: number, expiresAt: 
 export function resolveScreeningLink(db: DbOrTx, token: string, now: Date) {
   return (
     db
-      .select({
-        volunteerId: volunteers.id,
-        name: volunteers.name,
-        smsLanguage: volunteers.smsLanguage,
-        expiresAt: screeningLinks.expiresAt,
-      })
+      .select({ volunteerId: screeningLinks.volunteerId, expiresAt: screeningLinks.expiresAt })
       .from(screeningLinks)
-      .innerJoin(volunteers, eq(volunteers.id, screeningLinks.volunteerId))
       .where(and(eq(screeningLinks.tokenHash, hashToken(token)), gt(screeningLinks.expiresAt, now)))
       .get() ?? null
   );

@@ -50,7 +50,7 @@ export function screeningsByVolunteer(
   const rows = db.all<{
     volunteer_id: number;
     at: number;
-    result: 'clear' | 'isolate';
+    result: ScreenFacts['result'];
     isolate_until: number | null;
     newest: number;
   }>(sql`

@@ -1,23 +1,60 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { operators } from '../../access';
 import { NotFoundError } from '../../errors';
 import { isoOrNull, toIso } from '../../lib/time';
-import { markScreeningLinkUsed, resolveScreeningLink } from './screening.links';
-import { linkCheck, linkCheckBody, linkScreenBody, linkScreenResult } from './screening.schemas';
+import { actorOf } from '../../plugins/auth';
+import {
+  linkCheck,
+  linkCheckBody,
+  linkScreenBody,
+  linkScreenResult,
+  screeningAnswers,
+  screeningResult,
+} from './screening.schemas';
 import type { ScreeningService } from './screening.service';
 
-/** The public screening form behind the link in shift reminders: no login, the token is the key. */
-export function screeningLinkRoutes(screening: ScreeningService) {
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+/**
+ * A volunteer's daily screen, recorded by a coordinator, and the public form behind the link in shift
+ * reminders: no login there, the token is the key.
+ */
+export function screeningRoutes(screening: ScreeningService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const { db, clock, config } = app.core;
+    const zone = config.NETWORK_TZ;
     const limit = app.rateLimit({ max: 30, timeWindow: 15 * 60_000 });
 
     function volunteerFor(t: string) {
-      const found = resolveScreeningLink(db, t, clock.now());
+      const found = screening.resolveLink(db, t, clock.now());
       if (!found) throw new NotFoundError('This screening link (it may have expired)');
       return found;
     }
+
+    r.post(
+      '/api/volunteers/:id/screenings',
+      {
+        config: { access: operators },
+        schema: {
+          tags: ['screening'],
+          summary: "Record a volunteer's daily screen (two yes/no answers)",
+          params: idParams,
+          body: screeningAnswers,
+          response: { 201: screeningResult },
+        },
+      },
+      async (request, reply) => {
+        const outcome = screening.screen(actorOf(request), request.params.id, request.body, 'web');
+        return reply.status(201).send({
+          result: outcome.result,
+          isolateUntil: isoOrNull(outcome.state.state === 'isolating' ? outcome.state.until : null, zone),
+          state: outcome.state.state,
+        });
+      },
+    );
 
     r.post(
       '/api/screening/link/check',
@@ -57,10 +94,7 @@ export function screeningLinkRoutes(screening: ScreeningService) {
         const v = volunteerFor(request.body.token);
         const { symptoms, exposure } = request.body;
         const actor = { userId: null, label: `screening-link:volunteer:${v.volunteerId}`, ip: request.ip };
-        const outcome = app.core.commands.run(actor, (ctx) => {
-          markScreeningLinkUsed(ctx.tx, request.body.token, ctx.now);
-          return screening.record(ctx, v.volunteerId, { symptoms, exposure }, 'link');
-        });
+        const outcome = screening.screenByLink(actor, request.body.token, { symptoms, exposure });
         return reply.status(201).send({
           result: outcome.result,
           state: outcome.state.state,

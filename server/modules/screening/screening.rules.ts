@@ -1,9 +1,13 @@
-import type { ScreeningRow } from './screening.repo';
+import type { ScreeningResult, ScreeningStateName } from '../../../shared/volunteers';
+
+export type { ScreeningStateName };
 
 /** What the rules read of a screen. */
-export type ScreenFacts = Pick<ScreeningRow, 'at' | 'result' | 'isolateUntil'>;
-
-export type ScreeningStateName = 'clear' | 'isolating' | 'missing';
+export interface ScreenFacts {
+  at: Date;
+  result: ScreeningResult;
+  isolateUntil: Date | null;
+}
 
 export interface ScreeningState {
   state: ScreeningStateName;

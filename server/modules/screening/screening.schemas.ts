@@ -12,7 +12,7 @@ export const screeningResult = z.object({
   isolateUntil: z.string().nullable(),
   state: z.enum(screeningStates),
 });
-export type ScreeningResultBody = z.output<typeof screeningResult>;
+export type ScreenOutcome = z.output<typeof screeningResult>;
 
 export const linkCheckBody = z.object({ token: screeningToken });
 export type LinkCheckBody = z.input<typeof linkCheckBody>;
@@ -22,7 +22,7 @@ export const linkCheck = z.object({
   language: z.enum(smsLanguages),
   expiresAt: z.string(),
 });
-export type LinkCheck = z.output<typeof linkCheck>;
+export type ScreeningLinkInfo = z.output<typeof linkCheck>;
 
 export const linkScreenBody = z.object({ token: screeningToken, ...screeningAnswers.shape });
 export type LinkScreenBody = z.input<typeof linkScreenBody>;
@@ -33,4 +33,4 @@ export const linkScreenResult = z.object({
   state: z.enum(screeningStates),
   until: z.string().nullable(),
 });
-export type LinkScreenResult = z.output<typeof linkScreenResult>;
+export type ScreeningLinkResult = z.output<typeof linkScreenResult>;

@@ -1,12 +1,18 @@
 import type { DbOrTx } from '../../../db/client';
+import type { SmsLanguage } from '../../../shared/sms';
+import type { ScreeningSource } from '../../../shared/volunteers';
 import type { Core } from '../../deps';
 import { NotFoundError } from '../../errors';
 import { DAY, HOUR } from '../../lib/clock';
 import type { Actor, CommandContext } from '../../lib/commands';
+import { shortDate } from '../../lib/dates';
 import { isoOrNull } from '../../lib/time';
-import { findVolunteer } from '../volunteers/volunteers.repo';
-import { insertScreening, latestIsolation, latestScreening } from './screening.repo';
-import { decide, type ScreeningState, screeningState } from './screening.rules';
+import { render } from '../sms/sms.templates';
+import type { UsersService } from '../users/users.service';
+import type { VolunteersService } from '../volunteers/volunteers.service';
+import { createScreeningLink, markScreeningLinkUsed, resolveScreeningLink } from './screening.links';
+import { insertScreening, latestIsolation, latestScreening, screeningsByVolunteer } from './screening.repo';
+import { decide, type ScreenFacts, type ScreeningState, screeningState } from './screening.rules';
 
 export interface ScreeningAnswers {
   symptoms: boolean;
@@ -19,12 +25,24 @@ export interface ScreeningOutcome {
   state: ScreeningState;
 }
 
-export class ScreeningService {
-  /** Called inside the command when a volunteer starts isolating (coordinators are texted). */
-  onIsolationStarted: (ctx: CommandContext, volunteer: { id: number; name: string }, until: Date) => void =
-    () => {};
+export interface ScreeningPorts {
+  users: Pick<UsersService, 'textCoordinators'>;
+  /** Read after every module exists: volunteers show each one's screening state. */
+  volunteers: () => Pick<VolunteersService, 'findIn'>;
+}
 
-  constructor(private readonly core: Core) {}
+export interface LinkHolder {
+  volunteerId: number;
+  name: string;
+  smsLanguage: SmsLanguage;
+  expiresAt: Date;
+}
+
+export class ScreeningService {
+  constructor(
+    private readonly core: Core,
+    private readonly ports: ScreeningPorts,
+  ) {}
 
   private get validMs() {
     return this.core.config.SCREENING_VALID_HOURS * HOUR;
@@ -39,14 +57,27 @@ export class ScreeningService {
     );
   }
 
+  /** Every volunteer's state in one read (volunteers without any screen are missing from the map). */
+  statesOf(db: DbOrTx, now = this.core.clock.now()): Map<number, ScreeningState> {
+    const out = new Map<number, ScreeningState>();
+    for (const [id, facts] of screeningsByVolunteer(db))
+      out.set(id, screeningState(facts.latest, facts.isolation, now, this.validMs));
+    return out;
+  }
+
+  /** The facts the ranking judges, for every volunteer who has screened. */
+  factsByVolunteer(db: DbOrTx): Map<number, { latest: ScreenFacts | null; isolation: ScreenFacts | null }> {
+    return screeningsByVolunteer(db);
+  }
+
   /** Records a screen inside the caller's command (SMS keywords run inside the inbound command). */
   record(
     ctx: CommandContext,
     volunteerId: number,
     answers: ScreeningAnswers,
-    source: 'sms' | 'web' | 'link',
+    source: ScreeningSource,
   ): ScreeningOutcome {
-    const volunteer = findVolunteer(ctx.tx, volunteerId);
+    const volunteer = this.ports.volunteers().findIn(ctx.tx, volunteerId);
     if (!volunteer) throw new NotFoundError('Volunteer');
     const before = this.stateOf(ctx.tx, volunteerId, ctx.now);
     const decision = decide(answers, before, ctx.now, this.core.config.ISOLATION_DAYS * DAY);
@@ -70,18 +101,48 @@ export class ScreeningService {
       },
       ['admin', 'coordinator', 'medical'],
     );
-    if (before.state !== 'isolating' && state.state === 'isolating' && state.until) {
-      this.onIsolationStarted(ctx, volunteer, state.until);
+    const until = state.until;
+    if (before.state !== 'isolating' && state.state === 'isolating' && until) {
+      this.ports.users.textCoordinators(
+        ctx,
+        (lang) =>
+          render('isolationNotice', lang, {
+            name: volunteer.name,
+            until: shortDate(until, this.core.config.NETWORK_TZ, lang),
+          }),
+        { kind: 'direct', related: { type: 'volunteer', id: volunteerId } },
+      );
     }
     return { ...decision, state };
   }
 
-  screen(
-    actor: Actor,
-    volunteerId: number,
-    answers: ScreeningAnswers,
-    source: 'web' | 'link',
-  ): ScreeningOutcome {
+  screen(actor: Actor, volunteerId: number, answers: ScreeningAnswers, source: 'web' | 'link') {
     return this.core.commands.run(actor, (ctx) => this.record(ctx, volunteerId, answers, source));
+  }
+
+  /** A link to the screening form without a login, valid until `expiresAt` (shift reminders carry one). */
+  createLinkIn(ctx: CommandContext, volunteerId: number, expiresAt: Date): string {
+    return createScreeningLink(ctx.tx, volunteerId, expiresAt);
+  }
+
+  resolveLink(db: DbOrTx, token: string, now: Date): LinkHolder | null {
+    const link = resolveScreeningLink(db, token, now);
+    const volunteer = link ? this.ports.volunteers().findIn(db, link.volunteerId) : null;
+    if (!link || !volunteer) return null;
+    return {
+      volunteerId: volunteer.id,
+      name: volunteer.name,
+      smsLanguage: volunteer.smsLanguage,
+      expiresAt: link.expiresAt,
+    };
+  }
+
+  screenByLink(actor: Actor, token: string, answers: ScreeningAnswers): ScreeningOutcome {
+    return this.core.commands.run(actor, (ctx) => {
+      const holder = this.resolveLink(ctx.tx, token, ctx.now);
+      if (!holder) throw new NotFoundError('This screening link (it may have expired)');
+      markScreeningLinkUsed(ctx.tx, token, ctx.now);
+      return this.record(ctx, holder.volunteerId, answers, 'link');
+    });
   }
 }

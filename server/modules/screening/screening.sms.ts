@@ -1,7 +1,6 @@
 import { shortDate } from '../../lib/dates';
 import type { KeywordSpec } from '../sms/sms.keywords';
 import { render } from '../sms/sms.templates';
-import { findVolunteer } from '../volunteers/volunteers.repo';
 import type { ScreeningService } from './screening.service';
 
 /** WELL/BIEN and SICK/ENFERMO: the daily screen by text. Symptoms and exposure are one answer here. */
@@ -10,7 +9,7 @@ export function screeningKeywords(screening: ScreeningService, zone: string): Ke
     (symptoms: boolean): KeywordSpec['handle'] =>
     ({ cmd, sender, lang }) => {
       if (sender.kind !== 'volunteer' || sender.id === null) return { text: render('volunteersOnly', lang) };
-      const name = findVolunteer(cmd.tx, sender.id)?.name.split(' ')[0] ?? '';
+      const name = sender.name?.split(' ')[0] ?? '';
       const outcome = screening.record(cmd, sender.id, { symptoms, exposure: false }, 'sms');
       const until = outcome.state.until ? shortDate(outcome.state.until, zone, lang) : '';
       if (outcome.result === 'clear') return { text: render('screenClear', lang, { name }) };

@@ -3,7 +3,6 @@ import { ConflictError, ForbiddenError } from '../../errors';
 import { systemActor } from '../../lib/commands';
 import { hashToken, newToken, sameHash } from '../../lib/tokens';
 import type { AuthService, AuthUser } from '../auth/auth.service';
-import { countUsers } from '../users/users.repo';
 import type { UsersService } from '../users/users.service';
 
 export type FirstRun =
@@ -20,12 +19,12 @@ export class SetupService {
 
   constructor(
     private readonly core: Core,
-    private readonly users: UsersService,
-    private readonly auth: AuthService,
+    private readonly users: Pick<UsersService, 'create' | 'count'>,
+    private readonly auth: Pick<AuthService, 'openSession'>,
   ) {}
 
   needed(): boolean {
-    return countUsers(this.core.db) === 0;
+    return this.users.count() === 0;
   }
 
   async prepare(): Promise<FirstRun> {

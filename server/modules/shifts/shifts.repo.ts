@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, gte, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lt, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
-import { shiftSignups, shifts, shiftTemplates, sites, volunteers } from '../../../db/schema';
+import { shiftSignups, shifts, shiftTemplates } from '../../../db/schema';
 
 export type ShiftRow = typeof shifts.$inferSelect;
 export type TemplateRow = typeof shiftTemplates.$inferSelect;
@@ -13,25 +13,21 @@ export function findShift(db: DbOrTx, id: number): ShiftRow | null {
   return db.select().from(shifts).where(eq(shifts.id, id)).get() ?? null;
 }
 
-/** Shifts overlapping [from, to), with their site's name. */
-export function shiftsBetween(db: DbOrTx, from: Date, to: Date) {
+export type SignupRow = typeof shiftSignups.$inferSelect;
+
+/** Shifts overlapping [from, to). */
+export function shiftsBetween(db: DbOrTx, from: Date, to: Date): ShiftRow[] {
   return db
-    .select({ shift: shifts, siteName: sites.name })
+    .select()
     .from(shifts)
-    .innerJoin(sites, eq(sites.id, shifts.siteId))
     .where(and(lt(shifts.startsAt, to), gt(shifts.endsAt, from)))
     .orderBy(asc(shifts.startsAt), asc(shifts.id))
     .all();
 }
 
-export function signupsFor(db: DbOrTx, shiftIds: number[]) {
+export function signupsFor(db: DbOrTx, shiftIds: number[]): SignupRow[] {
   if (shiftIds.length === 0) return [];
-  return db
-    .select({ signup: shiftSignups, name: volunteers.name })
-    .from(shiftSignups)
-    .innerJoin(volunteers, eq(volunteers.id, shiftSignups.volunteerId))
-    .where(inArray(shiftSignups.shiftId, shiftIds))
-    .all();
+  return db.select().from(shiftSignups).where(inArray(shiftSignups.shiftId, shiftIds)).all();
 }
 
 export function findSignup(db: DbOrTx, shiftId: number, volunteerId: number) {
@@ -57,16 +53,29 @@ export function deleteSignup(db: DbOrTx, shiftId: number, volunteerId: number): 
   );
 }
 
-/** A volunteer's shifts that have not ended, soonest first, with the site's name. */
-export function upcomingShiftsOf(db: DbOrTx, volunteerId: number, now: Date) {
+/** A volunteer's shifts that have not ended, soonest first. */
+export function upcomingShiftsOf(db: DbOrTx, volunteerId: number, now: Date): ShiftRow[] {
   return db
-    .select({ shift: shifts, siteName: sites.name })
+    .select({ shift: shifts })
     .from(shiftSignups)
     .innerJoin(shifts, eq(shifts.id, shiftSignups.shiftId))
-    .innerJoin(sites, eq(sites.id, shifts.siteId))
     .where(and(eq(shiftSignups.volunteerId, volunteerId), gte(shifts.endsAt, now)))
     .orderBy(asc(shifts.startsAt))
+    .all()
+    .map((r) => r.shift);
+}
+
+/** Who is on a shift at `now`, and at which sites. */
+export function onShiftAt(db: DbOrTx, now: Date): Map<number, Set<number>> {
+  const rows = db
+    .select({ volunteerId: shiftSignups.volunteerId, siteId: shifts.siteId })
+    .from(shiftSignups)
+    .innerJoin(shifts, eq(shifts.id, shiftSignups.shiftId))
+    .where(and(lte(shifts.startsAt, now), gt(shifts.endsAt, now)))
     .all();
+  const out = new Map<number, Set<number>>();
+  for (const r of rows) out.set(r.volunteerId, (out.get(r.volunteerId) ?? new Set()).add(r.siteId));
+  return out;
 }
 
 export function insertTemplate(db: DbOrTx, row: typeof shiftTemplates.$inferInsert): TemplateRow {

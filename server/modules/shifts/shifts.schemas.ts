@@ -33,6 +33,7 @@ export const template = templateBody.extend({
 export type ShiftTemplate = z.output<typeof template>;
 
 export const templateList = z.object({ items: z.array(template) });
+export type TemplateList = z.output<typeof templateList>;
 
 export const templatePatch = z
   .object({
@@ -74,6 +75,7 @@ export type Shift = z.infer<typeof shift>;
 export type Signup = z.output<typeof signup>;
 
 export const shiftList = z.object({ items: z.array(shift) });
+export type ShiftList = z.output<typeof shiftList>;
 
 export const shiftsQuery = z.object({
   from: z.iso.date().optional(),

@@ -1,32 +1,70 @@
 import { DateTime } from 'luxon';
+import type { DbOrTx } from '../../../db/client';
 import type { Core } from '../../deps';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import { HOUR } from '../../lib/clock';
 import type { Actor, CommandContext } from '../../lib/commands';
 import { parseInstantInZone, toIso } from '../../lib/time';
 import type { ScreeningService } from '../screening/screening.service';
-import { findSiteById } from '../sites/sites.repo';
+import type { SitesService } from '../sites/sites.service';
 import { beforeQuietHours } from '../sms/sms.quiet';
-import { findVolunteer } from '../volunteers/volunteers.repo';
+import type { SmsService } from '../sms/sms.service';
+import type { VolunteersService } from '../volunteers/volunteers.service';
+import { shiftReminderJob } from './shifts.reminders';
 import {
   deleteSignup,
   findShift,
   findSignup,
   insertShift,
   insertSignup,
+  onShiftAt,
   type ShiftRow,
   shiftsBetween,
   signupsFor,
+  upcomingShiftsOf,
 } from './shifts.repo';
 import type { CreateShiftInput, Shift } from './shifts.schemas';
+import { ShiftTemplates } from './shifts.templates';
 
 const MAX_SHIFT_MS = 24 * HOUR;
 
+export interface ShiftsPorts {
+  sites: Pick<SitesService, 'findIn' | 'namesById'>;
+  volunteers: Pick<VolunteersService, 'findIn' | 'namesOf'>;
+  screening: Pick<ScreeningService, 'stateOf' | 'statesOf' | 'createLinkIn'>;
+  sms: Pick<SmsService, 'enqueue'>;
+}
+
 export class ShiftsService {
+  /** Weekly shifts that make dated ones. */
+  readonly templates: ShiftTemplates;
+  readonly reminder: ReturnType<typeof shiftReminderJob>;
+
   constructor(
     private readonly core: Core,
-    private readonly screening: ScreeningService,
-  ) {}
+    readonly ports: ShiftsPorts,
+  ) {
+    this.templates = new ShiftTemplates(core, this, ports.sites);
+    this.reminder = shiftReminderJob(core, ports);
+  }
+
+  /** The volunteers signed up for a shift, or null when there is no such shift. */
+  signedUpFor(db: DbOrTx, shiftId: number): Set<number> | null {
+    if (!findShift(db, shiftId)) return null;
+    return new Set(signupsFor(db, [shiftId]).map((s) => s.volunteerId));
+  }
+
+  /** Who is on a shift right now, and at which sites. */
+  onShiftNow(db: DbOrTx, now: Date): Map<number, Set<number>> {
+    return onShiftAt(db, now);
+  }
+
+  /** A volunteer's next shift that has not ended, with its site's name. */
+  nextShiftOf(db: DbOrTx, volunteerId: number, now: Date): { startsAt: Date; siteName: string } | null {
+    const next = upcomingShiftsOf(db, volunteerId, now)[0];
+    if (!next) return null;
+    return { startsAt: next.startsAt, siteName: this.ports.sites.findIn(db, next.siteId)?.name ?? '' };
+  }
 
   private get zone() {
     return this.core.config.NETWORK_TZ;
@@ -55,7 +93,7 @@ export class ShiftsService {
     }
     if (problems.length || !starts.ok || !ends.ok) throw new ValidationError(problems);
     const row = this.core.commands.run(actor, (ctx) => {
-      if (!findSiteById(ctx.tx, input.siteId))
+      if (!this.ports.sites.findIn(ctx.tx, input.siteId))
         throw new ValidationError([{ path: 'body.siteId', message: 'no such site' }]);
       return this.insert(ctx, {
         siteId: input.siteId,
@@ -88,24 +126,24 @@ export class ShiftsService {
     const rows = shiftsBetween(db, from, to);
     const signups = signupsFor(
       db,
-      rows.map((r) => r.shift.id),
+      rows.map((r) => r.id),
     );
-    const now = this.core.clock.now();
-    const screeningOf = new Map<number, 'clear' | 'isolating' | 'missing'>();
-    for (const s of signups) {
-      if (!screeningOf.has(s.signup.volunteerId)) {
-        screeningOf.set(s.signup.volunteerId, this.screening.stateOf(db, s.signup.volunteerId, now).state);
-      }
-    }
-    return rows.map(({ shift, siteName }) => {
+    const siteNames = this.ports.sites.namesById(db);
+    const names = this.ports.volunteers.namesOf(
+      db,
+      signups.map((s) => s.volunteerId),
+    );
+    const states = signups.length ? this.ports.screening.statesOf(db) : new Map();
+    return rows.map((shift) => {
+      const siteName = siteNames.get(shift.siteId) ?? '';
       const mine = signups
-        .filter((s) => s.signup.shiftId === shift.id)
+        .filter((s) => s.shiftId === shift.id)
         .map((s) => {
-          const screening = screeningOf.get(s.signup.volunteerId) ?? 'missing';
+          const screening = states.get(s.volunteerId)?.state ?? 'missing';
           return {
-            volunteerId: s.signup.volunteerId,
-            name: s.name,
-            source: s.signup.source,
+            volunteerId: s.volunteerId,
+            name: names.get(s.volunteerId) ?? '',
+            source: s.source,
             screening,
             counts: screening !== 'isolating',
           };
@@ -153,12 +191,12 @@ export class ShiftsService {
   signUpIn(ctx: CommandContext, shiftId: number, volunteerId: number, source: 'web' | 'sms'): ShiftRow {
     const shift = findShift(ctx.tx, shiftId);
     if (!shift) throw new NotFoundError('Shift');
-    const volunteer = findVolunteer(ctx.tx, volunteerId);
+    const volunteer = this.ports.volunteers.findIn(ctx.tx, volunteerId);
     if (!volunteer) throw new ValidationError([{ path: 'body.volunteerId', message: 'no such volunteer' }]);
     if (!volunteer.active) throw new ConflictError('volunteer_inactive', 'This volunteer is paused');
     if (shift.endsAt.getTime() <= ctx.now.getTime())
       throw new ConflictError('shift_over', 'This shift is over');
-    const screen = this.screening.stateOf(ctx.tx, volunteerId, ctx.now);
+    const screen = this.ports.screening.stateOf(ctx.tx, volunteerId, ctx.now);
     if (screen.state === 'isolating' && screen.until && screen.until.getTime() > shift.startsAt.getTime()) {
       throw new ConflictError(
         'volunteer_isolating',
@@ -169,7 +207,7 @@ export class ShiftsService {
       throw new ConflictError('already_signed_up', 'Already signed up for this shift');
     // An isolating volunteer's place is open again, so only those who can come fill it.
     const counting = signupsFor(ctx.tx, [shiftId]).filter(
-      (s) => this.screening.stateOf(ctx.tx, s.signup.volunteerId, ctx.now).state !== 'isolating',
+      (s) => this.ports.screening.stateOf(ctx.tx, s.volunteerId, ctx.now).state !== 'isolating',
     );
     if (counting.length >= shift.needed)
       throw new ConflictError('shift_full', 'This shift already has everyone it needs');
@@ -217,8 +255,7 @@ export class ShiftsService {
     const wanted = beforeQuietHours(new Date(shift.startsAt.getTime() - lead), SMS_QUIET_HOURS, NETWORK_TZ);
     const dueAt = new Date(Math.max(wanted.getTime(), ctx.now.getTime()));
     if (dueAt.getTime() >= shift.startsAt.getTime()) return;
-    this.core.scheduler.schedule(ctx.tx, {
-      kind: 'shift.reminder',
+    this.core.scheduler.schedule(ctx.tx, this.reminder, {
       dueAt,
       payload: { shiftId: shift.id, volunteerId },
       dedupeKey: `shift.reminder:${shift.id}:${volunteerId}`,

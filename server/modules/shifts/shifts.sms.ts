@@ -2,12 +2,8 @@ import type { SmsLanguage } from '../../../db/schema';
 import { AppError } from '../../errors';
 import { DAY } from '../../lib/clock';
 import { shortDateTime } from '../../lib/dates';
-import { openAssignmentOf } from '../dispatch/dispatch.repo';
-import type { ScreeningService } from '../screening/screening.service';
-import { findSiteById } from '../sites/sites.repo';
 import type { KeywordContext, KeywordSpec } from '../sms/sms.keywords';
 import { render, words } from '../sms/sms.templates';
-import { upcomingShiftsOf } from './shifts.repo';
 import type { ShiftsService } from './shifts.service';
 
 type Words = keyof typeof words;
@@ -21,38 +17,10 @@ function volunteerOnly(ctx: KeywordContext): number | null {
   return ctx.sender.kind === 'volunteer' ? ctx.sender.id : null;
 }
 
-/** STATUS/ESTADO, SHIFT/TURNO [n] and DROP/DEJAR n: a volunteer's schedule by text. */
-export function shiftKeywords(
-  shifts: ShiftsService,
-  screening: ScreeningService,
-  zone: string,
-): KeywordSpec[] {
+/** SHIFT/TURNO [n] and DROP/DEJAR n: a volunteer's schedule by text. */
+export function shiftKeywords(shifts: ShiftsService, zone: string): KeywordSpec[] {
   const when = (at: Date, lang: SmsLanguage) => shortDateTime(at, zone, lang);
   return [
-    {
-      name: 'shifts-status',
-      en: ['STATUS'],
-      es: ['ESTADO'],
-      handle: (ctx) => {
-        const id = volunteerOnly(ctx);
-        if (id === null) return { text: render('volunteersOnly', ctx.lang) };
-        // An open assignment (a YES on a release still open) comes first: it is where they are going now.
-        const assignment = openAssignmentOf(ctx.cmd.tx, id);
-        const going = assignment
-          ? `${render('statusAssignment', ctx.lang, { release: assignment.code, site: assignment.siteName })} `
-          : '';
-        const next = upcomingShiftsOf(ctx.cmd.tx, id, ctx.cmd.now)[0];
-        if (!next) return { text: `${going}${render('statusNone', ctx.lang)}` };
-        const state = screening.stateOf(ctx.cmd.tx, id, ctx.cmd.now).state;
-        return {
-          text: `${going}${render('statusShift', ctx.lang, {
-            when: when(next.shift.startsAt, ctx.lang),
-            site: next.siteName,
-            screening: words[state][ctx.lang],
-          })}`,
-        };
-      },
-    },
     {
       name: 'shifts-signup',
       en: ['SHIFT'],
@@ -74,7 +42,7 @@ export function shiftKeywords(
         }
         try {
           const shift = shifts.signUpIn(ctx.cmd, shiftId, id, 'sms');
-          const site = findSiteById(ctx.cmd.tx, shift.siteId)?.name ?? '';
+          const site = shifts.ports.sites.findIn(ctx.cmd.tx, shift.siteId)?.name ?? '';
           return {
             text: render('signedUp', ctx.lang, { id: shiftId, when: when(shift.startsAt, ctx.lang), site }),
           };

@@ -1,9 +1,8 @@
 import { DateTime } from 'luxon';
 import type { Core } from '../../deps';
 import { NotFoundError, ValidationError } from '../../errors';
-import type { Actor } from '../../lib/commands';
-import { systemActor } from '../../lib/commands';
-import { findSiteById } from '../sites/sites.repo';
+import { type Actor, type CommandContext, systemActor } from '../../lib/commands';
+import type { SitesService } from '../sites/sites.service';
 import { insertTemplate, listTemplates, type TemplateRow, updateTemplate } from './shifts.repo';
 import type { TemplateInput } from './shifts.schemas';
 import type { ShiftsService } from './shifts.service';
@@ -28,7 +27,8 @@ export function occurrence(day: DateTime, t: TemplateRow): { startsAt: Date; end
 export class ShiftTemplates {
   constructor(
     private readonly core: Core,
-    private readonly shifts: ShiftsService,
+    private readonly shifts: Pick<ShiftsService, 'insert'>,
+    private readonly sites: Pick<SitesService, 'findIn'>,
   ) {}
 
   list(): TemplateRow[] {
@@ -37,7 +37,7 @@ export class ShiftTemplates {
 
   create(actor: Actor, input: TemplateInput): TemplateRow {
     const row = this.core.commands.run(actor, (ctx) => {
-      if (!findSiteById(ctx.tx, input.siteId))
+      if (!this.sites.findIn(ctx.tx, input.siteId))
         throw new ValidationError([{ path: 'body.siteId', message: 'no such site' }]);
       const created = insertTemplate(ctx.tx, { ...input, role: input.role ?? null, createdAt: ctx.now });
       ctx.audit({
@@ -80,29 +80,33 @@ export class ShiftTemplates {
 
   /** Makes the dated shifts of every active template for the next HORIZON_DAYS; running it twice adds nothing. */
   materialize(): number {
+    if (!listTemplates(this.core.db).some((t) => t.active)) return 0;
+    return this.core.commands.run({ ...systemActor, label: 'shift-templates' }, (ctx) =>
+      this.materializeIn(ctx),
+    );
+  }
+
+  materializeIn(ctx: CommandContext): number {
     const zone = this.core.config.NETWORK_TZ;
-    const today = DateTime.fromJSDate(this.core.clock.now(), { zone }).startOf('day');
-    const templates = listTemplates(this.core.db).filter((t) => t.active);
-    if (templates.length === 0) return 0;
-    return this.core.commands.run({ ...systemActor, label: 'shift-templates' }, (ctx) => {
-      let made = 0;
-      for (let i = 0; i < HORIZON_DAYS; i += 1) {
-        const day = today.plus({ days: i });
-        for (const t of templates.filter((x) => x.weekday === day.weekday)) {
-          const { startsAt, endsAt } = occurrence(day, t);
-          if (endsAt.getTime() <= ctx.now.getTime()) continue;
-          const row = this.shifts.insert(ctx, {
-            siteId: t.siteId,
-            startsAt,
-            endsAt,
-            role: t.role,
-            needed: t.needed,
-            templateId: t.id,
-          });
-          if (row) made += 1;
-        }
+    const today = DateTime.fromJSDate(ctx.now, { zone }).startOf('day');
+    const templates = listTemplates(ctx.tx).filter((t) => t.active);
+    let made = 0;
+    for (let i = 0; i < HORIZON_DAYS; i += 1) {
+      const day = today.plus({ days: i });
+      for (const t of templates.filter((x) => x.weekday === day.weekday)) {
+        const { startsAt, endsAt } = occurrence(day, t);
+        if (endsAt.getTime() <= ctx.now.getTime()) continue;
+        const row = this.shifts.insert(ctx, {
+          siteId: t.siteId,
+          startsAt,
+          endsAt,
+          role: t.role,
+          needed: t.needed,
+          templateId: t.id,
+        });
+        if (row) made += 1;
       }
-      return made;
-    });
+    }
+    return made;
   }
 }

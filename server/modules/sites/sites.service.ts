@@ -1,9 +1,12 @@
+import type { DbOrTx } from '../../../db/client';
 import type { Core } from '../../deps';
 import { ConflictError } from '../../errors';
 import type { Actor } from '../../lib/commands';
 import { toIso } from '../../lib/time';
-import { findSiteByKeyword, insertSite, listSites, type SiteRow } from './sites.repo';
+import { findSiteById, findSiteByKeyword, insertSite, listSites, type SiteRow } from './sites.repo';
 import type { CreateSiteInput, Site } from './sites.schemas';
+
+export type { SiteRow };
 
 export class SitesService {
   constructor(private readonly core: Core) {}
@@ -17,6 +20,25 @@ export class SitesService {
       smsKeyword: row.smsKeyword,
       createdAt: toIso(row.createdAt, this.core.config.NETWORK_TZ),
     };
+  }
+
+  findIn(db: DbOrTx, id: number): SiteRow | null {
+    return findSiteById(db, id);
+  }
+
+  findByKeywordIn(db: DbOrTx, keyword: string): SiteRow | null {
+    return findSiteByKeyword(db, keyword);
+  }
+
+  /** Every site's name by id: small enough to read whole for any list that shows sites. */
+  namesById(db: DbOrTx): Map<number, string> {
+    return new Map(listSites(db).map((s) => [s.id, s.name]));
+  }
+
+  keywordsIn(db: DbOrTx): string[] {
+    return listSites(db)
+      .map((s) => s.smsKeyword)
+      .filter((k): k is string => !!k);
   }
 
   list(): Site[] {

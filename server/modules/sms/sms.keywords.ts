@@ -9,6 +9,8 @@ export interface Sender {
   kind: 'volunteer' | 'user' | 'medical' | 'unknown';
   id: number | null;
   language: SmsLanguage | null;
+  /** For a friendly reply ("Thanks, Ana"); never sent to anyone else. */
+  name?: string;
 }
 
 export interface KeywordContext {

@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Core } from '../../deps';
+import { defineJob } from '../../infra/jobs';
 import { DAY } from '../../lib/clock';
-import { systemActor } from '../../lib/commands';
-import { broadcastRoutes } from './sms.broadcast';
+import type { DomainModule } from '../module';
 import { KeywordRouter } from './sms.keywords';
 import { optOutKeywords } from './sms.optout';
 import { Outbox } from './sms.outbox';
@@ -11,40 +12,36 @@ import { smsRoutes } from './sms.routes';
 import { SmsService } from './sms.service';
 import { smsWebhooks } from './sms.webhooks';
 
-export interface SmsModule {
-  service: SmsService;
-  router: KeywordRouter;
-  outbox: Outbox;
-}
-
-/** Wires SMS: keyword routing, the outbox woken after every commit and on the scheduler's beat, the purge. */
-export function createSms(core: Core, log: FastifyInstance['log']): SmsModule {
+/** SMS: keyword routing, the outbox woken after every commit and on the scheduler's beat, the purge. */
+export function createSms(core: Core, log: FastifyBaseLogger): DomainModule<SmsService> {
   const router = new KeywordRouter();
-  for (const spec of optOutKeywords) router.register(spec);
-  const service = new SmsService(core, router);
   const statusCallback = core.sms.driver === 'twilio' ? `${core.config.PUBLIC_URL}/sms/status` : undefined;
   const outbox = new Outbox(core, core.sms, log, statusCallback);
+  const service = new SmsService(core, router, outbox);
   outbox.recoverInterrupted();
   core.commands.onCommit(() => outbox.wake());
   core.scheduler.onTick(() => outbox.wake());
 
-  core.scheduler.register(
+  const purge = defineJob(
     'sms.purge',
-    () => {
-      const now = core.clock.now();
-      const before = new Date(now.getTime() - core.config.RETENTION_DAYS * DAY);
-      core.commands.run({ ...systemActor, label: 'retention' }, (ctx) => {
-        const purged = purgeSmsBefore(ctx.tx, before, ctx.now);
-        if (purged > 0) ctx.audit({ action: 'sms.purged', entity: 'sms', changes: { messages: purged } });
-      });
+    z.object({}),
+    (ctx) => {
+      const before = new Date(ctx.now.getTime() - core.config.RETENTION_DAYS * DAY);
+      const purged = purgeSmsBefore(ctx.tx, before, ctx.now);
+      if (purged > 0) ctx.audit({ action: 'sms.purged', entity: 'sms', changes: { messages: purged } });
     },
-    { everyMs: DAY },
+    { everyMs: DAY, actor: 'retention' },
   );
-  return { service, router, outbox };
-}
 
-export async function registerSmsRoutes(app: FastifyInstance, sms: SmsModule): Promise<void> {
-  await app.register(smsRoutes(sms.service));
-  await app.register(broadcastRoutes(sms.service));
-  await app.register(smsWebhooks(sms.service, () => sms.outbox.wake()));
+  return {
+    name: 'sms',
+    service,
+    keywords: optOutKeywords,
+    jobs: [purge],
+    routes: async (app: FastifyInstance) => {
+      await app.register(smsRoutes(service));
+      await app.register(smsWebhooks(service, () => outbox.wake()));
+    },
+    close: () => outbox.stop(),
+  };
 }

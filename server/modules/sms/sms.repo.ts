@@ -112,3 +112,13 @@ export function removeOptOut(db: DbOrTx, phone: string): boolean {
 export function listOptOuts(db: DbOrTx) {
   return db.select().from(smsOptOuts).orderBy(desc(smsOptOuts.optedOutAt)).all();
 }
+
+export function optedOutPhones(db: DbOrTx): Set<string> {
+  return new Set(
+    db
+      .select({ phone: smsOptOuts.phone })
+      .from(smsOptOuts)
+      .all()
+      .map((r) => r.phone),
+  );
+}

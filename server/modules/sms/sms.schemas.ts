@@ -52,6 +52,7 @@ export type SimulateResult = z.output<typeof simulateResult>;
 export const optOut = z.object({ phone: z.string(), keyword: z.string(), optedOutAt: z.string() });
 export type OptOut = z.output<typeof optOut>;
 export const optOutList = z.object({ items: z.array(optOut) });
+export type OptOutList = z.output<typeof optOutList>;
 
 export const broadcastBody = z.object({
   body: smsBody,

@@ -1,3 +1,4 @@
+import type { DbOrTx } from '../../../db/client';
 import type { SmsKind, SmsLanguage, SmsStatus } from '../../../db/schema';
 import type { Core } from '../../deps';
 import { ConflictError, NotFoundError } from '../../errors';
@@ -6,12 +7,15 @@ import { requirePhone, toE164 } from '../../lib/phone';
 import { redactPhone } from '../../lib/redact';
 import { isoOrNull, toIso } from '../../lib/time';
 import type { KeywordRouter } from './sms.keywords';
+import type { Outbox } from './sms.outbox';
 import { HELD_BY_QUIET_HOURS, quietHoursRelease } from './sms.quiet';
 import {
   findSms,
   findSmsByProviderSid,
   insertSms,
+  isOptedOut,
   lastInboundLanguage,
+  optedOutPhones,
   type SmsRow,
   updateSms,
 } from './sms.repo';
@@ -94,7 +98,21 @@ export class SmsService {
   constructor(
     private readonly core: Core,
     readonly router: KeywordRouter,
+    readonly outbox: Outbox,
   ) {}
+
+  isOptedOut(db: DbOrTx, phone: string): boolean {
+    return isOptedOut(db, phone);
+  }
+
+  optedOutPhones(db: DbOrTx): Set<string> {
+    return optedOutPhones(db);
+  }
+
+  /** Wakes the outbox now rather than on its next beat (an inbound reply). */
+  wake(): void {
+    this.outbox.wake();
+  }
 
   /** Queues a message inside the caller's command; the outbox picks it up after commit. */
   enqueue(ctx: CommandContext, req: OutgoingRequest): SmsRow {

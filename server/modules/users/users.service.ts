@@ -1,3 +1,4 @@
+import type { DbOrTx } from '../../../db/client';
 import type { Role, SmsLanguage } from '../../../db/schema';
 import type { Core } from '../../deps';
 import { ConflictError, NotFoundError } from '../../errors';
@@ -5,8 +6,9 @@ import type { Actor, CommandContext } from '../../lib/commands';
 import { hashPassword } from '../../lib/passwords';
 import { requirePhone } from '../../lib/phone';
 import { toIso } from '../../lib/time';
-import { revokeUserSessions } from '../auth/sessions.repo';
+import type { OutgoingRequest, SmsService } from '../sms/sms.service';
 import {
+  coordinatorsWithPhones,
   countActiveAdmins,
   countUsers,
   findUserByEmail,
@@ -41,11 +43,65 @@ interface NewUser {
   smsLanguage?: SmsLanguage;
 }
 
-export class UsersService {
-  /** Told the sessions a change ended (role change, disabled), after commit, to close their live feeds. */
-  onSessionsEnded: (sessionIds: number[]) => void = () => {};
+/** What users need from sign-in: ending a person's sessions, and telling their live feeds after commit. */
+export interface SessionsPort {
+  revokeUserSessionsIn(ctx: CommandContext, userId: number): number[];
+  notifySessionsEnded(sessionIds: number[]): void;
+}
 
-  constructor(private readonly core: Core) {}
+export interface UsersPorts {
+  sms: Pick<SmsService, 'enqueue'>;
+  /** Read after every module exists: sign-in itself asks users who someone is. */
+  sessions: () => SessionsPort;
+}
+
+/** Who a user is, as other domains may read it: never the password hash. */
+export type UserFacts = Omit<UserRow, 'passwordHash'>;
+
+export class UsersService {
+  constructor(
+    private readonly core: Core,
+    private readonly ports: UsersPorts,
+  ) {}
+
+  findIn(db: DbOrTx, id: number): UserFacts | null {
+    return findUserById(db, id);
+  }
+
+  findByPhoneIn(db: DbOrTx, phone: string): UserFacts | null {
+    return findUserByPhone(db, phone);
+  }
+
+  /** The row with its hash, for sign-in only. */
+  credentialsOf(db: DbOrTx, email: string): UserRow | null {
+    return findUserByEmail(db, email);
+  }
+
+  count(db: DbOrTx = this.core.db): number {
+    return countUsers(db);
+  }
+
+  /** Display names by id, for timelines and the audit log that store who acted as an id. */
+  namesById(db: DbOrTx, withEmail = false): Map<number, string> {
+    return new Map(listUsers(db).map((u) => [u.id, withEmail ? `${u.name} <${u.email}>` : u.name]));
+  }
+
+  /**
+   * Texts every active admin and coordinator who gave a phone, each in their language, inside the
+   * caller's command: isolations, escalations and (soon) unanswered medical pages.
+   */
+  textCoordinators(
+    ctx: CommandContext,
+    text: (lang: SmsLanguage) => string,
+    message: Omit<OutgoingRequest, 'to' | 'body' | 'language'>,
+  ): number {
+    const people = coordinatorsWithPhones(ctx.tx);
+    for (const person of people) {
+      const lang = person.smsLanguage;
+      this.ports.sms.enqueue(ctx, { ...message, to: person.phone!, body: text(lang), language: lang });
+    }
+    return people.length;
+  }
 
   list(): User[] {
     return listUsers(this.core.db).map((u) => toUser(u, this.core.config.NETWORK_TZ));
@@ -135,7 +191,7 @@ export class UsersService {
       };
       const updated = updateUser(ctx.tx, id, patch);
       if ((input.role && input.role !== current.role) || (input.disabled && !current.disabledAt)) {
-        ended.push(...revokeUserSessions(ctx.tx, id, ctx.now));
+        ended.push(...this.ports.sessions().revokeUserSessionsIn(ctx, id));
       }
       const changes = Object.fromEntries(
         Object.entries(input).map(([k, v]) => [k, k === 'phone' ? (v ? '[set]' : null) : v]),
@@ -149,7 +205,7 @@ export class UsersService {
       ctx.emit('user.updated', { id, fields: Object.keys(input) }, ['admin']);
       return updated;
     });
-    if (ended.length) this.onSessionsEnded(ended);
+    if (ended.length) this.ports.sessions().notifySessionsEnded(ended);
     return toUser(row, this.core.config.NETWORK_TZ);
   }
 }

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
 import { volunteers } from '../../../db/schema';
 
@@ -26,6 +26,18 @@ export function findVolunteerByPhone(db: DbOrTx, phone: string): VolunteerRow | 
 
 export function listVolunteers(db: DbOrTx): VolunteerRow[] {
   return db.select().from(volunteers).orderBy(asc(volunteers.name), asc(volunteers.id)).all();
+}
+
+export function volunteerNames(db: DbOrTx, ids: number[]): Map<number, string> {
+  if (ids.length === 0) return new Map();
+  return new Map(
+    db
+      .select({ id: volunteers.id, name: volunteers.name })
+      .from(volunteers)
+      .where(inArray(volunteers.id, ids))
+      .all()
+      .map((r) => [r.id, r.name]),
+  );
 }
 
 export interface RankingRosterRow {

@@ -3,10 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anyRole, operators } from '../../access';
 import { ValidationError } from '../../errors';
-import { isoOrNull } from '../../lib/time';
 import { actorOf } from '../../plugins/auth';
-import { screeningAnswers, screeningResult } from '../screening/screening.schemas';
-import type { ScreeningService } from '../screening/screening.service';
 import { importVolunteers } from './volunteers.import';
 import {
   importReport,
@@ -20,10 +17,9 @@ import type { VolunteersService } from './volunteers.service';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
-export function volunteersRoutes(service: VolunteersService, screening: ScreeningService) {
+export function volunteersRoutes(service: VolunteersService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const zone = app.core.config.NETWORK_TZ;
     app.addContentTypeParser(
       'text/csv',
       { parseAs: 'string', bodyLimit: 2 * 1024 * 1024 },
@@ -108,28 +104,6 @@ export function volunteersRoutes(service: VolunteersService, screening: Screenin
           throw new ValidationError([{ path: 'body', message: 'must be CSV sent as text/csv' }]);
         }
         return importVolunteers(service, actorOf(request), request.body);
-      },
-    );
-
-    r.post(
-      '/api/volunteers/:id/screenings',
-      {
-        config: { access: operators },
-        schema: {
-          tags: ['screening'],
-          summary: "Record a volunteer's daily screen (two yes/no answers)",
-          params: idParams,
-          body: screeningAnswers,
-          response: { 201: screeningResult },
-        },
-      },
-      async (request, reply) => {
-        const outcome = screening.screen(actorOf(request), request.params.id, request.body, 'web');
-        return reply.status(201).send({
-          result: outcome.result,
-          isolateUntil: isoOrNull(outcome.state.state === 'isolating' ? outcome.state.until : null, zone),
-          state: outcome.state.state,
-        });
       },
     );
   };

@@ -41,6 +41,7 @@ export const screeningState = z.object({
   until: z.string().nullable(),
   lastScreenedAt: z.string().nullable(),
 });
+export type ScreeningState = z.output<typeof screeningState>;
 
 export const volunteer = z.object({
   id: z.number().int(),

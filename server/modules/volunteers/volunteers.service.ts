@@ -1,20 +1,28 @@
+import type { DbOrTx } from '../../../db/client';
 import { cleanLanguages } from '../../../shared/languages';
 import type { Core } from '../../deps';
-import { ConflictError, NotFoundError } from '../../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import type { Actor } from '../../lib/commands';
 import { isoOrNull, toIso } from '../../lib/time';
+import type { ScreeningState } from '../screening/screening.rules';
 import type { ScreeningService } from '../screening/screening.service';
-import { isOptedOut } from '../sms/sms.repo';
+import type { ShiftsService } from '../shifts/shifts.service';
+import type { BroadcastBody, BroadcastResult } from '../sms/sms.schemas';
 import type { SmsService } from '../sms/sms.service';
 import {
   findVolunteer,
   findVolunteerByPhone,
   insertVolunteer,
   listVolunteers,
+  type RankingRosterRow,
+  rosterForRanking,
   updateVolunteer,
   type VolunteerRow,
+  volunteerNames,
 } from './volunteers.repo';
 import type { Volunteer, VolunteerInput, VolunteerPatch } from './volunteers.schemas';
+
+export type { RankingRosterRow, VolunteerRow };
 
 function duplicatePhone(): ConflictError {
   return new ConflictError('duplicate_phone', 'Another volunteer already has this phone number', [
@@ -22,14 +30,40 @@ function duplicatePhone(): ConflictError {
   ]);
 }
 
+const MISSING: ScreeningState = { state: 'missing', until: null, lastScreenedAt: null };
+
+export interface VolunteersPorts {
+  sms: Pick<SmsService, 'normalizePhone' | 'isOptedOut' | 'optedOutPhones' | 'enqueue'>;
+  screening: Pick<ScreeningService, 'stateOf' | 'statesOf'>;
+  /** Read after every module exists: shifts sign volunteers up. */
+  shifts: () => Pick<ShiftsService, 'signedUpFor'>;
+}
+
 export class VolunteersService {
   constructor(
     private readonly core: Core,
-    private readonly sms: SmsService,
-    private readonly screening: ScreeningService,
+    private readonly ports: VolunteersPorts,
   ) {}
 
-  toVolunteer(row: VolunteerRow): Volunteer {
+  findIn(db: DbOrTx, id: number): VolunteerRow | null {
+    return findVolunteer(db, id);
+  }
+
+  findByPhoneIn(db: DbOrTx, phone: string): VolunteerRow | null {
+    return findVolunteerByPhone(db, phone);
+  }
+
+  /** Names by id, for lists that show who (signups, offers). */
+  namesOf(db: DbOrTx, ids: number[]): Map<number, string> {
+    return volunteerNames(db, [...new Set(ids)]);
+  }
+
+  /** The columns dispatch ranking reads, for the whole roster, in one read. */
+  rosterForRanking(db: DbOrTx): RankingRosterRow[] {
+    return rosterForRanking(db);
+  }
+
+  private toVolunteer(row: VolunteerRow, optedOut: boolean): Volunteer {
     const zone = this.core.config.NETWORK_TZ;
     return {
       id: row.id,
@@ -40,38 +74,50 @@ export class VolunteersService {
       highRisk: row.highRisk,
       active: row.active,
       smsLanguage: row.smsLanguage,
-      optedOut: isOptedOut(this.core.db, row.phone),
+      optedOut,
       createdAt: toIso(row.createdAt, zone),
       updatedAt: toIso(row.updatedAt, zone),
     };
   }
 
-  list(filter: { q?: string; language?: string; skill?: string; active?: boolean }) {
-    const q = filter.q?.toLowerCase();
-    const language = filter.language?.toLowerCase();
-    // "303-555" finds +1303555…: numbers are searched by their digits.
-    const digits = (q ?? '').replace(/\D/g, '');
-    return listVolunteers(this.core.db)
-      .filter(
-        (v) => !q || v.name.toLowerCase().includes(q) || (digits.length >= 3 && v.phone.includes(digits)),
-      )
-      .filter((v) => !language || v.languages.some((l) => l.toLowerCase() === language))
-      .filter((v) => !filter.skill || v.skills.includes(filter.skill as never))
-      .filter((v) => filter.active === undefined || v.active === filter.active)
-      .map((v) => this.detail(v));
-  }
-
-  detail(row: VolunteerRow) {
+  private withScreening(row: VolunteerRow, optedOut: boolean, s: ScreeningState) {
     const zone = this.core.config.NETWORK_TZ;
-    const s = this.screening.stateOf(this.core.db, row.id);
     return {
-      ...this.toVolunteer(row),
+      ...this.toVolunteer(row, optedOut),
       screening: {
         state: s.state,
         until: isoOrNull(s.until, zone),
         lastScreenedAt: isoOrNull(s.lastScreenedAt, zone),
       },
     };
+  }
+
+  /** The roster in three reads whatever its size: volunteers, opt-outs and every screening state. */
+  list(filter: { q?: string; language?: string; skill?: string; active?: boolean }) {
+    const db = this.core.db;
+    const q = filter.q?.toLowerCase();
+    const language = filter.language?.toLowerCase();
+    // "303-555" finds +1303555…: numbers are searched by their digits.
+    const digits = (q ?? '').replace(/\D/g, '');
+    const rows = listVolunteers(db)
+      .filter(
+        (v) => !q || v.name.toLowerCase().includes(q) || (digits.length >= 3 && v.phone.includes(digits)),
+      )
+      .filter((v) => !language || v.languages.some((l) => l.toLowerCase() === language))
+      .filter((v) => !filter.skill || v.skills.includes(filter.skill as never))
+      .filter((v) => filter.active === undefined || v.active === filter.active);
+    const optedOut = this.ports.sms.optedOutPhones(db);
+    const states = this.ports.screening.statesOf(db);
+    return rows.map((v) => this.withScreening(v, optedOut.has(v.phone), states.get(v.id) ?? MISSING));
+  }
+
+  detail(row: VolunteerRow) {
+    const db = this.core.db;
+    return this.withScreening(
+      row,
+      this.ports.sms.isOptedOut(db, row.phone),
+      this.ports.screening.stateOf(db, row.id),
+    );
   }
 
   get(id: number) {
@@ -81,7 +127,7 @@ export class VolunteersService {
   }
 
   create(actor: Actor, input: VolunteerInput, path = 'body.phone') {
-    const phone = this.sms.normalizePhone(input.phone, path);
+    const phone = this.ports.sms.normalizePhone(input.phone, path);
     const row = this.core.commands.run(actor, ({ tx, now, audit, emit }) => {
       if (findVolunteerByPhone(tx, phone)) throw duplicatePhone();
       const created = insertVolunteer(tx, {
@@ -104,7 +150,8 @@ export class VolunteersService {
   }
 
   update(actor: Actor, id: number, patch: VolunteerPatch) {
-    const phone = patch.phone === undefined ? undefined : this.sms.normalizePhone(patch.phone, 'body.phone');
+    const phone =
+      patch.phone === undefined ? undefined : this.ports.sms.normalizePhone(patch.phone, 'body.phone');
     const row = this.core.commands.run(actor, ({ tx, now, audit, emit }) => {
       const current = findVolunteer(tx, id);
       if (!current) throw new NotFoundError('Volunteer');
@@ -130,5 +177,46 @@ export class VolunteersService {
       return updated;
     });
     return this.detail(row);
+  }
+
+  /** Texts every matching active volunteer who has not opted out, each in their own language when given. */
+  broadcast(actor: Actor, input: BroadcastBody): BroadcastResult {
+    const { body, bodyEs, volunteerIds, shiftId } = input;
+    return this.core.commands.run(actor, (ctx) => {
+      const roster = listVolunteers(ctx.tx);
+      const byId = new Map(roster.map((v) => [v.id, v]));
+      let wanted = volunteerIds ? [...new Set(volunteerIds)] : roster.map((v) => v.id);
+      if (shiftId !== undefined) {
+        const onShift = this.ports.shifts().signedUpFor(ctx.tx, shiftId);
+        if (!onShift) throw new ValidationError([{ path: 'body.shiftId', message: 'no such shift' }]);
+        wanted = wanted.filter((id) => onShift.has(id));
+      }
+      const skipped: BroadcastResult['skipped'] = [];
+      const messageIds: number[] = [];
+      for (const id of wanted) {
+        const v = byId.get(id);
+        if (!v) skipped.push({ volunteerId: id, reason: 'not_found' });
+        else if (!v.active) skipped.push({ volunteerId: id, reason: 'inactive' });
+        else if (this.ports.sms.isOptedOut(ctx.tx, v.phone))
+          skipped.push({ volunteerId: id, reason: 'opted_out' });
+        else {
+          const text = v.smsLanguage === 'es' && bodyEs ? bodyEs : body;
+          const row = this.ports.sms.enqueue(ctx, {
+            to: v.phone,
+            body: text,
+            kind: 'broadcast',
+            language: v.smsLanguage,
+            related: { type: 'volunteer', id: v.id },
+          });
+          messageIds.push(row.id);
+        }
+      }
+      ctx.audit({
+        action: 'sms.broadcast',
+        entity: 'sms',
+        changes: { queued: messageIds.length, skipped: skipped.length },
+      });
+      return { queued: messageIds.length, messageIds, skipped };
+    });
   }
 }

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render } from '../../../server/modules/sms/sms.templates';
-import type { TestApp } from '../../helpers/app';
-import { addVolunteer, auditLines, buildRosterApp, eventsOf, text } from '../volunteers/roster.helpers';
-import { addSite, releaseRows, timelineRows } from './releases.helpers';
+import { buildRosterApp, type TestApp } from '../../helpers/app';
+import { addSite, addVolunteer, auditRows, eventRows, text } from '../../helpers/fixtures';
+import { releaseRows, timelineRows } from './releases.helpers';
 
 const VOLUNTEER = '+13035550142';
 const STRANGER = '+13035550177';
@@ -44,12 +44,12 @@ describe('RELEASE / LIBERACION by text', () => {
     ]);
     expect(replies[0]!.segments).toBe(1);
 
-    const [line] = auditLines(t, 'release.created');
+    const [line] = auditRows(t, 'release.created');
     expect(line).toMatchObject({ entityId: rows[0]!.id, changes: { source: 'sms', adults: 3, children: 1 } });
     expect(line!.actor).toMatch(/^sms:/);
     expect(line!.actor).not.toContain('5550142');
     expect(timelineRows(t, rows[0]!.id)).toMatchObject([{ kind: 'created', actor: line!.actor }]);
-    expect(eventsOf(t, 'release.created').map((e) => e.data.code)).toEqual(['R-0001']);
+    expect(eventRows(t, 'release.created').map((e) => e.data.code)).toEqual(['R-0001']);
   });
 
   it('takes LIBERACION with accents, lower case and extra spaces, answering in Spanish with no children', async () => {
@@ -92,7 +92,7 @@ describe('RELEASE / LIBERACION by text', () => {
     async (body, lang) => {
       const { replies } = await send(STRANGER, body);
       expect(releaseRows(t)).toHaveLength(0);
-      expect(auditLines(t, 'release.created')).toHaveLength(0);
+      expect(auditRows(t, 'release.created')).toHaveLength(0);
       expect(replies.map((r) => r.body)).toEqual([render('help', lang)]);
       expect(replies[0]!.body).not.toContain('Greyhound');
       expect(replies[0]!.body).not.toContain('GREY');
@@ -127,8 +127,8 @@ describe('RELEASE / LIBERACION by text', () => {
 
   it('handles a webhook retried with the same message id once', async () => {
     const inbound = { from: VOLUNTEER, body: 'RELEASE GREY 3 1', messageSid: 'SM0123456789abcdef' };
-    expect(t.app.services.sms.service.receive(inbound)).not.toBeNull();
-    expect(t.app.services.sms.service.receive(inbound)).toBeNull();
+    expect(t.app.services.sms.receive(inbound)).not.toBeNull();
+    expect(t.app.services.sms.receive(inbound)).toBeNull();
     expect(releaseRows(t)).toHaveLength(1);
   });
 });

@@ -3,7 +3,8 @@ import { HOUR, MINUTE } from '../../../server/lib/clock';
 import { systemActor } from '../../../server/lib/commands';
 import type { TestApp } from '../../helpers/app';
 import { type FakeTwilio, startFakeTwilio } from '../../helpers/fake-twilio';
-import { buildTwilioApp, maxInWindow, PUBLIC_URL, queue, smsRow, smsRows, TWILIO_FROM } from './sms.helpers';
+import { smsRows } from '../../helpers/fixtures';
+import { buildTwilioApp, maxInWindow, PUBLIC_URL, queue, smsRow, TWILIO_FROM } from './sms.helpers';
 
 const TO = '+13035550142';
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -55,7 +56,7 @@ describe('outbox with the twilio driver', () => {
     const app = t.app;
     app.core.commands.run(systemActor, (ctx) => {
       for (let i = 0; i < 12; i++) {
-        app.services.sms.service.enqueue(ctx, {
+        app.services.sms.enqueue(ctx, {
           to: `+1303555${String(100 + i).padStart(4, '0')}`,
           body: `m${i}`,
           kind: 'direct',
@@ -78,7 +79,7 @@ describe('outbox with the twilio driver', () => {
   it('hands urgent messages over before bulk ones queued earlier', async () => {
     t = await buildTwilioApp(fake);
     const app = t.app;
-    const { service } = app.services.sms;
+    const service = app.services.sms;
     app.core.commands.run(systemActor, (ctx) => {
       service.enqueue(ctx, { to: '+13035550101', body: 'broadcast 1', kind: 'broadcast' });
       service.enqueue(ctx, { to: '+13035550102', body: 'reminder 1', kind: 'reminder' });
@@ -99,7 +100,7 @@ describe('outbox with the twilio driver', () => {
   it('puts an offer queued after a broadcast ahead of the rest of that broadcast', async () => {
     t = await buildTwilioApp(fake, { env: { SMS_RATE_PER_SEC: '20' } });
     const app = t.app;
-    const { service } = app.services.sms;
+    const service = app.services.sms;
     app.core.commands.run(systemActor, (ctx) => {
       for (let i = 0; i < 5; i++) {
         service.enqueue(ctx, { to: `+130355502${10 + i}`, body: `broadcast ${i}`, kind: 'broadcast' });
@@ -239,7 +240,7 @@ describe('outbox with the twilio driver', () => {
     expect(fake.attempts).toBe(3);
 
     const sid = smsRow(t, fine).providerSid!;
-    t.app.services.sms.service.applyProviderStatus(sid, 'delivered', null);
+    t.app.services.sms.applyProviderStatus(sid, 'delivered', null);
     const again = await t.call(coordinator, {
       method: 'POST',
       url: `/api/sms/messages/${fine}/resend`,

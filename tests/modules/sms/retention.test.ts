@@ -4,7 +4,8 @@ import { systemActor } from '../../../server/lib/commands';
 import { updateSms } from '../../../server/modules/sms/sms.repo';
 import type { TestApp } from '../../helpers/app';
 import { type FakeTwilio, startFakeTwilio } from '../../helpers/fake-twilio';
-import { auditRows, buildConsoleApp, buildTwilioApp, inbound, queue, smsRow, smsRows } from './sms.helpers';
+import { auditRows, smsRows } from '../../helpers/fixtures';
+import { buildConsoleApp, buildTwilioApp, inbound, queue, smsRow } from './sms.helpers';
 
 async function purge(t: TestApp) {
   t.app.core.scheduler.ensureRecurring();
@@ -27,7 +28,7 @@ describe('SMS retention', () => {
     expect((await inbound(t, '+13035550102', 'HELP')).statusCode).toBe(200);
     // Waiting for a time that has not come: still queued when the purge runs.
     const waiting = t.app.core.commands.run(systemActor, (ctx) => {
-      const row = t.app.services.sms.service.enqueue(ctx, {
+      const row = t.app.services.sms.enqueue(ctx, {
         to: '+13035550103',
         body: 'waiting',
         kind: 'direct',

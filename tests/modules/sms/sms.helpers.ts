@@ -1,21 +1,18 @@
-import { asc } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import twilio from 'twilio';
-import { audit, events, type SmsKind, smsMessages } from '../../../db/schema';
-import { configFrom } from '../../../server/config';
+import type { SmsKind } from '../../../db/schema';
 import { systemActor } from '../../../server/lib/commands';
 import { twilioGateway } from '../../../server/modules/sms/sms.twilio';
-import { buildTestApp, type TestApp } from '../../helpers/app';
+import { buildTestApp, type TestApp, type TestAppOptions, testConfig } from '../../helpers/app';
 import type { FakeTwilio } from '../../helpers/fake-twilio';
+import { smsRows } from '../../helpers/fixtures';
 
 export const PUBLIC_URL = 'https://bienvenida.example.org';
 export const TWILIO_FROM = '+15005550006';
 export const AUTH_TOKEN = 'test-token';
 
-type BuildOptions = NonNullable<Parameters<typeof buildTestApp>[0]>;
-
 /** The app with the twilio driver, i.e. the real twilio client, pointed at the fake. */
-export function buildTwilioApp(fake: FakeTwilio, opts: Omit<BuildOptions, 'sms'> = {}): Promise<TestApp> {
+export function buildTwilioApp(fake: FakeTwilio, opts: Omit<TestAppOptions, 'sms'> = {}): Promise<TestApp> {
   const env: Record<string, string> = {
     SMS_DRIVER: 'twilio',
     TWILIO_ACCOUNT_SID: fake.accountSid,
@@ -27,17 +24,11 @@ export function buildTwilioApp(fake: FakeTwilio, opts: Omit<BuildOptions, 'sms'>
     SMS_QUIET_HOURS: 'off',
     ...opts.env,
   };
-  const config = configFrom({
-    LOG_LEVEL: 'silent',
-    NETWORK_TZ: 'America/Denver',
-    DATA_DIR: '/tmp/bv-unused',
-    ...env,
-  });
-  return buildTestApp({ ...opts, env, sms: twilioGateway(config) });
+  return buildTestApp({ ...opts, env, sms: twilioGateway(testConfig(env)) });
 }
 
 /** The console driver, with a token so webhooks can be signed, and no pacing or quiet hours in the way. */
-export function buildConsoleApp(opts: BuildOptions = {}): Promise<TestApp> {
+export function buildConsoleApp(opts: TestAppOptions = {}): Promise<TestApp> {
   return buildTestApp({
     ...opts,
     env: {
@@ -51,35 +42,13 @@ export function buildConsoleApp(opts: BuildOptions = {}): Promise<TestApp> {
 }
 
 export function queue(t: TestApp, to: string, body: string, kind: SmsKind = 'direct') {
-  return t.app.core.commands.run(systemActor, (ctx) =>
-    t.app.services.sms.service.enqueue(ctx, { to, body, kind }),
-  );
-}
-
-export function smsRows(t: TestApp) {
-  return t.db.select().from(smsMessages).orderBy(asc(smsMessages.id)).all();
+  return t.app.core.commands.run(systemActor, (ctx) => t.app.services.sms.enqueue(ctx, { to, body, kind }));
 }
 
 export function smsRow(t: TestApp, id: number) {
   const row = smsRows(t).find((r) => r.id === id);
   if (!row) throw new Error(`no sms ${id}`);
   return row;
-}
-
-export function auditRows(t: TestApp, prefix = 'sms.') {
-  return t.db
-    .select()
-    .from(audit)
-    .all()
-    .filter((a) => a.action.startsWith(prefix));
-}
-
-export function eventRows(t: TestApp, type?: string) {
-  return t.db
-    .select()
-    .from(events)
-    .all()
-    .filter((e) => (type ? e.type === type : e.type.startsWith('sms.')));
 }
 
 let sidCounter = 0;

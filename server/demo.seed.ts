@@ -1,10 +1,5 @@
-import { systemActor } from '../../lib/commands';
-import type { DispatchService } from '../dispatch/dispatch.service';
-import type { ReleasesService } from '../releases/releases.service';
-import type { ShiftsModule } from '../shifts/shifts.module';
-import type { SitesService } from '../sites/sites.service';
-import type { SmsModule } from '../sms/sms.module';
-import type { VolunteersModule } from '../volunteers/volunteers.module';
+import { systemActor } from './lib/commands';
+import type { Services } from './modules';
 
 /** Fictional people on the 555-01xx numbers reserved for fiction. */
 const DEMO_VOLUNTEERS = [
@@ -54,14 +49,7 @@ const DEMO_VOLUNTEERS = [
 ] as const;
 
 /** DEMO=1 on an empty database: a small network to try everything with. Each capability adds its part. */
-export function seedDemo(services: {
-  sites: SitesService;
-  volunteers: VolunteersModule;
-  shifts: ShiftsModule;
-  releases: ReleasesService;
-  dispatch: DispatchService;
-  sms: SmsModule;
-}): boolean {
+export function seedDemo(services: Services): boolean {
   if (services.sites.list().length > 0) return false;
   const actor = { ...systemActor, label: 'demo' };
   const station = services.sites.create(actor, {
@@ -83,7 +71,7 @@ export function seedDemo(services: {
   services.sites.create(actor, { name: 'Church warehouse', kind: 'warehouse', address: '2nd Ave & Elm' });
 
   const people = DEMO_VOLUNTEERS.map((v) =>
-    services.volunteers.service.create(actor, {
+    services.volunteers.create(actor, {
       ...v,
       languages: [...v.languages],
       skills: [...v.skills],
@@ -109,11 +97,11 @@ export function seedDemo(services: {
   });
 
   // A few signups on the first week, leaving gaps to fill.
-  const week = services.shifts.service.coverage(undefined, 7).days.flatMap((d) => d.shifts);
+  const week = services.shifts.coverage(undefined, 7).days.flatMap((d) => d.shifts);
   week.slice(0, 4).forEach((shift, i) => {
-    services.shifts.service.signUp(actor, shift.id, people[i % people.length]!.id);
+    services.shifts.signUp(actor, shift.id, people[i % people.length]!.id);
   });
-  services.volunteers.screening.screen(actor, people[0]!.id, { symptoms: false, exposure: false }, 'web');
+  services.screening.screen(actor, people[0]!.id, { symptoms: false, exposure: false }, 'web');
 
   const met = services.releases.create(actor, {
     siteId: station.id,
@@ -136,16 +124,16 @@ export function seedDemo(services: {
 
   // A dispatch in progress: offers out, one YES in, so the panel shows a live picture at once.
   for (const i of [1, 2, 5])
-    services.volunteers.screening.screen(actor, people[i]!.id, { symptoms: false, exposure: false }, 'web');
+    services.screening.screen(actor, people[i]!.id, { symptoms: false, exposure: false }, 'web');
   const dispatch = services.dispatch.create(actor, waiting.id, { needed: 2 });
   const offer = dispatch.offers.find((o) => o.volunteerId === people[0]!.id) ?? dispatch.offers[0];
   const phone = people.find((p) => p.id === offer?.volunteerId)?.phone;
   if (offer && phone)
-    services.sms.service.receive({
+    services.sms.receive({
       from: phone,
       body: `SI ${offer.code} 15 voy en camino`,
       messageSid: 'DEMO-YES',
     });
-  services.volunteers.screening.screen(actor, people[3]!.id, { symptoms: true, exposure: false }, 'web');
+  services.screening.screen(actor, people[3]!.id, { symptoms: true, exposure: false }, 'web');
   return true;
 }

@@ -1,0 +1,155 @@
+import type { SmsLanguage } from '../../../shared/sms';
+import type { CommandContext } from '../../lib/commands';
+import { render } from '../sms/sms.templates';
+import type { DispatchPorts } from './dispatch.ports';
+import {
+  countOffers,
+  type DispatchRow,
+  findDispatch,
+  type OfferRow,
+  offersOf,
+  updateDispatch,
+  updateOffer,
+} from './dispatch.repo';
+
+/** Moves an offer to a new state and tells the dashboards. */
+export function setOffer(
+  ctx: CommandContext,
+  dispatch: DispatchRow,
+  offer: OfferRow,
+  state: OfferRow['state'],
+  extra: Partial<OfferRow> = {},
+): void {
+  updateOffer(ctx.tx, offer.id, {
+    state,
+    respondedAt: state === 'expired' || state === 'superseded' ? offer.respondedAt : ctx.now,
+    ...extra,
+  });
+  ctx.emit(`dispatch.offer_${state}`, {
+    dispatchId: dispatch.id,
+    releaseId: dispatch.releaseId,
+    volunteerId: offer.volunteerId,
+    etaMinutes: extra.etaMinutes ?? null,
+  });
+}
+
+/** Texts a volunteer about their offer, in their language. */
+export function textAboutOffer(
+  ctx: CommandContext,
+  ports: Pick<DispatchPorts, 'sms' | 'volunteers'>,
+  offer: OfferRow,
+  template: 'offerCovered' | 'offerCancelled',
+): void {
+  const volunteer = ports.volunteers.findIn(ctx.tx, offer.volunteerId);
+  if (!volunteer) return;
+  const lang = volunteer.smsLanguage;
+  ports.sms.enqueue(ctx, {
+    to: volunteer.phone,
+    body: render(template, lang, { code: offer.code }),
+    kind: 'offer',
+    language: lang,
+    related: { type: 'dispatch_offer', id: offer.id },
+  });
+}
+
+/** Tells every volunteer whose offer is still open, with the given template, and closes their offer. */
+export function closeOpenOffers(
+  ctx: CommandContext,
+  ports: Pick<DispatchPorts, 'sms' | 'volunteers'>,
+  dispatch: DispatchRow,
+  template: 'offerCovered' | 'offerCancelled',
+): void {
+  for (const offer of offersOf(ctx.tx, dispatch.id)) {
+    if (offer.state !== 'offered') continue;
+    setOffer(ctx, dispatch, offer, 'superseded');
+    textAboutOffer(ctx, ports, offer, template);
+  }
+}
+
+/** Answers to offers: YES and NO by text, and the details an accepted volunteer needs. */
+export class OfferReplies {
+  constructor(
+    private readonly ports: DispatchPorts,
+    private readonly askAgain: (ctx: CommandContext, dispatch: DispatchRow) => void,
+  ) {}
+
+  /**
+   * A YES: accepted only while the dispatch is open and places remain, inside the inbound command, so
+   * simultaneous replies are serialised by SQLite and exactly `needed` are accepted.
+   */
+  accept(
+    ctx: CommandContext,
+    offer: OfferRow,
+    etaMinutes: number | null,
+    replyText: string | null,
+  ): 'accepted' | 'covered' | 'expired' {
+    const dispatch = findDispatch(ctx.tx, offer.dispatchId)!;
+    if (offer.state === 'expired') return 'expired';
+    // Past its time the offer is over, even if the job that marks it has not run yet.
+    if (offer.state === 'offered' && offer.expiresAt.getTime() <= ctx.now.getTime()) {
+      setOffer(ctx, dispatch, offer, 'expired');
+      return 'expired';
+    }
+    if (dispatch.status !== 'open' || offer.state !== 'offered') return 'covered';
+    const accepted = countOffers(ctx.tx, dispatch.id, 'accepted');
+    if (accepted >= dispatch.needed) return 'covered';
+    setOffer(ctx, dispatch, offer, 'accepted', { etaMinutes, replyText });
+    ctx.audit({
+      action: 'dispatch.offer_accepted',
+      entity: 'dispatch',
+      entityId: dispatch.id,
+      changes: { volunteerId: offer.volunteerId, etaMinutes },
+    });
+    const found = this.ports.releases.findIn(ctx.tx, dispatch.releaseId)!;
+    if (accepted === 0 && found.release.status === 'reported') {
+      this.ports.releases.moveIn(ctx, dispatch.releaseId, 'team_en_route', 'first volunteer accepted');
+    }
+    if (accepted + 1 >= dispatch.needed) {
+      updateDispatch(ctx.tx, dispatch.id, { status: 'filled', updatedAt: ctx.now, closedAt: ctx.now });
+      ctx.emit('dispatch.filled', { id: dispatch.id, releaseId: dispatch.releaseId });
+      closeOpenOffers(ctx, this.ports, dispatch, 'offerCovered');
+    }
+    return 'accepted';
+  }
+
+  /** A NO; from someone already accepted it frees their place, and the dispatch asks again. */
+  decline(ctx: CommandContext, offer: OfferRow, replyText: string | null): void {
+    let dispatch = findDispatch(ctx.tx, offer.dispatchId)!;
+    if (offer.state !== 'offered' && offer.state !== 'accepted') return;
+    const wasAccepted = offer.state === 'accepted';
+    setOffer(ctx, dispatch, offer, 'declined', { replyText });
+    ctx.audit({
+      action: 'dispatch.offer_declined',
+      entity: 'dispatch',
+      entityId: dispatch.id,
+      changes: { volunteerId: offer.volunteerId, wasAccepted },
+    });
+    if (wasAccepted && dispatch.status === 'filled') {
+      dispatch = updateDispatch(ctx.tx, dispatch.id, { status: 'open', closedAt: null, updatedAt: ctx.now });
+    }
+    // Everyone in this wave said no: the next wave need not wait for the expiry.
+    if (dispatch.status === 'open' && countOffers(ctx.tx, dispatch.id, 'offered') === 0) {
+      this.askAgain(ctx, dispatch);
+    }
+  }
+
+  /** Details for an accepted volunteer, which the offer itself did not carry. */
+  detailsFor(ctx: CommandContext, offer: OfferRow, lang: SmsLanguage): string {
+    const dispatch = findDispatch(ctx.tx, offer.dispatchId)!;
+    const found = this.ports.releases.findIn(ctx.tx, dispatch.releaseId)!;
+    const site = this.ports.sites.findIn(ctx.tx, found.release.siteId)!;
+    const lead = dispatch.createdBy ? this.ports.users.findIn(ctx.tx, dispatch.createdBy) : null;
+    const r = found.release;
+    const group =
+      lang === 'es'
+        ? `${r.adults} adultos, ${r.children} menores`
+        : `${r.adults} adults, ${r.children} children`;
+    return render('offerAccepted', lang, {
+      release: r.code,
+      site: site.name,
+      address: site.address ?? '-',
+      group: r.languages.length ? `${group} (${r.languages.join(', ')})` : group,
+      lead: lead ? [lead.name, lead.phone].filter(Boolean).join(' ') : '-',
+    });
+  }
+}

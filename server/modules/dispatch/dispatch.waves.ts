@@ -1,0 +1,234 @@
+import { randomInt } from 'node:crypto';
+import { z } from 'zod';
+import type { DbOrTx } from '../../../db/client';
+import type { Core } from '../../deps';
+import { defineJob } from '../../infra/jobs';
+import { HOUR, MINUTE } from '../../lib/clock';
+import type { CommandContext } from '../../lib/commands';
+import { render } from '../sms/sms.templates';
+import { setOffer } from './dispatch.offers';
+import type { DispatchPorts } from './dispatch.ports';
+import { type Candidate, type RankingInput, rankCandidates } from './dispatch.ranking';
+import {
+  acceptedOffers,
+  codesInUse,
+  countOffers,
+  type DispatchRow,
+  findDispatch,
+  insertOffer,
+  offersOf,
+  updateDispatch,
+} from './dispatch.repo';
+import { RosterCache } from './dispatch.roster';
+
+const dispatchId = z.coerce.number().int();
+
+/**
+ * Asking volunteers in waves: each wave offers the next best candidates; when its offers expire
+ * unanswered the next goes out, and after the last wave or the deadline the coordinators are told.
+ * Waves and deadlines are jobs, so a restart between waves loses nothing and sends nothing twice.
+ */
+export class DispatchWaves {
+  private readonly roster: RosterCache;
+  readonly waveExpiredJob;
+  readonly deadlineJob;
+
+  constructor(
+    private readonly core: Core,
+    private readonly ports: DispatchPorts,
+  ) {
+    this.roster = new RosterCache(ports);
+    this.waveExpiredJob = defineJob(
+      'dispatch.wave_expired',
+      z.object({ dispatchId, wave: z.coerce.number().int() }),
+      (ctx, p) => this.waveExpired(ctx, p.dispatchId, p.wave),
+      { actor: 'dispatch' },
+    );
+    this.deadlineJob = defineJob(
+      'dispatch.deadline',
+      z.object({ dispatchId }),
+      (ctx, p) => this.deadlinePassed(ctx, p.dispatchId),
+      { actor: 'dispatch' },
+    );
+  }
+
+  private get cfg() {
+    return this.core.config;
+  }
+
+  /** The deadline job for a dispatch's current deadline. */
+  scheduleDeadline(ctx: CommandContext, dispatch: DispatchRow, dedupeKey: string): void {
+    this.core.scheduler.schedule(ctx.tx, this.deadlineJob, {
+      dueAt: dispatch.deadlineAt,
+      payload: { dispatchId: dispatch.id },
+      dedupeKey,
+    });
+  }
+
+  /** Everyone ranked for a dispatch, or only the first `limit` eligible. */
+  rank(db: DbOrTx, now: Date, dispatch: DispatchRow, limit?: number): Candidate[] {
+    const found = this.ports.releases.findIn(db, dispatch.releaseId)!;
+    const offers = offersOf(db, dispatch.id);
+    const input: RankingInput = {
+      siteId: found.release.siteId,
+      languages: dispatch.languages,
+      skills: dispatch.skills,
+      now,
+      validMs: this.cfg.SCREENING_VALID_HOURS * HOUR,
+      alreadyAsked: new Set(offers.map((o) => o.volunteerId)),
+    };
+    return this.rankFor(db, input, limit);
+  }
+
+  /** Ranks the whole roster for an input: the roster from the cache, the other facts read once. */
+  rankFor(db: DbOrTx, input: RankingInput, limit?: number): Candidate[] {
+    const accepted = acceptedOffers(db);
+    const open = this.ports.releases.openAmong(db, [...new Set(accepted.map((a) => a.releaseId))]);
+    const facts = {
+      optedOut: this.ports.sms.optedOutPhones(db),
+      busy: new Set(accepted.filter((a) => open.has(a.releaseId)).map((a) => a.volunteerId)),
+      onShift: this.ports.shifts.onShiftNow(db, input.now),
+    };
+    return rankCandidates(this.roster.read(db), facts, input, limit);
+  }
+
+  /** Offers the next best candidates, about DISPATCH_WAVE_FACTOR × the places still open. */
+  sendWave(ctx: CommandContext, dispatch: DispatchRow): DispatchRow {
+    const found = this.ports.releases.findIn(ctx.tx, dispatch.releaseId)!;
+    const site = this.ports.sites.findIn(ctx.tx, found.release.siteId)!;
+    const offers = offersOf(ctx.tx, dispatch.id);
+    const accepted = offers.filter((o) => o.state === 'accepted').length;
+    const open = offers.filter((o) => o.state === 'offered').length;
+    const want = Math.ceil((dispatch.needed - accepted) * this.cfg.DISPATCH_WAVE_FACTOR) - open;
+    const chosen = this.rank(ctx.tx, ctx.now, dispatch, Math.max(0, want));
+    if (chosen.length === 0 && open === 0) return this.escalate(ctx, dispatch, 'nobody left to ask');
+
+    const wave = dispatch.wave + 1;
+    const expiresAt = new Date(ctx.now.getTime() + this.cfg.DISPATCH_OFFER_MINUTES * MINUTE);
+    const taken = codesInUse(ctx.tx);
+    for (const c of chosen) {
+      const code = this.freshCode(taken);
+      const offer = insertOffer(ctx.tx, {
+        dispatchId: dispatch.id,
+        volunteerId: c.volunteerId,
+        code,
+        wave,
+        state: 'offered',
+        reason: c.why,
+        offeredAt: ctx.now,
+        expiresAt,
+      });
+      const volunteer = this.ports.volunteers.findIn(ctx.tx, c.volunteerId)!;
+      const lang = volunteer.smsLanguage;
+      const body = render('offer', lang, {
+        code,
+        people: found.release.adults + found.release.children,
+        site: site.name,
+        langs: dispatch.languages.join(', ') || '-',
+      });
+      this.ports.sms.enqueue(ctx, {
+        to: volunteer.phone,
+        body,
+        kind: 'offer',
+        language: lang,
+        related: { type: 'dispatch_offer', id: offer.id },
+      });
+      ctx.emit('dispatch.offer_sent', {
+        dispatchId: dispatch.id,
+        releaseId: dispatch.releaseId,
+        volunteerId: c.volunteerId,
+        wave,
+      });
+    }
+    const updated = updateDispatch(ctx.tx, dispatch.id, { wave, updatedAt: ctx.now });
+    this.core.scheduler.schedule(ctx.tx, this.waveExpiredJob, {
+      dueAt: expiresAt,
+      payload: { dispatchId: dispatch.id, wave },
+      // `add` starts the wave count again while the earlier wave of that number may still be pending.
+      dedupeKey: `dispatch:${dispatch.id}:wave:${wave}:${expiresAt.getTime()}`,
+    });
+    ctx.audit({
+      action: 'dispatch.wave',
+      entity: 'dispatch',
+      entityId: dispatch.id,
+      changes: { wave, offered: chosen.length },
+    });
+    return updated;
+  }
+
+  private freshCode(taken: Set<string>): string {
+    for (;;) {
+      const code = String(randomInt(1000, 10_000));
+      if (!taken.has(code)) {
+        taken.add(code);
+        return code;
+      }
+    }
+  }
+
+  /** The wave's time is up: expire what was not answered, then ask the next wave or escalate. */
+  waveExpired(ctx: CommandContext, dispatchId: number, wave: number): void {
+    const dispatch = findDispatch(ctx.tx, dispatchId);
+    if (dispatch?.status !== 'open') return;
+    let waiting = false;
+    for (const offer of offersOf(ctx.tx, dispatchId)) {
+      if (offer.state !== 'offered' || offer.wave > wave) continue;
+      if (offer.expiresAt.getTime() <= ctx.now.getTime()) setOffer(ctx, dispatch, offer, 'expired');
+      else waiting = true;
+    }
+    // Offers of this wave still running were sent after an `add`: their own job ends the wave.
+    if (dispatch.wave !== wave || waiting) return;
+    if (dispatch.wave >= this.cfg.DISPATCH_MAX_WAVES || ctx.now.getTime() >= dispatch.deadlineAt.getTime()) {
+      this.escalate(ctx, dispatch, 'no more waves');
+    } else {
+      this.sendWave(ctx, dispatch);
+    }
+  }
+
+  deadlinePassed(ctx: CommandContext, dispatchId: number): void {
+    const dispatch = findDispatch(ctx.tx, dispatchId);
+    if (dispatch?.status !== 'open') return;
+    // `add` moves the deadline on; the job for the earlier one still comes due.
+    if (ctx.now.getTime() < dispatch.deadlineAt.getTime()) return;
+    for (const offer of offersOf(ctx.tx, dispatchId)) {
+      if (offer.state === 'offered') setOffer(ctx, dispatch, offer, 'expired');
+    }
+    this.escalate(ctx, dispatch, 'deadline');
+  }
+
+  private escalate(ctx: CommandContext, dispatch: DispatchRow, why: string): DispatchRow {
+    const updated = updateDispatch(ctx.tx, dispatch.id, {
+      status: 'escalated',
+      updatedAt: ctx.now,
+      closedAt: ctx.now,
+    });
+    const found = this.ports.releases.findIn(ctx.tx, dispatch.releaseId)!;
+    const accepted = countOffers(ctx.tx, dispatch.id, 'accepted');
+    this.ports.users.textCoordinators(
+      ctx,
+      (lang) =>
+        render('dispatchEscalated', lang, {
+          release: found.release.code,
+          site: found.siteName,
+          accepted,
+          needed: dispatch.needed,
+        }),
+      { kind: 'page', related: { type: 'dispatch', id: dispatch.id } },
+    );
+    ctx.audit({
+      action: 'dispatch.escalated',
+      entity: 'dispatch',
+      entityId: dispatch.id,
+      changes: { why, accepted },
+    });
+    ctx.emit('dispatch.escalated', {
+      id: dispatch.id,
+      releaseId: dispatch.releaseId,
+      code: found.release.code,
+      accepted,
+      needed: dispatch.needed,
+      why,
+    });
+    return updated;
+  }
+}

@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { JobDefinition } from '../infra/jobs';
+import type { KeywordSpec, SenderLookup } from './sms/sms.keywords';
+
+/**
+ * What every domain folder exports, through `create<Domain>(core, ports)`: its service, and what the
+ * app registers for it in one loop (routes, SMS keywords, jobs, who a phone number is). A domain reaches
+ * another only through the ports it is handed: narrow `Pick<>`s of other services. A port written as
+ * a function (`() => Pick<…>`) is read after every module exists: it ties the few pairs of domains that
+ * need each other (a volunteer's screening state, a screen's volunteer).
+ */
+export interface DomainModule<S = unknown> {
+  name: string;
+  service: S;
+  routes?: (app: FastifyInstance) => Promise<void>;
+  keywords?: readonly KeywordSpec[];
+  // biome-ignore lint/suspicious/noExplicitAny: each job checks its own payload type
+  jobs?: readonly JobDefinition<any>[];
+  /** Whether an inbound number is one of this domain's people; asked in module order. */
+  senderLookup?: SenderLookup;
+  close?: () => Promise<void>;
+}

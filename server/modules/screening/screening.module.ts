@@ -1,0 +1,16 @@
+import type { Core } from '../../deps';
+import type { DomainModule } from '../module';
+import { screeningRoutes } from './screening.routes';
+import { type ScreeningPorts, ScreeningService } from './screening.service';
+import { screeningKeywords } from './screening.sms';
+
+/** The daily health screen: by coordinators, by the reminder's link, or WELL/SICK by text. */
+export function createScreening(core: Core, ports: ScreeningPorts): DomainModule<ScreeningService> {
+  const service = new ScreeningService(core, ports);
+  return {
+    name: 'screening',
+    service,
+    routes: screeningRoutes(service),
+    keywords: screeningKeywords(service, core.config.NETWORK_TZ),
+  };
+}
