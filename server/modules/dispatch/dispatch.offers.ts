@@ -1,6 +1,5 @@
 import type { SmsLanguage } from '../../../shared/sms';
 import type { CommandContext } from '../../lib/commands';
-import { render } from '../sms/sms.templates';
 import type { DispatchPorts } from './dispatch.ports';
 import {
   countOffers,
@@ -11,6 +10,7 @@ import {
   updateDispatch,
   updateOffer,
 } from './dispatch.repo';
+import { renderDispatchText } from './dispatch.texts';
 
 /** Moves an offer to a new state and tells the dashboards. */
 export function setOffer(
@@ -45,7 +45,7 @@ export function textAboutOffer(
   const lang = volunteer.smsLanguage;
   ports.sms.enqueue(ctx, {
     to: volunteer.phone,
-    body: render(template, lang, { code: offer.code }),
+    body: renderDispatchText(template, lang, { code: offer.code }),
     kind: 'offer',
     language: lang,
     related: { type: 'dispatch_offer', id: offer.id },
@@ -144,7 +144,7 @@ export class OfferReplies {
       lang === 'es'
         ? `${r.adults} adultos, ${r.children} menores`
         : `${r.adults} adults, ${r.children} children`;
-    return render('offerAccepted', lang, {
+    return renderDispatchText('offerAccepted', lang, {
       release: r.code,
       site: site.name,
       address: site.address ?? '-',

@@ -1,8 +1,10 @@
 import { shortDateTime } from '../../lib/dates';
+import { screeningWords } from '../screening/screening.texts';
 import type { KeywordContext, KeywordReply, KeywordSpec } from '../sms/sms.keywords';
-import { render, words } from '../sms/sms.templates';
+import { renderSmsText } from '../sms/sms.texts';
 import { type OfferRow, offersOfVolunteerWithCode, openOffersOf } from './dispatch.repo';
 import type { DispatchService } from './dispatch.service';
+import { renderDispatchText } from './dispatch.texts';
 
 const CODE = /^\d{4}$/;
 const ETA = /^\d{1,3}$/;
@@ -49,26 +51,30 @@ export function dispatchKeywords(service: DispatchService, zone: string): Keywor
     (yes: boolean) =>
     (ctx: KeywordContext): KeywordReply => {
       if (ctx.sender.kind !== 'volunteer' || ctx.sender.id === null)
-        return { text: render('volunteersOnly', ctx.lang) };
+        return { text: renderSmsText('volunteersOnly', ctx.lang) };
       const { code, eta, extra } = parse(ctx);
       const offer = findOffer(ctx, ctx.sender.id, code);
       if (offer === 'several') {
         const example = openOffersOf(ctx.cmd.tx, ctx.sender.id)[0]!.code;
-        return { text: render('offerChooseCode', ctx.lang, { code: example }) };
+        return { text: renderDispatchText('offerChooseCode', ctx.lang, { code: example }) };
       }
       if (offer === 'none')
-        return { text: render('offerUnknown', ctx.lang, { code: code ?? '' }).replace('  ', ' ') };
+        return {
+          text: renderDispatchText('offerUnknown', ctx.lang, { code: code ?? '' }).replace('  ', ' '),
+        };
       if (!yes) {
         replies.decline(ctx.cmd, offer, extra);
-        return { text: render('offerDeclined', ctx.lang) };
+        return { text: renderDispatchText('offerDeclined', ctx.lang) };
       }
       if (offer.state === 'accepted')
-        return { text: render('offerAlreadyAccepted', ctx.lang, { code: offer.code }) };
+        return { text: renderDispatchText('offerAlreadyAccepted', ctx.lang, { code: offer.code }) };
       const outcome = replies.accept(ctx.cmd, offer, eta, extra);
       if (outcome === 'accepted')
         return { text: replies.detailsFor(ctx.cmd, offer, ctx.lang), kind: 'offer' };
       return {
-        text: render(outcome === 'expired' ? 'offerExpired' : 'offerCovered', ctx.lang, { code: offer.code }),
+        text: renderDispatchText(outcome === 'expired' ? 'offerExpired' : 'offerCovered', ctx.lang, {
+          code: offer.code,
+        }),
       };
     };
   return [
@@ -80,20 +86,20 @@ export function dispatchKeywords(service: DispatchService, zone: string): Keywor
       es: ['ESTADO'],
       handle: (ctx) => {
         const id = ctx.sender.kind === 'volunteer' ? ctx.sender.id : null;
-        if (id === null) return { text: render('volunteersOnly', ctx.lang) };
+        if (id === null) return { text: renderSmsText('volunteersOnly', ctx.lang) };
         // An open assignment (a YES on a release still open) comes first: it is where they are going now.
         const assignment = service.openAssignmentOf(ctx.cmd.tx, id);
         const going = assignment
-          ? `${render('statusAssignment', ctx.lang, { release: assignment.code, site: assignment.siteName })} `
+          ? `${renderDispatchText('statusAssignment', ctx.lang, { release: assignment.code, site: assignment.siteName })} `
           : '';
         const next = ports.shifts.nextShiftOf(ctx.cmd.tx, id, ctx.cmd.now);
-        if (!next) return { text: `${going}${render('statusNone', ctx.lang)}` };
+        if (!next) return { text: `${going}${renderDispatchText('statusNone', ctx.lang)}` };
         const state = ports.screening.stateOf(ctx.cmd.tx, id, ctx.cmd.now).state;
         return {
-          text: `${going}${render('statusShift', ctx.lang, {
+          text: `${going}${renderDispatchText('statusShift', ctx.lang, {
             when: shortDateTime(next.startsAt, zone, ctx.lang),
             site: next.siteName,
-            screening: words[state][ctx.lang],
+            screening: screeningWords[state][ctx.lang],
           })}`,
         };
       },

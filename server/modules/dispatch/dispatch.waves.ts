@@ -5,7 +5,6 @@ import type { Core } from '../../deps';
 import { defineJob } from '../../infra/jobs';
 import { HOUR, MINUTE } from '../../lib/clock';
 import type { CommandContext } from '../../lib/commands';
-import { render } from '../sms/sms.templates';
 import { setOffer } from './dispatch.offers';
 import type { DispatchPorts } from './dispatch.ports';
 import { type Candidate, type RankingInput, rankCandidates } from './dispatch.ranking';
@@ -20,6 +19,7 @@ import {
   updateDispatch,
 } from './dispatch.repo';
 import { RosterCache } from './dispatch.roster';
+import { renderDispatchText } from './dispatch.texts';
 
 const dispatchId = z.coerce.number().int();
 
@@ -120,7 +120,7 @@ export class DispatchWaves {
       });
       const volunteer = this.ports.volunteers.findIn(ctx.tx, c.volunteerId)!;
       const lang = volunteer.smsLanguage;
-      const body = render('offer', lang, {
+      const body = renderDispatchText('offer', lang, {
         code,
         people: found.release.adults + found.release.children,
         site: site.name,
@@ -207,7 +207,7 @@ export class DispatchWaves {
     this.ports.users.textCoordinators(
       ctx,
       (lang) =>
-        render('dispatchEscalated', lang, {
+        renderDispatchText('dispatchEscalated', lang, {
           release: found.release.code,
           site: found.siteName,
           accepted,

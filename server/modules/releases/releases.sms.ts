@@ -1,8 +1,9 @@
 import { MAX_COUNT } from '../../../shared/releases';
 import type { SitesService } from '../sites/sites.service';
 import type { KeywordSpec } from '../sms/sms.keywords';
-import { render } from '../sms/sms.templates';
+import { renderSmsText } from '../sms/sms.texts';
 import type { ReleasesService } from './releases.service';
+import { renderReleasesText } from './releases.texts';
 
 const COUNT = /^\d{1,3}$/;
 
@@ -17,7 +18,8 @@ export function releaseKeywords(
       en: ['RELEASE'],
       es: ['LIBERACION'],
       handle: ({ cmd, sender, args, lang }) => {
-        if (sender.kind !== 'volunteer' && sender.kind !== 'user') return { text: render('help', lang) };
+        if (sender.kind !== 'volunteer' && sender.kind !== 'user')
+          return { text: renderSmsText('help', lang) };
         const [keyword, adults, children = '0'] = args;
         const site = keyword ? sites.findByKeywordIn(cmd.tx, keyword) : null;
         if (
@@ -30,7 +32,7 @@ export function releaseKeywords(
           Number(adults) + Number(children) === 0
         ) {
           const keywords = sites.keywordsIn(cmd.tx).join(', ');
-          return { text: render('releaseUsage', lang, { sites: keywords || '-' }) };
+          return { text: renderReleasesText('releaseUsage', lang, { sites: keywords || '-' }) };
         }
         const row = service.createIn(
           cmd,
@@ -38,7 +40,7 @@ export function releaseKeywords(
           'sms',
         );
         return {
-          text: render('releaseLogged', lang, {
+          text: renderReleasesText('releaseLogged', lang, {
             code: row.code,
             adults: row.adults,
             children: row.children,

@@ -7,12 +7,12 @@ import { DAY, HOUR } from '../../lib/clock';
 import type { Actor, CommandContext } from '../../lib/commands';
 import { shortDate } from '../../lib/dates';
 import { isoOrNull } from '../../lib/time';
-import { render } from '../sms/sms.templates';
 import type { UsersService } from '../users/users.service';
 import type { VolunteersService } from '../volunteers/volunteers.service';
 import { createScreeningLink, markScreeningLinkUsed, resolveScreeningLink } from './screening.links';
 import { insertScreening, latestIsolation, latestScreening, screeningsByVolunteer } from './screening.repo';
 import { decide, type ScreenFacts, type ScreeningState, screeningState } from './screening.rules';
+import { renderScreeningText } from './screening.texts';
 
 export interface ScreeningAnswers {
   symptoms: boolean;
@@ -106,7 +106,7 @@ export class ScreeningService {
       this.ports.users.textCoordinators(
         ctx,
         (lang) =>
-          render('isolationNotice', lang, {
+          renderScreeningText('isolationNotice', lang, {
             name: volunteer.name,
             until: shortDate(until, this.core.config.NETWORK_TZ, lang),
           }),

@@ -3,9 +3,9 @@ import type { Core } from '../../deps';
 import { defineJob } from '../../infra/jobs';
 import { shortDateTime } from '../../lib/dates';
 import { quietHoursRelease } from '../sms/sms.quiet';
-import { render } from '../sms/sms.templates';
 import { findShift, findSignup } from './shifts.repo';
 import type { ShiftsPorts } from './shifts.service';
+import { renderShiftsText } from './shifts.texts';
 
 /** The reminder job: still signed up and not started? Then one text with a screening link. */
 export function shiftReminderJob(core: Core, ports: ShiftsPorts) {
@@ -23,7 +23,7 @@ export function shiftReminderJob(core: Core, ports: ShiftsPorts) {
         return;
       const token = ports.screening.createLinkIn(ctx, volunteerId, shift.endsAt);
       const lang = volunteer.smsLanguage;
-      const body = render('shiftReminder', lang, {
+      const body = renderShiftsText('shiftReminder', lang, {
         site: ports.sites.findIn(ctx.tx, shift.siteId)?.name ?? '',
         when: shortDateTime(shift.startsAt, NETWORK_TZ, lang),
         link: `${core.config.PUBLIC_URL}/screen?t=${token}`,

@@ -3,14 +3,15 @@ import { AppError } from '../../errors';
 import { DAY } from '../../lib/clock';
 import { shortDateTime } from '../../lib/dates';
 import type { KeywordContext, KeywordSpec } from '../sms/sms.keywords';
-import { render, words } from '../sms/sms.templates';
+import { renderSmsText } from '../sms/sms.texts';
 import type { ShiftsService } from './shifts.service';
+import { renderShiftsText, shiftWords } from './shifts.texts';
 
-type Words = keyof typeof words;
+type Words = keyof typeof shiftWords;
 
 function reason(err: unknown, lang: SmsLanguage): string {
   const code = err instanceof AppError ? err.code : 'not_found';
-  return (words[code as Words] ?? words.not_found)[lang];
+  return (shiftWords[code as Words] ?? shiftWords.not_found)[lang];
 }
 
 function volunteerOnly(ctx: KeywordContext): number | null {
@@ -27,28 +28,34 @@ export function shiftKeywords(shifts: ShiftsService, zone: string): KeywordSpec[
       es: ['TURNO'],
       handle: (ctx) => {
         const id = volunteerOnly(ctx);
-        if (id === null) return { text: render('volunteersOnly', ctx.lang) };
+        if (id === null) return { text: renderSmsText('volunteersOnly', ctx.lang) };
         const shiftId = Number(ctx.args[0]);
         if (!Number.isInteger(shiftId) || shiftId <= 0) {
           const soon = shifts
             .list(ctx.cmd.now, new Date(ctx.cmd.now.getTime() + 3 * DAY))
             .filter((s) => s.gap && !s.signups.some((x) => x.volunteerId === id))
             .slice(0, 3);
-          if (soon.length === 0) return { text: render('noOpenShifts', ctx.lang) };
+          if (soon.length === 0) return { text: renderShiftsText('noOpenShifts', ctx.lang) };
           const list = soon
             .map((s) => `${s.id} ${when(new Date(s.startsAt), ctx.lang)} ${s.siteName}`)
             .join('; ');
-          return { text: render('openShifts', ctx.lang, { list }) };
+          return { text: renderShiftsText('openShifts', ctx.lang, { list }) };
         }
         try {
           const shift = shifts.signUpIn(ctx.cmd, shiftId, id, 'sms');
           const site = shifts.ports.sites.findIn(ctx.cmd.tx, shift.siteId)?.name ?? '';
           return {
-            text: render('signedUp', ctx.lang, { id: shiftId, when: when(shift.startsAt, ctx.lang), site }),
+            text: renderShiftsText('signedUp', ctx.lang, {
+              id: shiftId,
+              when: when(shift.startsAt, ctx.lang),
+              site,
+            }),
           };
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
-          return { text: render('shiftRefused', ctx.lang, { id: shiftId, reason: reason(err, ctx.lang) }) };
+          return {
+            text: renderShiftsText('shiftRefused', ctx.lang, { id: shiftId, reason: reason(err, ctx.lang) }),
+          };
         }
       },
     },
@@ -58,15 +65,18 @@ export function shiftKeywords(shifts: ShiftsService, zone: string): KeywordSpec[
       es: ['DEJAR'],
       handle: (ctx) => {
         const id = volunteerOnly(ctx);
-        if (id === null) return { text: render('volunteersOnly', ctx.lang) };
+        if (id === null) return { text: renderSmsText('volunteersOnly', ctx.lang) };
         const shiftId = Number(ctx.args[0]);
         try {
           shifts.cancelIn(ctx.cmd, shiftId, id);
-          return { text: render('dropped', ctx.lang, { id: shiftId }) };
+          return { text: renderShiftsText('dropped', ctx.lang, { id: shiftId }) };
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
           return {
-            text: render('shiftRefused', ctx.lang, { id: ctx.args[0] ?? '?', reason: reason(err, ctx.lang) }),
+            text: renderShiftsText('shiftRefused', ctx.lang, {
+              id: ctx.args[0] ?? '?',
+              reason: reason(err, ctx.lang),
+            }),
           };
         }
       },

@@ -1,7 +1,7 @@
 import { redactPhone } from '../../lib/redact';
 import type { KeywordSpec } from './sms.keywords';
 import { addOptOut, removeOptOut } from './sms.repo';
-import { render } from './sms.templates';
+import { renderSmsText } from './sms.texts';
 
 /** The keywords anyone may send (API.md): opt out, opt back in, and help. */
 export const optOutKeywords: KeywordSpec[] = [
@@ -23,7 +23,7 @@ export const optOutKeywords: KeywordSpec[] = [
           senderId: sender.id,
         });
       }
-      return { text: render('optedOut', lang), kind: 'opt_confirmation' };
+      return { text: renderSmsText('optedOut', lang), kind: 'opt_confirmation' };
     },
   },
   {
@@ -44,7 +44,7 @@ export const optOutKeywords: KeywordSpec[] = [
           senderId: sender.id,
         });
       }
-      return { text: render('optedIn', lang), kind: 'opt_confirmation' };
+      return { text: renderSmsText('optedIn', lang), kind: 'opt_confirmation' };
     },
   },
   {
@@ -53,6 +53,6 @@ export const optOutKeywords: KeywordSpec[] = [
     es: ['AYUDA'],
     anyone: true,
     // Carriers expect HELP answered even after STOP, so it goes as a compliance reply.
-    handle: ({ lang }) => ({ text: render('help', lang), kind: 'opt_confirmation' }),
+    handle: ({ lang }) => ({ text: renderSmsText('help', lang), kind: 'opt_confirmation' }),
   },
 ];

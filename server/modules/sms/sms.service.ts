@@ -20,8 +20,8 @@ import {
   updateSms,
 } from './sms.repo';
 import type { SmsMessage } from './sms.schemas';
-import { render } from './sms.templates';
 import { segmentInfo } from './sms.text';
+import { renderSmsText } from './sms.texts';
 
 const PRIORITY: Record<SmsKind, number> = {
   offer: 0,
@@ -219,7 +219,7 @@ export class SmsService {
 
       let reply: { text: string; kind?: SmsKind } | null;
       if (!match || (sender.kind === 'unknown' && !match.spec.anyone)) {
-        reply = { text: render('help', lang) };
+        reply = { text: renderSmsText('help', lang) };
       } else {
         reply = match.spec.handle({
           cmd,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { render } from '../../../server/modules/sms/sms.templates';
+import { render } from '../../../server/texts';
 import { buildRosterApp, type TestApp } from '../../helpers/app';
 import { addSite, addVolunteer, auditRows, eventRows, text } from '../../helpers/fixtures';
 import { releaseRows, timelineRows } from './releases.helpers';

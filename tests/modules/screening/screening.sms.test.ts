@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { screenings } from '../../../db/schema';
 import { DAY } from '../../../server/lib/clock';
-import { render } from '../../../server/modules/sms/sms.templates';
-import type { TestApp } from '../../helpers/app';
-import { addVolunteer, buildRosterApp, eventsOf, text } from '../volunteers/roster.helpers';
+import { render } from '../../../server/texts';
+import { buildRosterApp, type TestApp } from '../../helpers/app';
+import { addVolunteer, eventRows, text } from '../../helpers/fixtures';
 
 const ANA = '+13035550142';
 
@@ -56,7 +56,7 @@ describe('screening by SMS', () => {
     expectOneSegment(replies);
     expect(stored()).toMatchObject([{ symptoms: true, result: 'isolate', source: 'sms' }]);
     expect(await stateOf()).toMatchObject({ state: 'isolating', until: '2026-03-12T09:00:00-06:00' });
-    expect(eventsOf(t, 'screening.isolate').map((e) => e.data)).toEqual([
+    expect(eventRows(t, 'screening.isolate').map((e) => e.data)).toEqual([
       expect.objectContaining({ volunteerId, name: 'Ana Lopez', startedIsolation: true }),
     ]);
   });
@@ -103,7 +103,7 @@ describe('screening by SMS', () => {
     async (body, lang) => {
       const { replies } = await text(t, coordinator, '+17205550199', body);
       expect(stored()).toHaveLength(0);
-      expect(eventsOf(t, 'screening.isolate')).toHaveLength(0);
+      expect(eventRows(t, 'screening.isolate')).toHaveLength(0);
       // The router answers unknown numbers with the help text before any volunteer keyword runs.
       expect(replies.map((r) => [r.body, r.language])).toEqual([[render('help', lang), lang]]);
     },

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { smsOptOuts } from '../../../db/schema';
 import { consoleGateway, type OutgoingSms, type SmsGateway } from '../../../server/modules/sms/sms.gateway';
-import { render, type TemplateKey, templates } from '../../../server/modules/sms/sms.templates';
 import { segmentInfo } from '../../../server/modules/sms/sms.text';
+import { render, type TemplateKey, templates } from '../../../server/texts';
 import type { TestApp } from '../../helpers/app';
 import { type FakeTwilio, startFakeTwilio } from '../../helpers/fake-twilio';
-import { auditRows, buildConsoleApp, buildTwilioApp, inbound, queue, smsRow, smsRows } from './sms.helpers';
+import { auditRows, smsRows } from '../../helpers/fixtures';
+import { buildConsoleApp, buildTwilioApp, inbound, queue, smsRow } from './sms.helpers';
 
 const OPT_OUT = {
   en: ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT'],
@@ -183,7 +184,7 @@ describe('SMS keywords (console driver)', () => {
     const phone = '+17205550199';
     await text(phone, 'BAJA');
     await text(phone, 'ALTA');
-    const lines = auditRows(t, '');
+    const lines = auditRows(t);
     expect(lines.map((l) => l.action)).toEqual(
       expect.arrayContaining(['sms.opt_out', 'sms.opt_in', 'sms.received']),
     );

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { render } from '../../../server/modules/sms/sms.templates';
+import { render } from '../../../server/texts';
 import type { TestApp } from '../../helpers/app';
 import { type FakeTwilio, startFakeTwilio } from '../../helpers/fake-twilio';
-import { buildConsoleApp, buildTwilioApp, eventRows, inbound, smsRows } from './sms.helpers';
+import { eventRows, smsRows } from '../../helpers/fixtures';
+import { buildConsoleApp, buildTwilioApp, inbound } from './sms.helpers';
 
 const MESSAGES = '/api/sms/messages';
 
@@ -58,7 +59,7 @@ describe('SMS API', () => {
     expect(error.code).toBe('validation');
     expect(error.details.map((d: { path: string }) => d.path)).toContain(path);
     expect(smsRows(t)).toEqual([]);
-    expect(eventRows(t)).toEqual([]);
+    expect(eventRows(t, { prefix: 'sms.' })).toEqual([]);
   });
 
   it('refuses a body that is not JSON with 400, never 500', async () => {
@@ -248,10 +249,10 @@ describe('SMS API', () => {
     const replyId = smsRows(t).at(-1)!.id;
     expect(eventRows(t, 'sms.queued').map((e) => e.data.id)).toEqual([id, replyId]);
     // The reply's event commits with the inbound message: same instant, consecutive ids.
-    const inboundEvents = eventRows(t).filter((e) => e.id >= received[0]!.id);
+    const inboundEvents = eventRows(t, { prefix: 'sms.' }).filter((e) => e.id >= received[0]!.id);
     expect(inboundEvents.slice(0, 2).map((e) => e.type)).toEqual(['sms.received', 'sms.queued']);
 
-    expect(JSON.stringify(eventRows(t))).not.toContain('3035550142');
+    expect(JSON.stringify(eventRows(t, { prefix: 'sms.' }))).not.toContain('3035550142');
   });
 });
 

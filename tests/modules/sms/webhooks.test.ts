@@ -1,21 +1,19 @@
 import net from 'node:net';
 import twilio from 'twilio';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { render } from '../../../server/modules/sms/sms.templates';
+import { render } from '../../../server/texts';
 import type { TestApp } from '../../helpers/app';
 import { buildTestApp } from '../../helpers/app';
 import { type FakeTwilio, startFakeTwilio } from '../../helpers/fake-twilio';
+import { auditRows, eventRows, smsRows } from '../../helpers/fixtures';
 import {
-  auditRows,
   buildConsoleApp,
   buildTwilioApp,
-  eventRows,
   inbound,
   newMessageSid,
   PUBLIC_URL,
   queue,
   smsRow,
-  smsRows,
   statusCallback,
 } from './sms.helpers';
 
@@ -35,7 +33,7 @@ function freePort(): Promise<number> {
 
 /** Everything a refused webhook must leave untouched. */
 function snapshot(t: TestApp) {
-  return { sms: smsRows(t), audit: auditRows(t, ''), events: eventRows(t, undefined) };
+  return { sms: smsRows(t), audit: auditRows(t), events: eventRows(t, { prefix: 'sms.' }) };
 }
 
 describe('webhooks from Twilio itself (the fake posting to the listening app)', () => {
@@ -166,8 +164,8 @@ describe('inbound webhook', () => {
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('invalid_signature');
       expect(smsRows(t)).toEqual([]);
-      expect(auditRows(t, '')).toEqual([]);
-      expect(eventRows(t)).toEqual([]);
+      expect(auditRows(t)).toEqual([]);
+      expect(eventRows(t, { prefix: 'sms.' })).toEqual([]);
       const optOuts = await t.call(await t.signIn('coordinator'), {
         method: 'GET',
         url: '/api/sms/opt-outs',
