@@ -8,6 +8,11 @@ const themeColor = '#0f5c4d';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
+  resolve: {
+    // Only @shared resolves in the bundle: @server (see tsconfig.json) is for types, which the build
+    // erases, so a value imported from the server by mistake fails the build instead of shipping it.
+    alias: { '@shared': fileURLToPath(new URL('../shared', import.meta.url)) },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,38 +1,23 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, api, onUnauthorized, type User } from './api';
+import { allows } from './access';
+import { ApiError, type AuthUser, api, onUnauthorized } from './api';
 import { Layout } from './components/Layout';
 import { useI18n } from './i18n';
 import { onSessionEnded, startLive, stopLive } from './live';
 import { startQueue, stopQueue } from './offline/queue';
 import { cachedUser, forgetUser, rememberUser } from './offline/session';
-import { Audit } from './pages/Audit';
-import { Home } from './pages/Home';
 import { Login } from './pages/Login';
-import { ReleasePage } from './pages/Release';
-import { ReleaseNew } from './pages/ReleaseNew';
-import { Releases } from './pages/Releases';
-import { Reports } from './pages/Reports';
 import { Screen } from './pages/Screen';
 import { Setup } from './pages/Setup';
-import { Shifts } from './pages/Shifts';
-import { Sites } from './pages/Sites';
-import { Sms } from './pages/Sms';
-import { Users } from './pages/Users';
-import { VolunteerPage } from './pages/Volunteer';
-import { VolunteerImport } from './pages/VolunteerImport';
-import { canOperate, Volunteers } from './pages/Volunteers';
 import { linkClick, navigate, usePath } from './router';
+import { matchRoute, openPaths, publicPaths } from './routes';
 
 type Session =
   | { status: 'loading' }
   | { status: 'unreachable' }
   | { status: 'signedOut'; setupNeeded: boolean; expired: boolean }
-  | { status: 'signedIn'; user: User };
-
-const publicPaths = ['/login', '/setup'];
-/** Pages for people without an account (a volunteer following a texted link): no sign-in, no nav. */
-const openPaths = ['/screen'];
+  | { status: 'signedIn'; user: AuthUser };
 
 async function stillSignedIn(): Promise<boolean> {
   try {
@@ -59,45 +44,12 @@ function Message({ text, link }: { text: string; link?: boolean }) {
   );
 }
 
-function SignedInRoutes({ user, path }: { user: User; path: string }) {
+function SignedInRoutes({ user, path }: { user: AuthUser; path: string }) {
   const { t } = useI18n();
-  const admin = user.role === 'admin';
-  const volunteer = /^\/volunteers\/(\d+)$/.exec(path);
-  if (volunteer) {
-    const id = Number(volunteer[1]);
-    return <VolunteerPage key={id} user={user} id={id} />;
-  }
-  const release = /^\/releases\/(\d+)$/.exec(path);
-  if (release) {
-    const id = Number(release[1]);
-    return <ReleasePage key={id} user={user} id={id} />;
-  }
-  switch (path) {
-    case '/':
-      return <Home user={user} />;
-    case '/releases':
-      return <Releases user={user} />;
-    case '/releases/new':
-      return canOperate(user) ? <ReleaseNew user={user} /> : <Message text={t('page.forbidden')} link />;
-    case '/reports':
-      return <Reports user={user} />;
-    case '/sites':
-      return <Sites user={user} />;
-    case '/volunteers':
-      return <Volunteers user={user} />;
-    case '/volunteers/import':
-      return canOperate(user) ? <VolunteerImport /> : <Message text={t('page.forbidden')} link />;
-    case '/shifts':
-      return <Shifts user={user} />;
-    case '/messages':
-      return <Sms user={user} />;
-    case '/users':
-      return admin ? <Users /> : <Message text={t('page.forbidden')} link />;
-    case '/audit':
-      return admin ? <Audit /> : <Message text={t('page.forbidden')} link />;
-    default:
-      return publicPaths.includes(path) ? null : <Message text={t('page.notFound')} link />;
-  }
+  const found = matchRoute(path);
+  if (!found) return publicPaths.includes(path) ? null : <Message text={t('page.notFound')} link />;
+  if (!allows(found.route.access, user)) return <Message text={t('page.forbidden')} link />;
+  return found.route.render({ user, params: found.params });
 }
 
 export function App() {
@@ -105,7 +57,7 @@ export function App() {
   const path = usePath();
   const [session, setSession] = useState<Session>({ status: 'loading' });
 
-  const signIn = (user: User) => {
+  const signIn = (user: AuthUser) => {
     rememberUser(user);
     setSession({ status: 'signedIn', user });
     startLive({ stillSignedIn });

@@ -1,19 +1,21 @@
+import { MAX_SMS_BODY } from '@shared/sms';
 import { useState } from 'preact/hooks';
 import { api, type BroadcastResult, type BroadcastSkipReason } from '../api';
-import { useLiveResource, useSubmission } from '../hooks';
+import { useSubmission } from '../forms';
 import { useI18n } from '../i18n';
-import { MAX_BODY } from '../pages/SmsComposer';
+import { useLiveResource } from '../resource';
 import { Disclosure } from './Disclosure';
 import { ErrorMessage } from './ErrorMessage';
 import { Field } from './Field';
 import { dateFromNow } from './networkTime';
-import { useReloadOn } from './reloadOn';
 import { SegmentMeter } from './SegmentMeter';
 import { shiftLabel } from './ShiftBits';
 
 type Audience = 'all' | 'shift';
 
-const reasons: BroadcastSkipReason[] = ['opted_out', 'inactive', 'not_found'];
+/** Every reason the server may give for skipping someone (a new one fails to compile), in the order shown. */
+const shownReasons: Record<BroadcastSkipReason, true> = { opted_out: true, inactive: true, not_found: true };
+const reasons = Object.keys(shownReasons) as BroadcastSkipReason[];
 
 function Outcome({ result, names }: { result: BroadcastResult; names: Map<number, string> }) {
   const { t } = useI18n();
@@ -46,9 +48,8 @@ export function BroadcastForm({ onSent }: { onSent: () => void }) {
   const [result, setResult] = useState<BroadcastResult | null>(null);
   const submission = useSubmission<BroadcastResult>();
   const errors = submission.fieldErrors;
-  const volunteers = useLiveResource('volunteer.', () => api.volunteers());
-  useReloadOn(['sms.opt_'], volunteers.reload);
-  const shifts = useLiveResource('shift.', () => api.shifts({ to: dateFromNow(14) }));
+  const volunteers = useLiveResource(() => api.volunteers(), ['volunteer.', 'sms.opt_']);
+  const shifts = useLiveResource(() => api.shifts({ to: dateFromNow(14) }), ['shift.']);
 
   const roster = volunteers.data?.items ?? [];
   const names = new Map(roster.map((v) => [v.id, v.name]));
@@ -151,7 +152,7 @@ export function BroadcastForm({ onSent }: { onSent: () => void }) {
                   .join(' ')}
                 required
                 rows={4}
-                maxLength={MAX_BODY}
+                maxLength={MAX_SMS_BODY}
                 value={body}
                 onInput={(e) => setBody(e.currentTarget.value)}
               />
@@ -174,7 +175,7 @@ export function BroadcastForm({ onSent }: { onSent: () => void }) {
                   .join(' ')}
                 lang="es"
                 rows={4}
-                maxLength={MAX_BODY}
+                maxLength={MAX_SMS_BODY}
                 value={bodyEs}
                 onInput={(e) => setBodyEs(e.currentTarget.value)}
               />

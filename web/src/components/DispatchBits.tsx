@@ -1,17 +1,14 @@
+import type { DispatchStatus, OfferState } from '@shared/dispatch';
+import { volunteerSkills } from '@shared/volunteers';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  ApiError,
-  api,
-  type CandidateBand,
-  type Dispatch,
-  type DispatchOffer,
-  type DispatchStatus,
-  type OfferState,
-  volunteerSkills,
-} from '../api';
-import { type Lang, type Translate, useI18n } from '../i18n';
+import { api, type Candidate, type Dispatch, type Offer } from '../api';
+import { hasKey, type Lang, type Translate, useI18n } from '../i18n';
 import { type LiveEvent, onEvent, onResync } from '../live';
+import { useLiveResource } from '../resource';
 import { releaseLanguageName } from './ReleaseBits';
+
+/** The most volunteers one dispatch may ask for, as the server's dispatch contract allows. */
+export const MAX_NEEDED = 50;
 
 const statusTones: Record<DispatchStatus, string> = {
   open: 'progress',
@@ -50,7 +47,7 @@ export function OfferStateChip({ state }: { state: OfferState }) {
   );
 }
 
-const bandLabels: Record<string, CandidateBand> = {
+const bandLabels: Record<string, Candidate['band']> = {
   'on shift here': 'on_shift_here',
   'on shift elsewhere': 'on_shift_elsewhere',
   'off shift': 'off_shift',
@@ -75,8 +72,22 @@ export function reasonText(t: Translate, lang: Lang, why: string): string {
     .join(' · ');
 }
 
+/**
+ * A dispatch's wanted skills and a candidate's exclusions come as words the server may add to; known ones
+ * read in the dashboard's language, others as written.
+ */
+export function skillName(t: Translate, skill: string): string {
+  const key = `skill.${skill}`;
+  return hasKey(key) ? t(key) : skill;
+}
+
+export function exclusionName(t: Translate, reason: string): string {
+  const key = `exclusion.${reason}`;
+  return hasKey(key) ? t(key) : reason;
+}
+
 /** "YES (15 min) — “on my way”", the reply as the coordinator would want to hear it read out. */
-export function replySummary(t: Translate, offer: DispatchOffer): string | null {
+export function replySummary(t: Translate, offer: Offer): string | null {
   if (offer.state !== 'accepted' && offer.state !== 'declined') return null;
   const word = t(offer.state === 'accepted' ? 'feed.yes' : 'feed.no');
   const eta = offer.etaMinutes !== null ? ` (${t('dispatch.eta', { n: offer.etaMinutes })})` : '';
@@ -93,56 +104,11 @@ function releaseIdOf(event: LiveEvent): number | null {
   return null;
 }
 
-export interface ReleaseDispatches {
-  items: Dispatch[] | null;
-  error: ApiError | null;
-  reload: () => void;
-}
-
-/** One release's dispatches, refetched (debounced) whenever a dispatch event names that release. */
-export function useReleaseDispatches(releaseId: number): ReleaseDispatches {
-  const [items, setItems] = useState<Dispatch[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const seq = useRef(0);
-  const load = () => {
-    const mine = ++seq.current;
-    api.releaseDispatches(releaseId).then(
-      (res) => {
-        if (mine !== seq.current) return;
-        setItems(res.items);
-        setError(null);
-      },
-      (err: unknown) => {
-        if (mine !== seq.current) return;
-        setError(err instanceof ApiError ? err : new ApiError(0, 'generic', String(err)));
-      },
-    );
-  };
-  const latest = useRef(load);
-  latest.current = load;
-  useEffect(() => {
-    let timer: number | undefined;
-    const soon = () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => latest.current(), 150);
-    };
-    latest.current();
-    const offs = [
-      onResync(soon),
-      onEvent('dispatch.', (e) => {
-        if (releaseIdOf(e) === releaseId) soon();
-      }),
-      onEvent('release.status', (e) => {
-        if (releaseIdOf(e) === releaseId) soon();
-      }),
-    ];
-    return () => {
-      window.clearTimeout(timer);
-      seq.current += 1;
-      for (const off of offs) off();
-    };
-  }, [releaseId]);
-  return { items, error, reload: () => latest.current() };
+/** One release's dispatches, refetched whenever a dispatch event names that release. */
+export function useReleaseDispatches(releaseId: number) {
+  return useLiveResource(() => api.releaseDispatches(releaseId), ['dispatch.', 'release.status'], {
+    when: (event) => releaseIdOf(event) === releaseId,
+  });
 }
 
 export interface DispatchTally {

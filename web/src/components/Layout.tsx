@@ -1,31 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import type { User } from '../api';
-import { type Lang, type MessageKey, setLang, useI18n } from '../i18n';
+import type { AuthUser } from '../api';
+import { type Lang, langs, setLang, useI18n } from '../i18n';
 import { liveState } from '../live';
 import { sendingStore, useMyQueue } from '../offline/queue';
 import { linkClick, usePath } from '../router';
+import { navItems } from '../routes';
 import { useStore } from '../store';
-
-interface NavItem {
-  href: string;
-  label: MessageKey;
-  adminOnly?: boolean;
-}
-
-const navItems: NavItem[] = [
-  { href: '/releases', label: 'nav.releases' },
-  { href: '/', label: 'nav.home' },
-  { href: '/volunteers', label: 'nav.volunteers' },
-  { href: '/shifts', label: 'nav.shifts' },
-  { href: '/sites', label: 'nav.sites' },
-  { href: '/messages', label: 'nav.sms' },
-  { href: '/reports', label: 'nav.reports' },
-  { href: '/users', label: 'nav.users', adminOnly: true },
-  { href: '/audit', label: 'nav.audit', adminOnly: true },
-];
-
-const langs: Lang[] = ['en', 'es'];
 
 function LiveIndicator() {
   const { t } = useI18n();
@@ -83,7 +64,7 @@ function LangSwitch() {
 }
 
 interface LayoutProps {
-  user: User | null;
+  user: AuthUser | null;
   onSignOut: () => void;
   children: ComponentChildren;
 }
@@ -99,7 +80,7 @@ export function Layout({ user, onSignOut, children }: LayoutProps) {
     if (path !== firstPath.current) main.current?.focus();
   }, [path]);
 
-  const items = navItems.filter((item) => !item.adminOnly || user?.role === 'admin');
+  const items = user ? navItems(user) : [];
   return (
     <div class={user ? 'shell with-nav' : 'shell'}>
       <a class="skip-link" href="#main">

@@ -1,12 +1,6 @@
+import { type ReleaseNeed, type ReleaseStatus, TRANSITIONS } from '@shared/releases';
 import { useEffect, useState } from 'preact/hooks';
-import {
-  type ApiError,
-  api,
-  type Release,
-  type ReleaseNeed,
-  type ReleaseStatus,
-  releaseTransitions,
-} from '../api';
+import { type ApiError, api, type Release, toApiError } from '../api';
 import { type Lang, type Translate, useI18n } from '../i18n';
 import { createStore, useStore } from '../store';
 import { errorText } from './ErrorMessage';
@@ -169,7 +163,7 @@ export function MoveButtons({
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const moves = releaseTransitions[release.status];
+  const moves = TRANSITIONS[release.status];
   if (moves.length === 0) return null;
 
   const move = async (to: ReleaseStatus) => {
@@ -179,7 +173,7 @@ export function MoveButtons({
     try {
       onMoved(await api.moveRelease(release.id, to, note?.trim() || undefined));
     } catch (err) {
-      setError(err as ApiError);
+      setError(toApiError(err));
     } finally {
       setBusy(false);
     }
@@ -229,7 +223,7 @@ export function AcknowledgeBanner({
     try {
       onAcknowledged(await api.acknowledgeRelease(release.id));
     } catch (err) {
-      setError(err as ApiError);
+      setError(toApiError(err));
     } finally {
       setBusy(false);
     }

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, type Dispatch, type Release, type User } from '../api';
-import { useLiveResource } from '../hooks';
+import { isOperator } from '../access';
+import { type AuthUser, api, type Dispatch, type Release } from '../api';
 import { useI18n } from '../i18n';
 import { onEvent } from '../live';
+import { useLiveResource } from '../resource';
 import { linkClick } from '../router';
 import { useStore } from '../store';
 import { DispatchSummary, tally, useBoardDispatches } from './DispatchBits';
@@ -17,10 +18,6 @@ import {
   StatusChip,
 } from './ReleaseBits';
 import { beep, setSound, soundState } from './sound';
-
-export function canOperateReleases(user: User): boolean {
-  return user.role === 'admin' || user.role === 'coordinator';
-}
 
 export function SoundToggle() {
   const { t } = useI18n();
@@ -89,10 +86,10 @@ function ReleaseCard({
 }
 
 /** Open releases, the ones nobody has acknowledged first; new ones flash, and beep when sound is on. */
-export function ReleaseBoard({ user, compact }: { user: User; compact?: boolean }) {
+export function ReleaseBoard({ user, compact }: { user: AuthUser; compact?: boolean }) {
   const { t } = useI18n();
-  const operator = canOperateReleases(user);
-  const board = useLiveResource('release.', () => api.releases('open'));
+  const operator = isOperator(user.role);
+  const board = useLiveResource(() => api.releases('open'), ['release.']);
   const [fresh, setFresh] = useState<ReadonlySet<number>>(new Set());
   const timers = useRef(new Map<number, number>());
 

@@ -1,6 +1,8 @@
-import type { SmsDirection, SmsMessage, SmsStatus } from '../api';
+import type { SmsDirection, SmsStatus } from '@shared/sms';
+import { useEffect } from 'preact/hooks';
+import type { SmsMessage } from '../api';
 import { useI18n } from '../i18n';
-import type { LiveEvent } from '../live';
+import { type LiveEvent, onEvent } from '../live';
 
 type Tone = 'bad' | 'ok' | 'wait' | 'progress' | 'in';
 
@@ -63,4 +65,11 @@ export function applyStatusEvent(items: SmsMessage[] | null, event: LiveEvent): 
     return { ...m, status, errorCode };
   });
   return changed ? next : items;
+}
+
+/** Keeps the status chips of `setItems`'s messages current as `sms.status` events arrive. */
+export function useStatusEvents(
+  setItems: (update: (items: SmsMessage[] | null) => SmsMessage[] | null) => void,
+): void {
+  useEffect(() => onEvent('sms.status', (event) => setItems((prev) => applyStatusEvent(prev, event))), []);
 }

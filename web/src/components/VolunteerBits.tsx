@@ -1,4 +1,5 @@
-import type { ScreeningStateName, Volunteer, VolunteerSkill } from '../api';
+import type { ScreeningStateName, VolunteerSkill } from '@shared/volunteers';
+import type { VolunteerDetail } from '../api';
 import { type Lang, useI18n } from '../i18n';
 import { formatDay, formatDayTime } from './networkTime';
 
@@ -68,7 +69,7 @@ export function ScreeningChip({ state, until }: { state: ScreeningStateName; unt
 export function VolunteerBadges({
   volunteer,
 }: {
-  volunteer: Pick<Volunteer, 'active' | 'highRisk' | 'optedOut'>;
+  volunteer: Pick<VolunteerDetail, 'active' | 'highRisk' | 'optedOut'>;
 }) {
   const { t } = useI18n();
   return (

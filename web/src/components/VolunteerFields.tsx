@@ -1,11 +1,7 @@
-import {
-  ApiError,
-  type SmsLanguage,
-  smsLanguages,
-  type Volunteer,
-  type VolunteerSkill,
-  volunteerSkills,
-} from '../api';
+import { type SmsLanguage, smsLanguages } from '@shared/sms';
+import { MAX_NAME, type VolunteerSkill, volunteerSkills } from '@shared/volunteers';
+import type { ApiError, VolunteerDetail } from '../api';
+import { fieldErrors } from '../forms';
 import { type Translate, useI18n } from '../i18n';
 import { Field } from './Field';
 
@@ -28,7 +24,7 @@ export const emptyDraft: VolunteerDraft = {
   highRisk: false,
 };
 
-export function draftOf(v: Volunteer): VolunteerDraft {
+export function draftOf(v: VolunteerDetail): VolunteerDraft {
   return {
     name: v.name,
     phone: v.phone,
@@ -39,33 +35,16 @@ export function draftOf(v: Volunteer): VolunteerDraft {
   };
 }
 
-/**
- * The server's field errors, worded in the reader's language and keyed by field. Its paths look like
- * `body.languages.0` or, for a duplicate phone, just `phone`.
- */
+/** The server's field errors, worded in the reader's language and keyed by field. */
 export function volunteerErrors(t: Translate, error: ApiError | null): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!error) return out;
-  for (const d of error.details) {
-    const parts = d.path.split('.').filter((p) => p && p !== 'body');
-    const field = parts[0];
-    if (!field || field in out) continue;
-    if (field === 'phone')
-      out.phone =
-        error.code === 'duplicate_phone' ? t('error.duplicate_phone') : t('volunteers.phoneInvalid');
-    else if (field === 'name') out.name = t('volunteers.nameInvalid');
-    else if (field === 'languages') out.languages = t('volunteers.languagesInvalid');
-    else if (field === 'skills') out.skills = t('volunteers.skillsInvalid');
-    else out[field] = d.message;
-  }
-  if (error.code === 'duplicate_phone' && !out.phone) out.phone = t('error.duplicate_phone');
-  return out;
-}
-
-/** Above the form: when each problem is shown at its field, just point there. */
-export function formError(error: ApiError | null, fieldErrors: Record<string, string>): ApiError | null {
-  if (!error || Object.keys(fieldErrors).length === 0) return error;
-  return new ApiError(error.status, 'validation', error.message);
+  return fieldErrors(error, {
+    words: {
+      phone: error?.code === 'duplicate_phone' ? t('error.duplicate_phone') : t('volunteers.phoneInvalid'),
+      name: t('volunteers.nameInvalid'),
+      languages: t('volunteers.languagesInvalid'),
+      skills: t('volunteers.skillsInvalid'),
+    },
+  });
 }
 
 interface Props {
@@ -94,7 +73,7 @@ export function VolunteerFields({ idPrefix, draft, onChange, errors }: Props) {
             <input
               {...a11y}
               required
-              maxLength={120}
+              maxLength={MAX_NAME}
               autoComplete="off"
               value={draft.name}
               onInput={(e) => set('name', e.currentTarget.value)}

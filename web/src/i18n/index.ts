@@ -1,8 +1,11 @@
+import { type SmsLanguage, smsLanguages } from '@shared/sms';
 import { createStore, useStore } from '../store';
 import { type Catalog, en, type MessageKey } from './en';
 import { es } from './es';
 
-export type Lang = 'en' | 'es';
+/** The dashboard is written in the languages every SMS text is. */
+export type Lang = SmsLanguage;
+export const langs = smsLanguages;
 export type { MessageKey };
 
 const catalogs: Record<Lang, Catalog> = { en, es };
@@ -11,7 +14,8 @@ const storageKey = 'bv.lang';
 function initialLang(): Lang {
   try {
     const saved = localStorage.getItem(storageKey);
-    if (saved === 'en' || saved === 'es') return saved;
+    const known = langs.find((l) => l === saved);
+    if (known) return known;
   } catch {
     // Private browsing can refuse storage; the browser's language still applies.
   }

@@ -1,4 +1,12 @@
-import { ApiError, api, type FieldError, newIdempotencyKey, type Release, type ReleaseInput } from '../api';
+import {
+  type ApiError,
+  api,
+  type CreateReleaseBody,
+  type FieldError,
+  newIdempotencyKey,
+  type Release,
+  toApiError,
+} from '../api';
 import { liveState } from '../live';
 import { createStore, useStore } from '../store';
 import { readJson, writeJson } from './storage';
@@ -20,7 +28,7 @@ export interface QueuedRelease {
   localId: string;
   key: string;
   userId: number;
-  body: ReleaseInput;
+  body: CreateReleaseBody;
   siteName: string;
   queuedAt: string;
   state: 'waiting' | 'failed';
@@ -93,13 +101,9 @@ function worthRetrying(err: ApiError): boolean {
   );
 }
 
-function asApiError(err: unknown): ApiError {
-  return err instanceof ApiError ? err : new ApiError(0, 'network', String(err));
-}
-
 function enqueue(
   userId: number,
-  body: ReleaseInput,
+  body: CreateReleaseBody,
   siteName: string,
   key: string,
 ): { item: QueuedRelease; persisted: boolean } {
@@ -119,7 +123,7 @@ function enqueue(
 /** Sends a release now if the connection allows, else queues it; 4xx answers come back for the form. */
 export async function submitRelease(
   userId: number,
-  body: ReleaseInput,
+  body: CreateReleaseBody,
   siteName: string,
 ): Promise<SubmitOutcome> {
   const key = newIdempotencyKey();
@@ -128,7 +132,7 @@ export async function submitRelease(
     const release = await api.createRelease(body, key, SEND_TIMEOUT_MS);
     return { kind: 'sent', release };
   } catch (err) {
-    const error = asApiError(err);
+    const error = toApiError(err, 'network');
     if (!worthRetrying(error)) return { kind: 'error', error };
     const queued = enqueue(userId, body, siteName, key);
     window.setTimeout(() => void flushQueue(), QUICK_RETRY_MS);
@@ -146,7 +150,7 @@ async function sendOne(item: QueuedRelease): Promise<'next' | 'stop'> {
     ]);
     return 'next';
   } catch (err) {
-    const error = asApiError(err);
+    const error = toApiError(err, 'network');
     if (worthRetrying(error)) return 'stop';
     markFailed(item.localId, error);
     return 'next';

@@ -1,4 +1,4 @@
-import type { Site, User } from '../api';
+import type { AuthUser, Site } from '../api';
 import { readJson, remove, writeJson } from './storage';
 
 /*
@@ -12,12 +12,12 @@ const LAST_SITE_KEY = 'bv.lastSite';
 
 export type CachedSite = Pick<Site, 'id' | 'name'>;
 
-export function rememberUser(user: User): void {
-  writeJson(USER_KEY, { id: user.id, name: user.name, role: user.role, email: '' });
+export function rememberUser(user: AuthUser): void {
+  writeJson(USER_KEY, { id: user.id, name: user.name, role: user.role, email: '' } satisfies AuthUser);
 }
 
-export function cachedUser(): User | null {
-  const user = readJson<User>(USER_KEY);
+export function cachedUser(): AuthUser | null {
+  const user = readJson<AuthUser>(USER_KEY);
   return user && typeof user.id === 'number' && typeof user.role === 'string' ? user : null;
 }
 

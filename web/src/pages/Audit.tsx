@@ -1,9 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
-import { ApiError, type AuditEntry, api } from '../api';
+import { type ApiError, type AuditEntry, api, toApiError } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Page } from '../components/Page';
-import { useLiveReload } from '../hooks';
 import { useI18n } from '../i18n';
+import { useLiveReload } from '../resource';
 
 interface Filters {
   action: string;
@@ -44,8 +44,7 @@ export function Audit() {
       setNextBefore(page.nextBefore);
       setError(null);
     } catch (err) {
-      if (mine === seq.current)
-        setError(err instanceof ApiError ? err : new ApiError(0, 'generic', String(err)));
+      if (mine === seq.current) setError(toApiError(err));
     } finally {
       if (mine === seq.current) setBusy(false);
     }
@@ -57,9 +56,9 @@ export function Audit() {
   };
 
   // Every change writes an audit line; follow along unless the reader is looking at older pages.
-  useLiveReload('', () => {
+  useLiveReload(() => {
     if (!paged.current) void load(filters);
-  });
+  }, ['']);
 
   const apply = (next: Filters) => {
     setDraft(next);

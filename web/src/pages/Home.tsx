@@ -1,9 +1,9 @@
-import { api, type User } from '../api';
+import { type AuthUser, api } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Page } from '../components/Page';
 import { ReleaseBoard } from '../components/ReleaseBoard';
-import { useLiveResource } from '../hooks';
 import { type Translate, useI18n } from '../i18n';
+import { useLiveResource } from '../resource';
 import { linkClick } from '../router';
 
 type HealthTone = 'ok' | 'warn' | 'down' | 'unknown';
@@ -19,10 +19,10 @@ function describe(t: Translate, value: unknown): { tone: HealthTone; text: strin
   return { tone: 'unknown', text: t('home.unknown') };
 }
 
-export function Home({ user }: { user: User }) {
+export function Home({ user }: { user: AuthUser }) {
   const { t } = useI18n();
-  const sites = useLiveResource('site.', api.sites);
-  const health = useLiveResource(null, api.health);
+  const sites = useLiveResource(api.sites, ['site.']);
+  const health = useLiveResource(api.health, []);
   const rows: [string, unknown][] = [
     [t('home.server'), health.error ? false : health.data?.ok],
     [t('home.db'), health.data?.db],

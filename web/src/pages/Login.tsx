@@ -1,16 +1,16 @@
 import { useState } from 'preact/hooks';
-import { api, type User } from '../api';
+import { type AuthUser, api } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
 import { Page } from '../components/Page';
-import { useSubmission } from '../hooks';
+import { useSubmission } from '../forms';
 import { useI18n } from '../i18n';
 
-export function Login({ onDone, expired }: { onDone: (user: User) => void; expired: boolean }) {
+export function Login({ onDone, expired }: { onDone: (user: AuthUser) => void; expired: boolean }) {
   const { t } = useI18n();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const submission = useSubmission<{ user: User }>();
+  const submission = useSubmission<{ user: AuthUser }>();
 
   const submit = async (e: Event) => {
     e.preventDefault();

@@ -1,12 +1,13 @@
+import { MAX_STATUS_NOTE, type ReleaseNeed, releaseNeeds } from '@shared/releases';
 import { useState } from 'preact/hooks';
+import { isOperator } from '../access';
 import {
   type ApiError,
+  type AuthUser,
   api,
   type ReleaseDetail,
-  type ReleaseNeed,
-  releaseNeeds,
   type TimelineEntry,
-  type User,
+  toApiError,
 } from '../api';
 import { DispatchPanel } from '../components/DispatchPanel';
 import { ErrorMessage, errorText } from '../components/ErrorMessage';
@@ -21,9 +22,8 @@ import {
   ReleaseAge,
   StatusChip,
 } from '../components/ReleaseBits';
-import { canOperateReleases } from '../components/ReleaseBoard';
-import { useLiveResource } from '../hooks';
 import { hasKey, type Translate, useI18n } from '../i18n';
+import { useLiveResource } from '../resource';
 import { linkClick } from '../router';
 
 function needList(t: Translate, note: string | null): string {
@@ -57,7 +57,7 @@ function describe(t: Translate, e: TimelineEntry): string {
 }
 
 /** The server names who acted as `user:7`, `sms:…1234` or a job's name; say it in words where we can. */
-function actorName(t: Translate, me: User, actor: string): string {
+function actorName(t: Translate, me: AuthUser, actor: string): string {
   if (actor === `user:${me.id}`) return me.name;
   const user = /^user:(\d+)$/.exec(actor);
   if (user) return t('timeline.user', { id: user[1] ?? '' });
@@ -66,7 +66,7 @@ function actorName(t: Translate, me: User, actor: string): string {
   return actor;
 }
 
-function Timeline({ entries, me }: { entries: TimelineEntry[]; me: User }) {
+function Timeline({ entries, me }: { entries: TimelineEntry[]; me: AuthUser }) {
   const { t, lang } = useI18n();
   return (
     <ol class="timeline" data-testid="timeline">
@@ -95,7 +95,7 @@ function NeedsEditor({ release, onSaved }: { release: ReleaseDetail; onSaved: (r
     try {
       onSaved(await api.setNeedsMet(release.id, next));
     } catch (err) {
-      setError(err as ApiError);
+      setError(toApiError(err));
     } finally {
       setBusy(false);
     }
@@ -152,7 +152,7 @@ function StatusMover({ release, onMoved }: { release: ReleaseDetail; onMoved: ()
         <textarea
           id="move-note"
           rows={2}
-          maxLength={500}
+          maxLength={MAX_STATUS_NOTE}
           aria-describedby="move-note-warning"
           value={note}
           onInput={(e) => setNote(e.currentTarget.value)}
@@ -173,10 +173,10 @@ function StatusMover({ release, onMoved }: { release: ReleaseDetail; onMoved: ()
   );
 }
 
-export function ReleasePage({ user, id }: { user: User; id: number }) {
+export function ReleasePage({ user, id }: { user: AuthUser; id: number }) {
   const { t, lang } = useI18n();
-  const detail = useLiveResource('release.', () => api.release(id));
-  const operator = canOperateReleases(user);
+  const detail = useLiveResource(() => api.release(id), ['release.']);
+  const operator = isOperator(user.role);
   const r = detail.data;
   const minutesToMet =
     r?.metAt && r.reportedAt ? (Date.parse(r.metAt) - Date.parse(r.reportedAt)) / 60_000 : null;

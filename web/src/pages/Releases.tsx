@@ -1,10 +1,11 @@
-import type { User } from '../api';
+import { isOperator } from '../access';
+import type { AuthUser } from '../api';
 import { Page } from '../components/Page';
-import { canOperateReleases, ReleaseBoard, SoundToggle } from '../components/ReleaseBoard';
+import { ReleaseBoard, SoundToggle } from '../components/ReleaseBoard';
 import { useI18n } from '../i18n';
 import { linkClick } from '../router';
 
-export function Releases({ user }: { user: User }) {
+export function Releases({ user }: { user: AuthUser }) {
   const { t } = useI18n();
   return (
     <Page
@@ -12,7 +13,7 @@ export function Releases({ user }: { user: User }) {
       actions={
         <div class="page-actions">
           <SoundToggle />
-          {canOperateReleases(user) && (
+          {isOperator(user.role) && (
             <a
               class="btn btn-primary"
               href="/releases/new"

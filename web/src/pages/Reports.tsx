@@ -1,13 +1,13 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, type ReleaseReport, type ReportPeriod, releaseCsvUrl, type User } from '../api';
+import { isOperator } from '../access';
+import { type AuthUser, api, type Report, type ReportPeriod, releaseCsvUrl } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { dateFromNow, formatDay } from '../components/networkTime';
 import { Page } from '../components/Page';
 import { formatMinutes, releaseLanguageName } from '../components/ReleaseBits';
-import { canOperateReleases } from '../components/ReleaseBoard';
-import { useLiveResource } from '../hooks';
 import { hasKey, type Lang, useI18n } from '../i18n';
+import { useLiveResource } from '../resource';
 
 const axisFormats = new Map<Lang, Intl.DateTimeFormat>();
 
@@ -80,13 +80,13 @@ function BreakdownTable({
   );
 }
 
-export function Reports({ user }: { user: User }) {
+export function Reports({ user }: { user: AuthUser }) {
   const { t, lang } = useI18n();
   const [from, setFrom] = useState(() => dateFromNow(-29));
   const [to, setTo] = useState(() => dateFromNow(0));
   const [period, setPeriod] = useState<ReportPeriod>('day');
   const query = useRef({ from, to, period });
-  const report = useLiveResource('release.', () => api.releaseReport(query.current));
+  const report = useLiveResource(() => api.releaseReport(query.current), ['release.']);
   const Chart = useChart();
 
   const first = useRef(true);
@@ -100,7 +100,7 @@ export function Reports({ user }: { user: User }) {
     report.reload();
   }, [from, to, period]);
 
-  const data: ReleaseReport | null = report.data;
+  const data: Report | null = report.data;
   const chart = useMemo(() => {
     if (!data) return null;
     const label = (start: string) =>
@@ -117,7 +117,7 @@ export function Reports({ user }: { user: User }) {
     <Page
       title={t('reports.title')}
       actions={
-        canOperateReleases(user) &&
+        isOperator(user.role) &&
         data && (
           <a
             class="btn"

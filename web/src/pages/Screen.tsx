@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, type ScreeningLinkInfo, type ScreeningLinkResult } from '../api';
+import { ApiError, api, type ScreeningLinkInfo, type ScreeningLinkResult, toApiError } from '../api';
 import { errorText } from '../components/ErrorMessage';
 import { formatDay, formatTime } from '../components/networkTime';
 import { Page } from '../components/Page';
 import { YesNo } from '../components/YesNo';
-import { useSubmission } from '../hooks';
+import { useSubmission } from '../forms';
 import { langStore, useI18n } from '../i18n';
 
 /** Kept for this tab only, so a reload after the address bar was cleaned still finds the link. */
@@ -149,7 +149,7 @@ export function Screen() {
       if (fromUrl) langStore.set(info.language);
       setState({ status: 'ready', info });
     } catch (err) {
-      const apiErr = err instanceof ApiError ? err : new ApiError(0, 'generic', String(err));
+      const apiErr = toApiError(err);
       if (apiErr.status === 404 || apiErr.status === 400) {
         remember(null);
         setState({ status: 'invalid' });

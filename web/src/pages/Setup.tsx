@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { api, type User } from '../api';
+import { type AuthUser, api } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
 import { Page } from '../components/Page';
-import { useSubmission } from '../hooks';
+import { useSubmission } from '../forms';
 import { useI18n } from '../i18n';
 
 /** Reads the one-time token from the fragment, which browsers never send to a server or in a Referer. */
@@ -18,7 +18,7 @@ function takeTokenFromHash(): string {
 const linkToken = takeTokenFromHash();
 
 interface SetupProps {
-  onDone: (user: User) => void;
+  onDone: (user: AuthUser) => void;
   onAlreadySetUp: () => void;
 }
 
@@ -30,7 +30,7 @@ export function Setup({ onDone, onAlreadySetUp }: SetupProps) {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const submission = useSubmission<{ user: User }>();
+  const submission = useSubmission<{ user: AuthUser }>();
   const mismatch = confirm !== '' && confirm !== password;
 
   const submit = async (e: Event) => {

@@ -1,11 +1,15 @@
+import { type SiteKind, siteKinds } from '@shared/sites';
+import { MAX_NAME } from '@shared/volunteers';
 import { useState } from 'preact/hooks';
-import { api, type Site, type SiteKind, siteKinds, type User } from '../api';
+import { isOperator } from '../access';
+import { type AuthUser, api, type Site } from '../api';
 import { Disclosure } from '../components/Disclosure';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
 import { Page } from '../components/Page';
-import { useLiveResource, useSubmission } from '../hooks';
+import { useSubmission } from '../forms';
 import { useI18n } from '../i18n';
+import { useLiveResource } from '../resource';
 
 function NewSiteForm({ onCreated }: { onCreated: () => void }) {
   const { t } = useI18n();
@@ -54,7 +58,7 @@ function NewSiteForm({ onCreated }: { onCreated: () => void }) {
               <input
                 {...a11y}
                 required
-                maxLength={120}
+                maxLength={MAX_NAME}
                 value={name}
                 onInput={(e) => setName(e.currentTarget.value)}
               />
@@ -113,10 +117,10 @@ function NewSiteForm({ onCreated }: { onCreated: () => void }) {
   );
 }
 
-export function Sites({ user }: { user: User }) {
+export function Sites({ user }: { user: AuthUser }) {
   const { t, date } = useI18n();
-  const sites = useLiveResource('site.', api.sites);
-  const canEdit = user.role === 'admin' || user.role === 'coordinator';
+  const sites = useLiveResource(api.sites, ['site.']);
+  const canEdit = isOperator(user.role);
   const items = sites.data?.items ?? [];
 
   return (

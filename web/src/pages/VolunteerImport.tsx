@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { api, type FieldError, type ImportReport } from '../api';
+import { api, type ImportReport, type ImportRow } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Page } from '../components/Page';
-import { useSubmission } from '../hooks';
+import { useSubmission } from '../forms';
 import { type Translate, useI18n } from '../i18n';
 import { linkClick } from '../router';
 
@@ -10,7 +10,9 @@ export const exampleHeading = 'name,phone,languages,skills,highRisk,active,smsLa
 const exampleRow = 'Ana López,(303) 555-0142,es;en,driver;interpreter,no,yes,es';
 
 /** The server explains a refused row in English field terms; say it in the reader's language. */
-function reason(t: Translate, e: FieldError & { code?: string }): string {
+type RowError = Extract<ImportRow, { status: 'refused' }>['errors'][number];
+
+function reason(t: Translate, e: RowError): string {
   const field = e.path.split('.')[0] ?? '';
   switch (field) {
     case 'name':

@@ -1,11 +1,11 @@
-import { api } from '../api';
-import { ErrorMessage } from '../components/ErrorMessage';
-import { useLiveResource } from '../hooks';
-import { useI18n } from '../i18n';
+import { api } from '../../api';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useI18n } from '../../i18n';
+import { useLiveResource } from '../../resource';
 
 export function SmsOptOuts() {
   const { t, date } = useI18n();
-  const optOuts = useLiveResource('sms.opt_', api.optOuts);
+  const optOuts = useLiveResource(api.optOuts, ['sms.opt_']);
   const items = optOuts.data?.items ?? [];
   return (
     <section class="sms-section" aria-labelledby="sms-optouts-title">

@@ -1,89 +1,25 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import {
-  api,
   type ScreeningStateName,
   screeningStates,
-  type User,
-  type Volunteer,
-  type VolunteerQuery,
   type VolunteerSkill,
   volunteerSkills,
-} from '../api';
-import { Disclosure } from '../components/Disclosure';
-import { ErrorMessage } from '../components/ErrorMessage';
-import { Page } from '../components/Page';
-import { useReloadOn } from '../components/reloadOn';
+} from '@shared/volunteers';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { isOperator } from '../../access';
+import { type AuthUser, api, type RosterQuery, type VolunteerDetail } from '../../api';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Page } from '../../components/Page';
 import {
   LanguageList,
   languageName,
-  parseLanguages,
   ScreeningChip,
   SkillList,
   VolunteerBadges,
-} from '../components/VolunteerBits';
-import { emptyDraft, formError, VolunteerFields, volunteerErrors } from '../components/VolunteerFields';
-import { useLiveResource, useSubmission } from '../hooks';
-import { useI18n } from '../i18n';
-import { linkClick } from '../router';
-
-export function canOperate(user: User): boolean {
-  return user.role === 'admin' || user.role === 'coordinator';
-}
-
-function NewVolunteerForm({ onCreated }: { onCreated: () => void }) {
-  const { t } = useI18n();
-  const [draft, setDraft] = useState(emptyDraft);
-  const [saved, setSaved] = useState<Volunteer | null>(null);
-  const submission = useSubmission<Volunteer>();
-  const errors = volunteerErrors(t, submission.error);
-
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setSaved(null);
-    const created = await submission.run((key) =>
-      api.createVolunteer(
-        {
-          name: draft.name.trim(),
-          phone: draft.phone.trim(),
-          languages: parseLanguages(draft.languages),
-          skills: draft.skills,
-          smsLanguage: draft.smsLanguage,
-          highRisk: draft.highRisk,
-        },
-        key,
-      ),
-    );
-    if (!created) return;
-    setSaved(created);
-    setDraft(emptyDraft);
-    onCreated();
-  };
-
-  return (
-    <Disclosure id="new-volunteer-title" title={t('volunteers.new')}>
-      <form
-        class="form"
-        onSubmit={submit}
-        aria-labelledby="new-volunteer-title"
-        data-testid="new-volunteer-form"
-      >
-        <ErrorMessage error={formError(submission.error, errors)} />
-        {saved && (
-          <p class="alert alert-ok" role="status">
-            {t('volunteers.saved', { name: saved.name })}{' '}
-            <a href={`/volunteers/${saved.id}`} onClick={linkClick}>
-              {t('volunteers.open')}
-            </a>
-          </p>
-        )}
-        <VolunteerFields idPrefix="new-volunteer" draft={draft} onChange={setDraft} errors={errors} />
-        <button type="submit" class="btn btn-primary" disabled={submission.busy}>
-          {submission.busy ? t('form.saving') : t('volunteers.submit')}
-        </button>
-      </form>
-    </Disclosure>
-  );
-}
+} from '../../components/VolunteerBits';
+import { useI18n } from '../../i18n';
+import { useLiveResource } from '../../resource';
+import { linkClick } from '../../router';
+import { NewVolunteerForm } from './NewVolunteerForm';
 
 interface Filters {
   q: string;
@@ -95,7 +31,7 @@ interface Filters {
 
 const noFilters: Filters = { q: '', language: '', skill: '', screening: '', active: '' };
 
-function toQuery(f: Filters): VolunteerQuery {
+function toQuery(f: Filters): RosterQuery {
   return {
     q: f.q.trim() || undefined,
     language: f.language || undefined,
@@ -105,7 +41,7 @@ function toQuery(f: Filters): VolunteerQuery {
   };
 }
 
-function VolunteerCard({ volunteer: v }: { volunteer: Volunteer }) {
+function VolunteerCard({ volunteer: v }: { volunteer: VolunteerDetail }) {
   const { t } = useI18n();
   return (
     <li class="card vol-card" data-testid="volunteer-row" data-id={v.id}>
@@ -139,14 +75,17 @@ function VolunteerCard({ volunteer: v }: { volunteer: Volunteer }) {
   );
 }
 
-export function Volunteers({ user }: { user: User }) {
+export function Volunteers({ user }: { user: AuthUser }) {
   const { t, lang } = useI18n();
   const [filters, setFilters] = useState<Filters>(noFilters);
   const [typed, setTyped] = useState('');
-  const query = useRef<VolunteerQuery>({});
-  const roster = useLiveResource('volunteer.', () => api.volunteers(query.current));
+  const query = useRef<RosterQuery>({});
   // A screen changes the chip; an opt-out by text changes the badge.
-  useReloadOn(['screening.', 'sms.opt_'], roster.reload);
+  const roster = useLiveResource(
+    () => api.volunteers(query.current),
+    ['volunteer.', 'screening.', 'sms.opt_'],
+  );
+  const operator = isOperator(user.role);
 
   const first = useRef(true);
   useEffect(() => {
@@ -188,14 +127,14 @@ export function Volunteers({ user }: { user: User }) {
     <Page
       title={t('volunteers.title')}
       actions={
-        canOperate(user) && (
+        operator && (
           <a class="btn" href="/volunteers/import" onClick={linkClick}>
             {t('import.link')}
           </a>
         )
       }
     >
-      {canOperate(user) && <NewVolunteerForm onCreated={roster.reload} />}
+      {operator && <NewVolunteerForm onCreated={roster.reload} />}
       <form
         class="card filters filters-compact"
         aria-label={t('volunteers.filters')}

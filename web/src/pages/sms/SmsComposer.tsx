@@ -1,14 +1,12 @@
+import { MAX_SMS_BODY } from '@shared/sms';
 import { useState } from 'preact/hooks';
-import { api, type SmsMessage } from '../api';
-import { Disclosure } from '../components/Disclosure';
-import { ErrorMessage } from '../components/ErrorMessage';
-import { Field } from '../components/Field';
-import { SegmentMeter } from '../components/SegmentMeter';
-import { useSubmission } from '../hooks';
-import { type Translate, useI18n } from '../i18n';
-
-/** Twilio's limit for one message body, which the server enforces too. */
-export const MAX_BODY = 1600;
+import { api, type SmsMessage } from '../../api';
+import { Disclosure } from '../../components/Disclosure';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
+import { SegmentMeter } from '../../components/SegmentMeter';
+import { useSubmission } from '../../forms';
+import { type Translate, useI18n } from '../../i18n';
 
 /** The server words its field errors in English; the fields they belong to say it in the reader's language. */
 export function phoneError(t: Translate, error: string | undefined): string | undefined {
@@ -67,7 +65,7 @@ export function SmsComposer({ onSent }: { onSent: () => void }) {
                 aria-describedby={[a11y['aria-describedby'], 'sms-body-meter'].filter(Boolean).join(' ')}
                 required
                 rows={4}
-                maxLength={MAX_BODY}
+                maxLength={MAX_SMS_BODY}
                 value={body}
                 onInput={(e) => setBody(e.currentTarget.value)}
               />

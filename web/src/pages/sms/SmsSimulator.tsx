@@ -1,14 +1,15 @@
+import { MAX_SMS_BODY } from '@shared/sms';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, api, type SmsMessage } from '../api';
-import { Disclosure } from '../components/Disclosure';
-import { ErrorMessage } from '../components/ErrorMessage';
-import { Field } from '../components/Field';
-import { applyStatusEvent, SmsStatusChip } from '../components/SmsStatus';
-import { When } from '../components/When';
-import { useLiveReload, useSubmission } from '../hooks';
-import { useI18n } from '../i18n';
-import { onEvent } from '../live';
-import { MAX_BODY, phoneError } from './SmsComposer';
+import { type ApiError, api, type SimulateResult, type SmsMessage, toApiError } from '../../api';
+import { Disclosure } from '../../components/Disclosure';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
+import { SmsStatusChip, useStatusEvents } from '../../components/SmsStatus';
+import { When } from '../../components/When';
+import { useSubmission } from '../../forms';
+import { useI18n } from '../../i18n';
+import { useLiveReload } from '../../resource';
+import { phoneError } from './SmsComposer';
 
 const threadSize = 50;
 const tryKeywords = ['HELP', 'AYUDA', 'STOP', 'START'];
@@ -45,14 +46,14 @@ function useThread(phone: string): Thread {
         if (mine !== seq.current) return;
         setItems(null);
         // A number still being typed is not worth an alarm; the hint already says what is needed.
-        const apiErr = err instanceof ApiError ? err : new ApiError(0, 'generic', String(err));
+        const apiErr = toApiError(err);
         setError(apiErr.code === 'validation' ? null : apiErr);
       },
     );
   };
 
-  useLiveReload('sms.', load);
-  useEffect(() => onEvent('sms.status', (event) => setItems((prev) => applyStatusEvent(prev, event))), []);
+  useLiveReload(load, ['sms.']);
+  useStatusEvents(setItems);
 
   const first = useRef(true);
   useEffect(() => {
@@ -95,7 +96,7 @@ export function SmsSimulator() {
   const [body, setBody] = useState('');
   const [number, setNumber] = useState<string | null>(null);
   const thread = useThread(from);
-  const submission = useSubmission<{ inbound: SmsMessage; replies: SmsMessage[] }>();
+  const submission = useSubmission<SimulateResult>();
   const errors = submission.fieldErrors;
   const box = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLDivElement>(null);
@@ -164,7 +165,7 @@ export function SmsSimulator() {
               id="sim-body"
               ref={box}
               required
-              maxLength={MAX_BODY}
+              maxLength={MAX_SMS_BODY}
               autoComplete="off"
               placeholder={t('sim.message')}
               value={body}

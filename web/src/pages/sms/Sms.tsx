@@ -1,124 +1,19 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  ApiError,
-  api,
-  type SmsDirection,
-  type SmsMessage,
-  type SmsQuery,
-  type SmsStatus,
-  smsDirections,
-  smsStatuses,
-  type User,
-} from '../api';
-import { BroadcastForm } from '../components/BroadcastForm';
-import { ErrorMessage, errorText } from '../components/ErrorMessage';
-import { Page } from '../components/Page';
-import { applyStatusEvent, SmsDirectionLabel, SmsStatusChip } from '../components/SmsStatus';
-import { When } from '../components/When';
-import { useLiveReload, useLiveResource, useSubmission } from '../hooks';
-import { useI18n } from '../i18n';
-import { onEvent } from '../live';
+import { smsDirections, smsStatuses } from '@shared/sms';
+import { useState } from 'preact/hooks';
+import { isOperator } from '../../access';
+import { type AuthUser, api, type SmsMessage } from '../../api';
+import { BroadcastForm } from '../../components/BroadcastForm';
+import { ErrorMessage, errorText } from '../../components/ErrorMessage';
+import { Page } from '../../components/Page';
+import { SmsDirectionLabel, SmsStatusChip } from '../../components/SmsStatus';
+import { When } from '../../components/When';
+import { useSubmission } from '../../forms';
+import { useI18n } from '../../i18n';
+import { useLiveResource } from '../../resource';
 import { SmsComposer } from './SmsComposer';
 import { SmsOptOuts } from './SmsOptOuts';
 import { SmsSimulator } from './SmsSimulator';
-
-interface Filters {
-  direction: SmsDirection | '';
-  status: SmsStatus | '';
-}
-
-const pageSize = 50;
-/** The most the server answers in one page. */
-const maxPage = 500;
-
-interface SmsLog {
-  items: SmsMessage[] | null;
-  nextBefore: number | null;
-  error: ApiError | null;
-  busy: boolean;
-  refresh: () => void;
-  more: () => void;
-  setFilters: (filters: Filters) => void;
-}
-
-function toQuery(filters: Filters): SmsQuery {
-  return { direction: filters.direction || undefined, status: filters.status || undefined };
-}
-
-function asApiError(err: unknown): ApiError {
-  return err instanceof ApiError ? err : new ApiError(0, 'generic', String(err));
-}
-
-function useSmsLog(initial: Filters): SmsLog {
-  const [items, setItems] = useState<SmsMessage[] | null>(null);
-  const [nextBefore, setNextBefore] = useState<number | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const filters = useRef(initial);
-  const state = useRef({ items, nextBefore });
-  state.current = { items, nextBefore };
-  const seq = useRef(0);
-
-  // Refetches every row on screen in one request, so statuses on older pages stay current too.
-  const refresh = async (reset = false) => {
-    const mine = ++seq.current;
-    const prev = reset ? [] : (state.current.items ?? []);
-    const limit = Math.min(maxPage, Math.max(pageSize, prev.length));
-    setBusy(true);
-    try {
-      const page = await api.smsMessages({ ...toQuery(filters.current), limit });
-      if (mine !== seq.current) return;
-      const last = page.items.at(-1);
-      const tail = last && page.nextBefore !== null ? prev.filter((m) => m.id < last.id) : [];
-      setItems([...page.items, ...tail]);
-      setNextBefore(tail.length > 0 ? state.current.nextBefore : page.nextBefore);
-      setError(null);
-    } catch (err) {
-      if (mine === seq.current) setError(asApiError(err));
-    } finally {
-      if (mine === seq.current) setBusy(false);
-    }
-  };
-
-  const more = async () => {
-    const before = state.current.nextBefore;
-    if (before === null) return;
-    const mine = ++seq.current;
-    setBusy(true);
-    try {
-      const page = await api.smsMessages({ ...toQuery(filters.current), before, limit: pageSize });
-      if (mine !== seq.current) return;
-      setItems((prev) => {
-        const seen = new Set((prev ?? []).map((m) => m.id));
-        return [...(prev ?? []), ...page.items.filter((m) => !seen.has(m.id))];
-      });
-      setNextBefore(page.nextBefore);
-      setError(null);
-    } catch (err) {
-      if (mine === seq.current) setError(asApiError(err));
-    } finally {
-      if (mine === seq.current) setBusy(false);
-    }
-  };
-
-  useLiveReload('sms.', () => void refresh());
-  useEffect(() => onEvent('sms.status', (event) => setItems((prev) => applyStatusEvent(prev, event))), []);
-
-  return {
-    items,
-    nextBefore,
-    error,
-    busy,
-    refresh: () => void refresh(),
-    more: () => void more(),
-    setFilters: (next) => {
-      filters.current = next;
-      setItems(null);
-      setNextBefore(null);
-      void refresh(true);
-    },
-  };
-}
+import { type Filters, type SmsLog, useSmsLog } from './useSmsLog';
 
 function ResendButton({ message, onDone }: { message: SmsMessage; onDone: () => void }) {
   const { t } = useI18n();
@@ -287,10 +182,10 @@ function SmsLogSection({ canSend, log }: { canSend: boolean; log: SmsLog }) {
   );
 }
 
-export function Sms({ user }: { user: User }) {
+export function Sms({ user }: { user: AuthUser }) {
   const { t } = useI18n();
-  const canSend = user.role === 'admin' || user.role === 'coordinator';
-  const health = useLiveResource(null, api.health);
+  const canSend = isOperator(user.role);
+  const health = useLiveResource(api.health, []);
   const log = useSmsLog({ direction: '', status: '' });
   const simulator = canSend && health.data?.smsDriver === 'console';
 

@@ -1,0 +1,18 @@
+import type { AuthUser, LoginBody, UserEnvelope } from '@server/modules/auth/auth.schemas';
+import type { SetupBody, SetupNeeded } from '@server/modules/setup/setup.schemas';
+import { request } from './http';
+
+export type { AuthUser };
+
+export const authApi = {
+  setupStatus: () => request<SetupNeeded>('/api/setup'),
+  setup: (body: SetupBody) => request<UserEnvelope>('/api/setup', { method: 'POST', body }),
+  me: () => request<UserEnvelope>('/api/auth/me', { expectUnauthorized: true }),
+  login: (email: string, password: string) =>
+    request<UserEnvelope>('/api/auth/login', {
+      method: 'POST',
+      body: { email, password } satisfies LoginBody,
+      expectUnauthorized: true,
+    }),
+  logout: () => request<void>('/api/auth/logout', { method: 'POST', expectUnauthorized: true }),
+};

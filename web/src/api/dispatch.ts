@@ -1,0 +1,28 @@
+import type {
+  AddToDispatchBody,
+  Candidate,
+  CandidateList,
+  CreateDispatchBody,
+  Dispatch,
+  DispatchList,
+  Offer,
+} from '@server/modules/dispatch/dispatch.schemas';
+import { request } from './http';
+
+export type { Candidate, CreateDispatchBody, Dispatch, Offer };
+
+export const dispatchApi = {
+  releaseDispatches: (releaseId: number) => request<DispatchList>(`/api/releases/${releaseId}/dispatches`),
+  dispatch: (id: number) => request<Dispatch>(`/api/dispatches/${id}`),
+  createDispatch: (releaseId: number, body: CreateDispatchBody, key: string) =>
+    request<Dispatch>(`/api/releases/${releaseId}/dispatches`, { method: 'POST', body, idempotencyKey: key }),
+  dispatchCandidates: (id: number) => request<CandidateList>(`/api/dispatches/${id}/candidates`),
+  cancelDispatch: (id: number) =>
+    request<Dispatch>(`/api/dispatches/${id}/cancel`, { method: 'POST', body: {} }),
+  addToDispatch: (id: number, count: number, key: string) =>
+    request<Dispatch>(`/api/dispatches/${id}/add`, {
+      method: 'POST',
+      body: { count } satisfies AddToDispatchBody,
+      idempotencyKey: key,
+    }),
+};

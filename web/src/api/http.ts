@@ -1,0 +1,98 @@
+import type { ErrorDetail } from '@server/errors';
+
+export type FieldError = ErrorDetail;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Whatever a failed call threw, as an ApiError the error messages know how to word. */
+export function toApiError(err: unknown, code = 'generic'): ApiError {
+  return err instanceof ApiError ? err : new ApiError(0, code, String(err));
+}
+
+let unauthorizedHandler: (() => void) | null = null;
+
+/** Called when an authenticated request answers 401: the session has ended. */
+export function onUnauthorized(fn: (() => void) | null): void {
+  unauthorizedHandler = fn;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  /** Sent as-is with this content type instead of JSON. */
+  raw?: { type: string; text: string };
+  idempotencyKey?: string;
+  /** Auth probes answer 401 by design; they must not trigger a sign-out. */
+  expectUnauthorized?: boolean;
+  /** Gives up after this long, as a network error: a connection that hangs is no better than none. */
+  timeoutMs?: number;
+}
+
+export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const method = opts.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let body: string | undefined;
+  if (opts.raw) {
+    headers['content-type'] = opts.raw.type;
+    body = opts.raw.text;
+  } else if (method !== 'GET') {
+    // A JSON content type on every state change is the server's CSRF guard, even without a payload.
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(opts.body ?? {});
+  }
+  if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
+
+  const abort = opts.timeoutMs ? new AbortController() : null;
+  const timer = abort ? window.setTimeout(() => abort.abort(), opts.timeoutMs) : undefined;
+  let res: Response;
+  let payload: unknown = null;
+  try {
+    res = await fetch(path, { method, headers, body, credentials: 'same-origin', signal: abort?.signal });
+    if (res.status !== 204) {
+      payload = await res.json().catch((err: unknown) => {
+        // A body cut off by the timeout is a lost answer, not an empty one.
+        if (abort?.signal.aborted) throw err;
+        return null;
+      });
+    }
+  } catch {
+    throw new ApiError(0, 'network', 'Network error');
+  } finally {
+    window.clearTimeout(timer);
+  }
+  if (res.status === 204) return undefined as T;
+  if (res.ok) return payload as T;
+
+  const err = (payload as { error?: Partial<ApiError> } | null)?.error;
+  if (res.status === 401 && !opts.expectUnauthorized) unauthorizedHandler?.();
+  throw new ApiError(
+    res.status,
+    typeof err?.code === 'string' ? err.code : `http_${res.status}`,
+    typeof err?.message === 'string' ? err.message : res.statusText,
+    Array.isArray(err?.details) ? err.details : [],
+  );
+}
+
+export function withQuery(path: string, query: object): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // randomUUID exists only in secure contexts; a LAN address over plain http is not one.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,34 @@
+import type {
+  CreateReleaseBody,
+  NeedsBody,
+  Release,
+  ReleaseDetail,
+  ReleaseList,
+  ReleaseListQuery,
+  StatusBody,
+  TimelineEntry,
+} from '@server/modules/releases/releases.schemas';
+import type { ReleaseNeed, ReleaseStatus } from '@shared/releases';
+import { request, withQuery } from './http';
+
+export type { CreateReleaseBody, Release, ReleaseDetail, TimelineEntry };
+
+export const releasesApi = {
+  releases: (status: ReleaseListQuery['status'] = 'open') =>
+    request<ReleaseList>(withQuery('/api/releases', { status })),
+  release: (id: number) => request<ReleaseDetail>(`/api/releases/${id}`),
+  createRelease: (body: CreateReleaseBody, key: string, timeoutMs?: number) =>
+    request<ReleaseDetail>('/api/releases', { method: 'POST', body, idempotencyKey: key, timeoutMs }),
+  moveRelease: (id: number, status: ReleaseStatus, note?: string) =>
+    request<ReleaseDetail>(`/api/releases/${id}/status`, {
+      method: 'POST',
+      body: { status, note } satisfies StatusBody,
+    }),
+  setNeedsMet: (id: number, met: ReleaseNeed[]) =>
+    request<ReleaseDetail>(`/api/releases/${id}/needs`, {
+      method: 'POST',
+      body: { met } satisfies NeedsBody,
+    }),
+  acknowledgeRelease: (id: number) =>
+    request<ReleaseDetail>(`/api/releases/${id}/acknowledge`, { method: 'POST' }),
+};
