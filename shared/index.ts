@@ -4,8 +4,10 @@
  */
 export * from './dispatch';
 export * from './languages';
+export * from './languages.schema';
 export * from './releases';
 export * from './roles';
+export * from './shifts';
 export * from './sites';
 export * from './sms';
 export * from './volunteers';

@@ -1,20 +1,21 @@
-import { z } from 'zod';
-
 /**
  * The language rule. A language is a code such as "es", or the name of one without a code
  * ("K'iche'", "Mam"). Phones and spreadsheets turn ' into ’, so curly apostrophes are straightened.
+ * No zod here: the dashboard checks a typed language with the same pattern without loading it.
  */
-export const languageName = z
-  .string()
-  .trim()
-  .transform((v) => v.replace(/[’‘ʼ`]/g, "'"))
-  .pipe(
-    z
-      .string()
-      .min(1)
-      .max(40)
-      .regex(/^[\p{L}\p{M}' -]+$/u, "must be a language code such as es or a name such as K'iche'"),
-  );
+export const MAX_LANGUAGE_NAME = 40;
+export const LANGUAGE_NAME_PATTERN = /^[\p{L}\p{M}' -]+$/u;
+export const LANGUAGE_NAME_MESSAGE = "must be a language code such as es or a name such as K'iche'";
+
+export function straightenApostrophes(value: string): string {
+  return value.replace(/[’‘ʼ`]/g, "'");
+}
+
+/** Whether a typed language (after trimming and straightening) may be stored. */
+export function isLanguageName(value: string): boolean {
+  const v = straightenApostrophes(value.trim());
+  return v.length >= 1 && v.length <= MAX_LANGUAGE_NAME && LANGUAGE_NAME_PATTERN.test(v);
+}
 
 const CODE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
 

@@ -39,3 +39,9 @@ export type SmsLanguage = (typeof smsLanguages)[number];
 
 /** Ten segments: the longest message a coordinator may write. */
 export const MAX_SMS_BODY = 1600;
+
+export const broadcastSkipReasons = ['opted_out', 'inactive', 'not_found'] as const;
+export type BroadcastSkipReason = (typeof broadcastSkipReasons)[number];
+
+/** A phone as typed, before it is normalised to E.164. */
+export const MAX_PHONE_INPUT = 40;

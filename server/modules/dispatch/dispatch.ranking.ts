@@ -1,15 +1,8 @@
+import { type Band, bands as bandOrder, type Exclusion } from '../../../shared/dispatch';
 import { screeningStateName } from '../screening/screening.rules';
 import type { RosterEntry } from './dispatch.roster';
 
-export type Exclusion =
-  | 'inactive'
-  | 'opted_out'
-  | 'screening_missing'
-  | 'isolating'
-  | 'high_risk'
-  | 'busy'
-  | 'already_asked';
-export type Band = 'on_shift_here' | 'on_shift_elsewhere' | 'off_shift';
+export type { Band, Exclusion };
 
 export interface Candidate {
   volunteerId: number;
@@ -43,7 +36,7 @@ export interface RankingInput {
   alreadyAsked: Set<number>;
 }
 
-const BANDS: readonly Band[] = ['on_shift_here', 'on_shift_elsewhere', 'off_shift'];
+const BANDS = bandOrder;
 const BAND_LABEL: Record<Band, string> = {
   on_shift_here: 'on shift here',
   on_shift_elsewhere: 'on shift elsewhere',

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { dispatchStatuses, languageName, offerStates, volunteerSkills } from '../../../shared';
+import {
+  bands,
+  dispatchStatuses,
+  exclusions,
+  languageName,
+  MAX_DISPATCH_LANGUAGES,
+  MAX_DISPATCH_NEEDED,
+  offerStates,
+  volunteerSkills,
+} from '../../../shared';
 
 /** How near a volunteer is to the release, the first key of the ranking. */
 export const candidateBands = ['on_shift_here', 'on_shift_elsewhere', 'off_shift'] as const;
@@ -41,7 +50,7 @@ export const candidate = z.object({
   volunteerId: z.number().int(),
   name: z.string(),
   eligible: z.boolean(),
-  excludedBecause: z.array(z.string()),
+  excludedBecause: z.array(z.enum(exclusions)),
   band: z.enum(candidateBands),
   languages: z.array(z.string()),
   skills: z.array(z.string()),
@@ -54,11 +63,11 @@ export const candidateList = z.object({ items: z.array(candidate) });
 export type CandidateList = z.output<typeof candidateList>;
 
 export const createDispatchBody = z.object({
-  needed: z.number().int().min(1).max(50),
-  languages: z.array(languageName).max(10).optional(),
+  needed: z.number().int().min(1).max(MAX_DISPATCH_NEEDED),
+  languages: z.array(languageName).max(MAX_DISPATCH_LANGUAGES).optional(),
   skills: z.array(z.enum(volunteerSkills)).max(volunteerSkills.length).optional(),
 });
 export type CreateDispatchBody = z.input<typeof createDispatchBody>;
 
-export const addToDispatchBody = z.object({ count: z.number().int().min(1).max(50) });
+export const addToDispatchBody = z.object({ count: z.number().int().min(1).max(MAX_DISPATCH_NEEDED) });
 export type AddToDispatchBody = z.input<typeof addToDispatchBody>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { screeningStates } from '../../../shared';
+import { MAX_SHIFT_NEEDED, MAX_SHIFT_ROLE, screeningStates } from '../../../shared';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm');
 const localOrInstant = z.string().trim().min(10).max(40);
@@ -8,8 +8,8 @@ export const createShiftBody = z.object({
   siteId: z.number().int().positive(),
   startsAt: localOrInstant,
   endsAt: localOrInstant,
-  role: z.string().trim().min(1).max(60).optional(),
-  needed: z.number().int().min(1).max(100),
+  role: z.string().trim().min(1).max(MAX_SHIFT_ROLE).optional(),
+  needed: z.number().int().min(1).max(MAX_SHIFT_NEEDED),
 });
 export type CreateShiftInput = z.infer<typeof createShiftBody>;
 export type CreateShiftBody = z.input<typeof createShiftBody>;
@@ -19,8 +19,8 @@ export const templateBody = z.object({
   weekday: z.number().int().min(1).max(7),
   startTime: hhmm,
   endTime: hhmm,
-  role: z.string().trim().min(1).max(60).optional(),
-  needed: z.number().int().min(1).max(100),
+  role: z.string().trim().min(1).max(MAX_SHIFT_ROLE).optional(),
+  needed: z.number().int().min(1).max(MAX_SHIFT_NEEDED),
 });
 export type TemplateInput = z.infer<typeof templateBody>;
 export type TemplateBody = z.input<typeof templateBody>;
@@ -38,8 +38,8 @@ export type TemplateList = z.output<typeof templateList>;
 export const templatePatch = z
   .object({
     active: z.boolean(),
-    needed: z.number().int().min(1).max(100),
-    role: z.string().trim().min(1).max(60).nullable(),
+    needed: z.number().int().min(1).max(MAX_SHIFT_NEEDED),
+    role: z.string().trim().min(1).max(MAX_SHIFT_ROLE).nullable(),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'send at least one field');

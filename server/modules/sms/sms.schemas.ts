@@ -1,11 +1,19 @@
 import { z } from 'zod';
-import { MAX_SMS_BODY, smsDirections, smsKinds, smsLanguages, smsStatuses } from '../../../shared';
+import {
+  broadcastSkipReasons,
+  MAX_PHONE_INPUT,
+  MAX_SMS_BODY,
+  smsDirections,
+  smsKinds,
+  smsLanguages,
+  smsStatuses,
+} from '../../../shared';
 
 /** Twilio's own limit for one message body. */
 export const MAX_BODY = MAX_SMS_BODY;
 
 export const smsBody = z.string().trim().min(1, 'must not be empty').max(MAX_BODY);
-export const phoneInput = z.string().trim().min(3).max(40);
+export const phoneInput = z.string().trim().min(3).max(MAX_PHONE_INPUT);
 
 export const smsMessage = z.object({
   id: z.number().int(),
@@ -62,8 +70,6 @@ export const broadcastBody = z.object({
   shiftId: z.number().int().positive().optional(),
 });
 export type BroadcastBody = z.input<typeof broadcastBody>;
-
-export const broadcastSkipReasons = ['opted_out', 'inactive', 'not_found'] as const;
 
 export const broadcastResult = z.object({
   queued: z.number().int(),
