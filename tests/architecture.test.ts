@@ -66,7 +66,7 @@ function listFiles(dir: string, exts = ['.ts', '.tsx']): SourceFile[] {
 }
 
 /** Static imports and re-exports, resolved to paths from the root (without extension). */
-export function importsOf(source: SourceFile): Import[] {
+function importsOf(source: SourceFile): Import[] {
   const found: Import[] = [];
   const re = /(?:^|\n)\s*(import|export)\s+(type\s+)?([^'"]*?)\s*from\s+'([^']+)'/g;
   for (const m of source.text.matchAll(re)) {
@@ -91,7 +91,7 @@ export function importsOf(source: SourceFile): Import[] {
 const domainOf = (file: string) => file.match(/^server\/modules\/([^/]+)\//)?.[1] ?? null;
 
 /** Every arrow that breaks the rules, as "file -> target: why". */
-export function violations(files: SourceFile[]): string[] {
+function violations(files: SourceFile[]): string[] {
   const out: string[] = [];
   for (const source of files) {
     const own = domainOf(source.file);

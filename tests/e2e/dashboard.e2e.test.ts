@@ -1,63 +1,39 @@
-import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasHorizontalOverflow, LAPTOP, launchBrowser, PHONE, type TestBrowser } from '../helpers/browser';
-import { startTestServer } from '../helpers/server';
+import { hasHorizontalOverflow, LAPTOP, PHONE } from '../helpers/browser';
+import {
+  type Account,
+  type Api,
+  type E2E,
+  expectNoReload,
+  markDocument,
+  signIn,
+  startE2E,
+} from '../helpers/e2e';
 
-const webBuilt = existsSync(new URL('../../web/dist/index.html', import.meta.url));
-
-const coordinator = {
+const coordinator: Account = {
   email: 'carmen@example.org',
   name: 'Carmen Ruiz',
   password: 'bienvenidos-2026',
-  role: 'coordinator' as const,
+  role: 'coordinator',
 };
 
-interface Labels {
-  email: string;
-  password: string;
-  submit: string;
-  sitesNav: string;
-  sitesHeading: string;
-}
-
-const english: Labels = {
-  email: 'Email',
-  password: 'Password',
-  submit: 'Sign in',
-  sitesNav: 'Sites',
-  sitesHeading: 'Sites',
-};
-
-const spanish: Labels = {
-  email: 'Correo electrónico',
-  password: 'Contraseña',
-  submit: 'Entrar',
-  sitesNav: 'Sitios',
-  sitesHeading: 'Sitios',
-};
+const SITES = { en: 'Sites', es: 'Sitios' } as const;
 
 describe('dashboard in a real browser', { timeout: 60_000 }, () => {
-  let srv: Awaited<ReturnType<typeof startTestServer>>;
-  let cookie: string;
-  let browser: TestBrowser | null = null;
+  let e2e: E2E;
+  let api: Api;
 
   beforeAll(async () => {
-    if (!webBuilt) throw new Error('web/dist is missing: run `npm run build:web` before this test');
-    srv = await startTestServer();
-    await srv.createUser(coordinator);
-    cookie = await srv.login(coordinator.email, coordinator.password);
+    e2e = await startE2E({ accounts: [coordinator] });
+    api = await e2e.apiAs(coordinator);
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
+  afterAll(() => e2e?.close());
 
   async function openDashboard(viewport: typeof LAPTOP): Promise<Page> {
-    await browser?.close();
-    browser = await launchBrowser({ locale: 'en-US' });
-    return browser.open(`${srv.url}/`, viewport);
+    const browser = await e2e.launch({ alone: true });
+    return browser.open(`${e2e.srv.url}/`, viewport);
   }
 
   /** Creates a site as another client would: straight through the API, not through this page. */
@@ -67,32 +43,13 @@ describe('dashboard in a real browser', { timeout: 60_000 }, () => {
     address?: string;
     smsKeyword?: string;
   }) {
-    const res = await fetch(`${srv.url}/api/sites`, {
-      method: 'POST',
-      headers: { cookie, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    expect(res.status).toBe(201);
+    await api('POST', '/api/sites', body);
   }
 
-  async function signIn(page: Page, labels: Labels): Promise<void> {
-    await page.getByLabel(labels.email).fill(coordinator.email);
-    await page.getByLabel(labels.password).fill(coordinator.password);
-    await page.getByRole('button', { name: labels.submit }).click();
-    await page.locator('[data-testid="live-indicator"][data-state="live"]').waitFor();
-  }
-
-  async function openSitesPage(page: Page, labels: Labels): Promise<void> {
-    await page.getByRole('navigation').getByRole('link', { name: labels.sitesNav, exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: labels.sitesHeading }).waitFor();
-    // Mark the document so a full reload (which would wipe the mark) cannot pass for a live update.
-    await page.evaluate(() => {
-      document.body.dataset.sameDocument = 'yes';
-    });
-  }
-
-  async function expectNoReload(page: Page): Promise<void> {
-    expect(await page.evaluate(() => document.body.dataset.sameDocument)).toBe('yes');
+  async function openSitesPage(page: Page, lang: 'en' | 'es'): Promise<void> {
+    await page.getByRole('navigation').getByRole('link', { name: SITES[lang], exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: SITES[lang] }).waitFor();
+    await markDocument(page);
   }
 
   it('signs in, goes live and shows a site created elsewhere, in English on a laptop', async () => {
@@ -100,12 +57,12 @@ describe('dashboard in a real browser', { timeout: 60_000 }, () => {
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 
-    await signIn(page, english);
+    await signIn(page, coordinator, 'en');
     expect(await page.getByTestId('live-indicator').textContent()).toContain('Live');
     // Coordinators don't manage users or read the audit log.
     expect(await page.getByRole('navigation').getByRole('link', { name: 'Users' }).count()).toBe(0);
 
-    await openSitesPage(page, english);
+    await openSitesPage(page, 'en');
     const name = 'Greyhound Station Downtown';
     await createSiteElsewhere({
       name,
@@ -131,12 +88,12 @@ describe('dashboard in a real browser', { timeout: 60_000 }, () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
     expect(await page.evaluate(() => localStorage.getItem('bv.lang'))).toBe('es');
 
-    await signIn(page, spanish);
+    await signIn(page, coordinator, 'es');
     expect(await page.getByTestId('live-indicator').textContent()).toContain('En vivo');
     await page.getByRole('navigation').getByRole('link', { name: 'Sitios', exact: true }).waitFor();
     expect(await hasHorizontalOverflow(page)).toBe(false);
 
-    await openSitesPage(page, spanish);
+    await openSitesPage(page, 'es');
     const name = 'Terminal Central de Autobuses del Norte — andén de llegadas internacionales';
     await createSiteElsewhere({
       name,
@@ -156,8 +113,8 @@ describe('dashboard in a real browser', { timeout: 60_000 }, () => {
     await page.getByRole('heading', { level: 1, name: 'Sitios' }).waitFor();
 
     // Signing this browser's session out from elsewhere closes its live feed; the page returns to sign-in.
-    const session = (await page.context().cookies(srv.url)).map((c) => `${c.name}=${c.value}`).join('; ');
-    const out = await fetch(`${srv.url}/api/auth/logout`, {
+    const session = (await page.context().cookies(e2e.srv.url)).map((c) => `${c.name}=${c.value}`).join('; ');
+    const out = await fetch(`${e2e.srv.url}/api/auth/logout`, {
       method: 'POST',
       headers: { cookie: session, 'content-type': 'application/json' },
       body: '{}',

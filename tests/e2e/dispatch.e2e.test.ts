@@ -1,23 +1,20 @@
-import { existsSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasHorizontalOverflow, LAPTOP, launchBrowser, PHONE, type TestBrowser } from '../helpers/browser';
-import { startTestServer } from '../helpers/server';
+import { hasHorizontalOverflow, LAPTOP, PHONE } from '../helpers/browser';
+import { type Account, type Api, type E2E, expectNoReload, markDocument, startE2E } from '../helpers/e2e';
 
-const webBuilt = existsSync(new URL('../../web/dist/index.html', import.meta.url));
 const shots = process.env.E2E_SCREENSHOTS;
 
-const coordinator = {
+const coordinator: Account = {
   email: 'marisol@example.org',
   name: 'Marisol Fuentes',
   password: 'bienvenidos-2026',
-  role: 'coordinator' as const,
+  role: 'coordinator',
 };
-const admin = {
+const admin: Account = {
   email: 'admin@example.org',
   name: 'Rosa Admin',
   password: 'bienvenidos-admin-2026',
-  role: 'admin' as const,
+  role: 'admin',
 };
 
 const ANA = { name: 'Ana Torres', phone: '(303) 555-0101' };
@@ -30,38 +27,16 @@ interface Offer {
 }
 
 describe('dispatching volunteers in a real browser', { timeout: 180_000 }, () => {
-  let srv: Awaited<ReturnType<typeof startTestServer>>;
-  let cookie: string;
+  let e2e: E2E;
+  let call: Api;
   let releaseId: number;
   let releaseCode: string;
   let anaId: number;
   let betoId: number;
-  const browsers: TestBrowser[] = [];
-
-  /** Another client: the test process, straight through the API. */
-  async function call<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-    status = 201,
-    as = cookie,
-  ): Promise<T> {
-    const res = await fetch(`${srv.url}${path}`, {
-      method,
-      headers: { cookie: as, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    expect(res.status, text).toBe(status);
-    return JSON.parse(text) as T;
-  }
 
   beforeAll(async () => {
-    if (!webBuilt) throw new Error('web/dist is missing: run `npm run build:web` before this test');
-    srv = await startTestServer({ SMS_QUIET_HOURS: 'off' });
-    await srv.createUser(coordinator);
-    await srv.createUser(admin);
-    cookie = await srv.login(coordinator.email, coordinator.password);
+    e2e = await startE2E({ env: { SMS_QUIET_HOURS: 'off' }, accounts: [coordinator, admin] });
+    call = await e2e.apiAs(coordinator);
     const site = await call<{ id: number }>('POST', '/api/sites', {
       name: 'Greyhound Downtown',
       kind: 'bus_station',
@@ -91,35 +66,13 @@ describe('dispatching volunteers in a real browser', { timeout: 180_000 }, () =>
     releaseCode = release.code;
   }, 60_000);
 
-  afterAll(async () => {
-    for (const b of browsers) await b.close();
-    await srv?.close();
-  });
-
-  async function signedIn(
-    who: { email: string; password: string },
-    path: string,
-    viewport: typeof PHONE,
-    locale = 'en-US',
-  ): Promise<{ browser: TestBrowser; page: Page }> {
-    const browser = await launchBrowser({ locale });
-    browsers.push(browser);
-    const page = await browser.open(`${srv.url}${path}`, viewport);
-    const es = locale.startsWith('es');
-    await page.getByLabel(es ? 'Correo electrónico' : 'Email').fill(who.email);
-    await page.getByLabel(es ? 'Contraseña' : 'Password').fill(who.password);
-    await page.getByRole('button', { name: es ? 'Entrar' : 'Sign in' }).click();
-    await page.locator('[data-testid="live-indicator"][data-state="live"]').waitFor();
-    return { browser, page };
-  }
+  afterAll(() => e2e?.close());
 
   it('sends a volunteer from the release page and follows the YES live, then reads in Spanish on a phone', async () => {
-    const { browser, page } = await signedIn(coordinator, `/releases/${releaseId}`, LAPTOP);
+    const { browser, page } = await e2e.signedIn(coordinator, `/releases/${releaseId}`, LAPTOP);
     const panel = page.getByTestId('dispatch-panel');
     await panel.getByText('No volunteers sent yet.').waitFor();
-    await page.evaluate(() => {
-      document.body.dataset.sameDocument = 'yes';
-    });
+    await markDocument(page);
 
     const form = panel.getByTestId('dispatch-form');
     expect(await form.getByLabel('How many volunteers').inputValue()).toBe('1');
@@ -151,7 +104,7 @@ describe('dispatching volunteers in a real browser', { timeout: 180_000 }, () =>
     expect(await panel.getByTestId('candidates').textContent()).toContain('Already asked');
 
     // Ana answers from her phone, on the SMS page's simulator in another tab.
-    const sms = await browser.open(`${srv.url}/messages`, LAPTOP);
+    const sms = await browser.open(`${e2e.srv.url}/messages`, LAPTOP);
     const simulator = sms.getByTestId('sms-simulator');
     await simulator.getByLabel('Text in as').fill(ANA.phone);
     await simulator.getByRole('textbox', { name: 'Message' }).fill(`YES ${code} 15 on my way`);
@@ -179,7 +132,7 @@ describe('dispatching volunteers in a real browser', { timeout: 180_000 }, () =>
     const feed = panel.getByTestId('reply-feed');
     await feed.getByTestId('reply').first().waitFor();
     expect(await feed.textContent()).toContain('Ana Torres: YES (15 min) — “on my way”');
-    expect(await page.evaluate(() => document.body.dataset.sameDocument)).toBe('yes');
+    await expectNoReload(page);
     if (shots) await page.screenshot({ path: `${shots}/dispatch-laptop.png`, fullPage: true });
 
     // The board card carries the count.
@@ -188,7 +141,7 @@ describe('dispatching volunteers in a real browser', { timeout: 180_000 }, () =>
     await card.getByTestId('dispatch-summary').filter({ hasText: '1/1 on the way' }).waitFor();
 
     // In Spanish on a phone the same page reads in Spanish and fits the screen.
-    const phone = await signedIn(coordinator, `/releases/${releaseId}`, PHONE, 'es-MX');
+    const phone = await e2e.signedIn(coordinator, `/releases/${releaseId}`, PHONE, { locale: 'es-MX' });
     const es = phone.page.getByTestId('dispatch-panel');
     await es.locator('[data-testid="dispatch"][data-status="filled"]').waitFor();
     expect(await es.getByTestId('dispatch-status').textContent()).toBe('Completo');
@@ -213,7 +166,7 @@ describe('dispatching volunteers in a real browser', { timeout: 180_000 }, () =>
   });
 
   it('lets an admin give a coordinator a phone number and shows it listed', async () => {
-    const { page } = await signedIn(admin, '/users', LAPTOP);
+    const { page } = await e2e.signedIn(admin, '/users', LAPTOP);
     const row = page.locator(`[data-testid="user-row"][data-email="${coordinator.email}"]`);
     expect(await row.getByTestId('user-phone').textContent()).toBe('No phone');
     await row.getByRole('button', { name: `Edit ${coordinator.name}` }).click();
@@ -224,13 +177,12 @@ describe('dispatching volunteers in a real browser', { timeout: 180_000 }, () =>
     await page.getByTestId('user-updated').waitFor();
     await row.getByTestId('user-phone').filter({ hasText: '+13035550199' }).waitFor();
 
-    const adminCookie = await srv.login(admin.email, admin.password);
-    const users = await call<{ items: { email: string; phone: string | null; role: string }[] }>(
+    const asAdmin = await e2e.apiAs(admin);
+    const users = await asAdmin<{ items: { email: string; phone: string | null; role: string }[] }>(
       'GET',
       '/api/users',
       undefined,
       200,
-      adminCookie,
     );
     expect(users.items.find((u) => u.email === coordinator.email)).toMatchObject({
       phone: '+13035550199',

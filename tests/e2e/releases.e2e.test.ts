@@ -1,16 +1,13 @@
-import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasHorizontalOverflow, LAPTOP, launchBrowser, PHONE, type TestBrowser } from '../helpers/browser';
-import { startTestServer } from '../helpers/server';
+import { hasHorizontalOverflow, LAPTOP, PHONE } from '../helpers/browser';
+import { type Account, type Api, type E2E, expectNoReload, markDocument, startE2E } from '../helpers/e2e';
 
-const webBuilt = existsSync(new URL('../../web/dist/index.html', import.meta.url));
-
-const coordinator = {
+const coordinator: Account = {
   email: 'marisol@example.org',
   name: 'Marisol Fuentes',
   password: 'bienvenidos-2026',
-  role: 'coordinator' as const,
+  role: 'coordinator',
 };
 
 const SITE = 'Greyhound Downtown';
@@ -29,52 +26,21 @@ interface Release {
 }
 
 describe('releases in a real browser', { timeout: 150_000 }, () => {
-  let srv: Awaited<ReturnType<typeof startTestServer>>;
-  let cookie: string;
-  const browsers: TestBrowser[] = [];
+  let e2e: E2E;
+  let call: Api;
 
   beforeAll(async () => {
-    if (!webBuilt) throw new Error('web/dist is missing: run `npm run build:web` before this test');
-    srv = await startTestServer();
-    await srv.createUser(coordinator);
-    cookie = await srv.login(coordinator.email, coordinator.password);
+    e2e = await startE2E({ accounts: [coordinator] });
+    call = await e2e.apiAs(coordinator);
     await call('POST', '/api/sites', { name: SITE, kind: 'bus_station', smsKeyword: 'GREYDT' });
   }, 60_000);
 
-  afterAll(async () => {
-    for (const b of browsers) await b.close();
-    await srv?.close();
-  });
-
-  /** Another client: the test process, straight through the API. */
-  async function call<T>(method: string, path: string, body?: unknown, status = 201): Promise<T> {
-    const res = await fetch(`${srv.url}${path}`, {
-      method,
-      headers: { cookie, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    expect(res.status, text).toBe(status);
-    return JSON.parse(text) as T;
-  }
+  afterAll(() => e2e?.close());
 
   const allReleases = async () =>
     (await call<{ items: Release[] }>('GET', '/api/releases?status=all', undefined, 200)).items;
 
-  /** A fresh browser profile (so no shared cookies or service worker), signed in at `path`. */
-  async function signedIn(
-    path: string,
-    viewport: typeof PHONE,
-  ): Promise<{ browser: TestBrowser; page: Page }> {
-    const browser = await launchBrowser({ locale: 'en-US' });
-    browsers.push(browser);
-    const page = await browser.open(`${srv.url}${path}`, viewport);
-    await page.getByLabel('Email').fill(coordinator.email);
-    await page.getByLabel('Password').fill(coordinator.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.locator('[data-testid="live-indicator"][data-state="live"]').waitFor();
-    return { browser, page };
-  }
+  const signedIn = (path: string, viewport: typeof PHONE) => e2e.signedIn(coordinator, path, viewport);
 
   /** Waits until the service worker has precached the app and controls this page. */
   async function controlledByServiceWorker(page: Page): Promise<void> {
@@ -113,9 +79,7 @@ describe('releases in a real browser', { timeout: 150_000 }, () => {
 
     const laptop = await signedIn('/releases', LAPTOP);
     await laptop.page.getByTestId('board-count').filter({ hasText: 'No open releases.' }).waitFor();
-    await laptop.page.evaluate(() => {
-      document.body.dataset.sameDocument = 'yes';
-    });
+    await markDocument(laptop.page);
 
     // No connection at all: the page itself now comes from the service worker's cache.
     await phone.browser.context.setOffline(true);
@@ -174,7 +138,7 @@ describe('releases in a real browser', { timeout: 150_000 }, () => {
     const card = laptop.page.locator(`[data-testid="release-card"][data-code="${code}"]`);
     await card.waitFor();
     expect(await laptop.page.getByTestId('release-card').count()).toBe(1);
-    expect(await laptop.page.evaluate(() => document.body.dataset.sameDocument)).toBe('yes');
+    await expectNoReload(laptop.page);
     const text = (await card.textContent()) ?? '';
     expect(text).toContain(SITE);
     expect(text).toContain('4 people');

@@ -1,55 +1,32 @@
-import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasHorizontalOverflow, LAPTOP, launchBrowser, PHONE, type TestBrowser } from '../helpers/browser';
-import { startTestServer } from '../helpers/server';
+import { hasHorizontalOverflow, LAPTOP, PHONE } from '../helpers/browser';
+import { type Account, type E2E, expectNoReload, markDocument, startE2E } from '../helpers/e2e';
 
-const webBuilt = existsSync(new URL('../../web/dist/index.html', import.meta.url));
-
-const coordinator = {
+const coordinator: Account = {
   email: 'lucia@example.org',
   name: 'Lucía Ortega',
   password: 'bienvenidos-2026',
-  role: 'coordinator' as const,
+  role: 'coordinator',
 };
 
 describe('SMS page in a real browser', { timeout: 90_000 }, () => {
-  let srv: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: TestBrowser | null = null;
+  let e2e: E2E;
 
   beforeAll(async () => {
-    if (!webBuilt) throw new Error('web/dist is missing: run `npm run build:web` before this test');
-    srv = await startTestServer();
-    await srv.createUser(coordinator);
+    e2e = await startE2E({ accounts: [coordinator] });
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
+  afterAll(() => e2e?.close());
 
   async function openSignedIn(viewport: typeof LAPTOP): Promise<Page> {
-    await browser?.close();
-    browser = await launchBrowser({ locale: 'en-US' });
-    const page = await browser.open(`${srv.url}/`, viewport);
-    await page.getByLabel('Email').fill(coordinator.email);
-    await page.getByLabel('Password').fill(coordinator.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.locator('[data-testid="live-indicator"][data-state="live"]').waitFor();
-    return page;
+    return (await e2e.signedIn(coordinator, '/', viewport, { alone: true })).page;
   }
 
   async function openSmsPage(page: Page): Promise<void> {
     await page.getByRole('navigation').getByRole('link', { name: 'SMS', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'SMS' }).waitFor();
-    // A full reload would wipe this mark, so it cannot pass for a live update.
-    await page.evaluate(() => {
-      document.body.dataset.sameDocument = 'yes';
-    });
-  }
-
-  async function expectNoReload(page: Page): Promise<void> {
-    expect(await page.evaluate(() => document.body.dataset.sameDocument)).toBe('yes');
+    await markDocument(page);
   }
 
   it('simulates texts in both languages, counts segments and shows a direct message delivered', async () => {
@@ -123,21 +100,16 @@ describe('SMS page in a real browser', { timeout: 90_000 }, () => {
   });
 
   it('filters the log and resends a failed message', async () => {
-    const cookie = await srv.login(coordinator.email, coordinator.password);
+    const api = await e2e.apiAs(coordinator);
     const text = `Shelter check-in moved to 9pm (${Date.now()})`;
-    const res = await fetch(`${srv.url}/api/sms/messages`, {
-      method: 'POST',
-      headers: { cookie, 'content-type': 'application/json' },
-      body: JSON.stringify({ to: '(720) 555-0150', body: text }),
-    });
-    const sent = (await res.json()) as { id: number };
+    const sent = await api<{ id: number }>('POST', '/api/sms/messages', { to: '(720) 555-0150', body: text });
     // The console driver delivers everything; leave the row as a carrier's failure report would.
     await expect
       .poll(() =>
-        srv.app.core.db.$client.prepare('select status from sms_messages where id = ?').get(sent.id),
+        e2e.srv.app.core.db.$client.prepare('select status from sms_messages where id = ?').get(sent.id),
       )
       .toEqual({ status: 'delivered' });
-    srv.app.core.db.$client
+    e2e.srv.app.core.db.$client
       .prepare(
         "update sms_messages set status = 'failed', error_code = '30003', error_message = 'Unreachable destination handset' where id = ?",
       )
@@ -178,14 +150,9 @@ describe('SMS page in a real browser', { timeout: 90_000 }, () => {
       'STOP',
     );
     // A message queued by another client shows up on its own and follows its delivery.
-    const cookie = await srv.login(coordinator.email, coordinator.password);
+    const api = await e2e.apiAs(coordinator);
     const elsewhere = `Bus leaves at 6:40 from gate 12, bring the blue folder (${Date.now()})`;
-    const res = await fetch(`${srv.url}/api/sms/messages`, {
-      method: 'POST',
-      headers: { cookie, 'content-type': 'application/json' },
-      body: JSON.stringify({ to: '+1 (720) 555-0188', body: elsewhere }),
-    });
-    expect(res.status).toBe(201);
+    await api('POST', '/api/sms/messages', { to: '+1 (720) 555-0188', body: elsewhere });
     await page
       .locator('[data-testid="sms-row"][data-status="delivered"]')
       .filter({ hasText: elsewhere })

@@ -1,17 +1,15 @@
-import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasHorizontalOverflow, LAPTOP, launchBrowser, PHONE, type TestBrowser } from '../helpers/browser';
-import { startTestServer } from '../helpers/server';
+import { hasHorizontalOverflow, LAPTOP, PHONE } from '../helpers/browser';
+import { type Account, type Api, type E2E, expectNoReload, markDocument, startE2E } from '../helpers/e2e';
 
-const webBuilt = existsSync(new URL('../../web/dist/index.html', import.meta.url));
 const ZONE = 'America/Denver';
 
-const coordinator = {
+const coordinator: Account = {
   email: 'rosa@example.org',
   name: 'Rosa Medina',
   password: 'bienvenidos-2026',
-  role: 'coordinator' as const,
+  role: 'coordinator',
 };
 
 interface Volunteer {
@@ -32,58 +30,22 @@ function networkDate(days: number): string {
 }
 
 describe('volunteers, shifts and screening in a real browser', { timeout: 120_000 }, () => {
-  let srv: Awaited<ReturnType<typeof startTestServer>>;
-  let cookie: string;
-  let browser: TestBrowser | null = null;
+  let e2e: E2E;
+  let call: Api;
 
   beforeAll(async () => {
-    if (!webBuilt) throw new Error('web/dist is missing: run `npm run build:web` before this test');
     // Quiet hours would hold a reminder sent at night past the start of a shift two hours away.
-    srv = await startTestServer({ NETWORK_TZ: ZONE, SMS_QUIET_HOURS: 'off' });
-    await srv.createUser(coordinator);
-    cookie = await srv.login(coordinator.email, coordinator.password);
+    e2e = await startE2E({ env: { NETWORK_TZ: ZONE, SMS_QUIET_HOURS: 'off' }, accounts: [coordinator] });
+    call = await e2e.apiAs(coordinator);
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
+  afterAll(() => e2e?.close());
 
-  /** Another client: the test process, straight through the API. */
-  async function call<T>(method: string, path: string, body?: unknown, status = 201): Promise<T> {
-    const res = await fetch(`${srv.url}${path}`, {
-      method,
-      headers: { cookie, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    expect(res.status, text).toBe(status);
-    return JSON.parse(text) as T;
+  async function signIn(path: string): Promise<Page> {
+    return (await e2e.signedIn(coordinator, path, PHONE, { alone: true })).page;
   }
 
-  async function signIn(url: string): Promise<Page> {
-    await browser?.close();
-    browser = await launchBrowser({ locale: 'en-US' });
-    const page = await browser.open(url, PHONE);
-    await page.getByLabel('Email').fill(coordinator.email);
-    await page.getByLabel('Password').fill(coordinator.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.locator('[data-testid="live-indicator"][data-state="live"]').waitFor();
-    return page;
-  }
-
-  const db = () => srv.app.core.db.$client;
-
-  async function markDocument(page: Page): Promise<void> {
-    // A full reload would wipe this mark, so it cannot pass for a live update.
-    await page.evaluate(() => {
-      document.body.dataset.sameDocument = 'yes';
-    });
-  }
-
-  async function expectNoReload(page: Page): Promise<void> {
-    expect(await page.evaluate(() => document.body.dataset.sameDocument)).toBe('yes');
-  }
+  const db = () => e2e.srv.app.core.db.$client;
 
   it('fills a shift from a phone, follows other clients live, and reopens the place of a sick volunteer', async () => {
     const site = await call<{ id: number }>('POST', '/api/sites', {
@@ -113,7 +75,7 @@ describe('volunteers, shifts and screening in a real browser', { timeout: 120_00
       highRisk: true,
     });
 
-    const page = await signIn(`${srv.url}/`);
+    const page = await signIn('/');
     await page.getByRole('navigation').getByRole('link', { name: 'Shifts', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Shifts' }).waitFor();
     await markDocument(page);
@@ -179,7 +141,7 @@ describe('volunteers, shifts and screening in a real browser', { timeout: 120_00
     // A second tab on the shifts page, to see the isolation there too.
     const shiftsTab = await page.context().newPage();
     await shiftsTab.setViewportSize(PHONE);
-    await shiftsTab.goto(`${srv.url}/shifts`);
+    await shiftsTab.goto(`${e2e.srv.url}/shifts`);
     await shiftsTab.locator('[data-testid="live-indicator"][data-state="live"]').waitFor();
     const tabCard = shiftsTab.locator(`[data-testid="shift"][data-id="${shift.id}"]`);
     await tabCard.locator('[data-testid="shift-filled"][data-filled="2"]').waitFor();
@@ -213,7 +175,7 @@ describe('volunteers, shifts and screening in a real browser', { timeout: 120_00
     expect(await page.getByTestId('volunteer-shift').first().textContent()).toContain('Greyhound Downtown');
     expect(await hasHorizontalOverflow(page)).toBe(false);
 
-    await page.goto(`${srv.url}/volunteers/import`);
+    await page.goto(`${e2e.srv.url}/volunteers/import`);
     await page.getByRole('heading', { level: 1, name: 'Importar voluntarios' }).waitFor();
     // A file is read in the browser and shown before it is sent.
     await page.getByLabel('Elegir un archivo CSV').setInputFiles({
@@ -232,7 +194,7 @@ describe('volunteers, shifts and screening in a real browser', { timeout: 120_00
     expect(await hasHorizontalOverflow(page)).toBe(false);
 
     // A text to everyone on the shift: both signups, counted or not, are told.
-    await page.goto(`${srv.url}/messages`);
+    await page.goto(`${e2e.srv.url}/messages`);
     await page.getByText('Enviar SMS a voluntarios', { exact: true }).click();
     const broadcast = page.getByTestId('broadcast-form');
     await broadcast.getByLabel('Los voluntarios de un turno').check();
@@ -276,7 +238,7 @@ describe('volunteers, shifts and screening in a real browser', { timeout: 120_00
     // The reminder is due at once: the shift starts within SHIFT_REMINDER_HOURS.
     await expect
       .poll(async () => {
-        await srv.app.core.scheduler.runDue();
+        await e2e.srv.app.core.scheduler.runDue();
         return db()
           .prepare("select body from sms_messages where kind='reminder' and phone='+13035550109'")
           .get() as { body: string } | undefined;
@@ -290,9 +252,8 @@ describe('volunteers, shifts and screening in a real browser', { timeout: 120_00
     const token = /\/screen\?t=([^\s]+)/.exec(body)?.[1];
     expect(token).toBeTruthy();
 
-    await browser?.close();
-    browser = await launchBrowser({ locale: 'en-US' });
-    const page = await browser.open(`${srv.url}/screen?t=${token}`, PHONE);
+    const browser = await e2e.launch({ alone: true });
+    const page = await browser.open(`${e2e.srv.url}/screen?t=${token}`, PHONE);
 
     // Greeted by first name in her own language; the token is gone from the address bar.
     await page.getByTestId('screen-greeting').waitFor();
@@ -321,7 +282,7 @@ describe('volunteers, shifts and screening in a real browser', { timeout: 120_00
     expect(after.screening.state).toBe('clear');
 
     // A link that does not exist gets a kind word, not an error.
-    const stranger = await browser.open(`${srv.url}/screen?t=not-a-real-token-at-all`, LAPTOP);
+    const stranger = await browser.open(`${e2e.srv.url}/screen?t=not-a-real-token-at-all`, LAPTOP);
     await stranger.getByTestId('screen-invalid').waitFor();
     expect(await stranger.getByTestId('screen-invalid').textContent()).toContain(
       'This link no longer works.',

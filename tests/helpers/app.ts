@@ -26,31 +26,45 @@ export interface TestApp {
   config: Readonly<Config>;
   /** Creates a user with TEST_PASSWORD and answers it. */
   createUser(role: Role, email?: string): Promise<{ id: number; email: string; role: Role }>;
-  /** A cookie header for a fresh session of a new user with that role (no password round-trip). */
+  /** A fresh session of a new user with that role, opened without a password round-trip. */
+  session(role: Role): Promise<TestSession>;
+  /** The cookie header of `session(role)`. */
   signIn(role: Role): Promise<string>;
   /** app.inject with the cookie and a JSON body. */
   call(cookie: string | null, opts: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
-let counter = 0;
+export interface TestSession {
+  user: { id: number; email: string; role: Role };
+  token: string;
+  /** The cookie header that carries the session. */
+  cookie: string;
+}
 
-export async function buildTestApp(
-  opts: {
-    env?: Record<string, string>;
-    db?: Db;
-    clock?: FakeClock;
-    logStream?: NodeJS.WritableStream;
-    /** The SMS port; the console driver unless a test needs another (e.g. the twilio driver on a fake). */
-    sms?: SmsGateway;
-  } = {},
-): Promise<TestApp> {
-  const config = configFrom({
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  db?: Db;
+  clock?: FakeClock;
+  logStream?: NodeJS.WritableStream;
+  /** The SMS port; the console driver unless a test needs another (e.g. the twilio driver on a fake). */
+  sms?: SmsGateway;
+}
+
+/** The configuration every test app starts from, with `env` on top. */
+export function testConfig(env: Record<string, string> = {}): Readonly<Config> {
+  return configFrom({
     LOG_LEVEL: 'silent',
     NETWORK_TZ: 'America/Denver',
     DATA_DIR: '/tmp/bv-unused',
-    ...opts.env,
+    ...env,
   });
+}
+
+let counter = 0;
+
+export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  const config = testConfig(opts.env);
   const db = opts.db ?? openMigratedDb(':memory:');
   const clock = opts.clock ?? new FakeClock('2026-03-02T15:00:00Z');
   const app = await buildApp({
@@ -73,16 +87,21 @@ export async function buildTestApp(
     return { id: user.id, email: user.email, role: user.role };
   };
 
+  const session: TestApp['session'] = async (role) => {
+    const user = await createUser(role);
+    const token = app.auth.openSession({ ...user, name: role }, '127.0.0.1');
+    return { user, token, cookie: `${SESSION_COOKIE}=${token}` };
+  };
+
   return {
     app,
     db,
     clock,
     config,
     createUser,
+    session,
     async signIn(role) {
-      const user = await createUser(role);
-      const token = app.auth.openSession({ ...user, name: role }, '127.0.0.1');
-      return `${SESSION_COOKIE}=${token}`;
+      return (await session(role)).cookie;
     },
     call(cookie, options) {
       const headers: Record<string, string> = { ...(options.headers as Record<string, string>) };
@@ -104,4 +123,26 @@ export function cookieFrom(res: LightMyRequestResponse): string {
   const found = res.cookies.find((c) => c.name === SESSION_COOKIE);
   if (!found) throw new Error(`no session cookie in response ${res.statusCode}: ${res.body}`);
   return `${SESSION_COOKIE}=${found.value}`;
+}
+
+/** The test app with an outbox fast enough that closing it never waits on pacing. */
+export function buildRosterApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  return buildTestApp({ ...opts, env: { SMS_RATE_PER_SEC: '50', ...opts.env } });
+}
+
+/** One lifetime of an app on the SQLite file `file`: builds it, runs `fn`, then closes the app and the file. */
+export async function withAppOn<T>(
+  file: string,
+  clock: FakeClock,
+  fn: (t: TestApp) => Promise<T>,
+  build: (opts: TestAppOptions) => Promise<TestApp> = buildTestApp,
+): Promise<T> {
+  const db = openMigratedDb(file);
+  const t = await build({ db, clock });
+  try {
+    return await fn(t);
+  } finally {
+    await t.close();
+    db.$client.close();
+  }
 }

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { events, sites } from '../../db/schema';
+import { sites } from '../../db/schema';
 import { claimKey } from '../../server/infra/idempotency.repo';
 import { buildTestApp, type TestApp } from '../helpers/app';
+import { eventRows, signedInUser } from '../helpers/fixtures';
 
 describe('Idempotency-Key on creating POSTs', () => {
   let t: TestApp;
@@ -21,12 +22,7 @@ describe('Idempotency-Key on creating POSTs', () => {
     });
   }
 
-  const siteEvents = () =>
-    t.db
-      .select()
-      .from(events)
-      .all()
-      .filter((e) => e.type === 'site.created');
+  const siteEvents = () => eventRows(t, 'site.created');
 
   it('answers a repeat with the first status and body, and creates one site', async () => {
     const first = await postSite(coordinator, 'k-1', { name: 'Greyhound', kind: 'bus_station' });
@@ -107,7 +103,7 @@ describe('Idempotency-Key on creating POSTs', () => {
   });
 
   it('lets a retry through when the first attempt was cut off by a crash before answering', async () => {
-    const me = (await t.call(coordinator, { method: 'GET', url: '/api/auth/me' })).json().user;
+    const me = await signedInUser(t, coordinator);
     // What a process killed between claiming the key and answering leaves behind.
     claimKey(t.db, `user:${me.id}`, 'k-crash', 'fingerprint of the lost request', t.clock.now());
 

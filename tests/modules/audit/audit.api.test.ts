@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Role } from '../../../db/schema';
-import { audit } from '../../../db/schema';
 import { HOUR } from '../../../server/lib/clock';
-import { buildTestApp, type TestApp } from '../../helpers/app';
+import { buildTestApp, type TestApp, type TestSession } from '../../helpers/app';
+import { addSite, auditRows } from '../../helpers/fixtures';
 
 interface Line {
   id: number;
@@ -17,18 +16,12 @@ interface Line {
 
 describe('audit API', () => {
   let t: TestApp;
-  let admin: { id: number; cookie: string };
+  let admin: TestSession;
   beforeEach(async () => {
     t = await buildTestApp();
-    admin = await session('admin');
+    admin = await t.session('admin');
   });
   afterEach(() => t.close());
-
-  async function session(role: Role) {
-    const user = await t.createUser(role);
-    const token = t.app.auth.openSession({ ...user, name: role }, '127.0.0.1');
-    return { id: user.id, email: user.email, cookie: `bv_session=${token}` };
-  }
 
   async function read(query = ''): Promise<{ items: Line[]; nextBefore: number | null }> {
     const res = await t.call(admin.cookie, { method: 'GET', url: `/api/audit${query}` });
@@ -36,22 +29,17 @@ describe('audit API', () => {
     return res.json();
   }
 
-  async function addSite(cookie: string, name: string): Promise<number> {
-    const res = await t.call(cookie, { method: 'POST', url: '/api/sites', payload: { name, kind: 'other' } });
-    expect(res.statusCode).toBe(201);
-    return res.json().id;
-  }
-
-  function auditCount(): number {
-    return t.db.select().from(audit).all().length;
-  }
+  /** The id of a new site of kind other. */
+  const siteBy = async (cookie: string, name: string) =>
+    (await addSite(t, cookie, { name, kind: 'other' })).id;
+  const auditCount = () => auditRows(t).length;
 
   it('lists every change newest first, with who did it by name and email', async () => {
-    const coordinator = await session('coordinator');
+    const coordinator = await t.session('coordinator');
     t.clock.advance(HOUR);
-    const first = await addSite(coordinator.cookie, 'Bus station');
+    const first = await siteBy(coordinator.cookie, 'Bus station');
     t.clock.advance(HOUR);
-    const second = await addSite(admin.cookie, 'Warehouse');
+    const second = await siteBy(admin.cookie, 'Warehouse');
 
     const { items } = await read();
     const ids = items.map((l) => l.id);
@@ -60,23 +48,25 @@ describe('audit API', () => {
       action: 'site.created',
       entity: 'site',
       entityId: second,
-      userId: admin.id,
+      userId: admin.user.id,
       at: '2026-03-02T10:00:00-07:00',
     });
     expect(items[0]?.actor).toMatch(/^admin \d+ <admin\d+@example\.org>$/);
-    expect(items[1]).toMatchObject({ action: 'site.created', entityId: first, userId: coordinator.id });
-    expect(items[1]?.actor).toBe(`coordinator ${coordinator.email.match(/\d+/)![0]} <${coordinator.email}>`);
+    expect(items[1]).toMatchObject({ action: 'site.created', entityId: first, userId: coordinator.user.id });
+    expect(items[1]?.actor).toBe(
+      `coordinator ${coordinator.user.email.match(/\d+/)![0]} <${coordinator.user.email}>`,
+    );
     expect(items[1]?.changes).toMatchObject({ name: 'Bus station', kind: 'other' });
 
     // Work done by the system itself is labelled as such.
-    const made = items.find((l) => l.action === 'user.created' && l.entityId === coordinator.id);
+    const made = items.find((l) => l.action === 'user.created' && l.entityId === coordinator.user.id);
     expect(made).toMatchObject({ userId: null, actor: 'system' });
   });
 
   it('filters by action, entity, entityId and userId', async () => {
-    const coordinator = await session('coordinator');
-    const a = await addSite(coordinator.cookie, 'A');
-    const b = await addSite(admin.cookie, 'B');
+    const coordinator = await t.session('coordinator');
+    const a = await siteBy(coordinator.cookie, 'A');
+    const b = await siteBy(admin.cookie, 'B');
 
     const byAction = await read('?action=site.created');
     expect(byAction.items.map((l) => l.entityId)).toEqual([b, a]);
@@ -88,18 +78,18 @@ describe('audit API', () => {
     const byRecord = await read(`?entity=site&entityId=${a}`);
     expect(byRecord.items.map((l) => [l.action, l.entityId])).toEqual([['site.created', a]]);
 
-    const byUser = await read(`?userId=${coordinator.id}`);
+    const byUser = await read(`?userId=${coordinator.user.id}`);
     expect(byUser.items.length).toBeGreaterThan(0);
-    expect(byUser.items.every((l) => l.userId === coordinator.id)).toBe(true);
+    expect(byUser.items.every((l) => l.userId === coordinator.user.id)).toBe(true);
     expect(byUser.items.filter((l) => l.entity === 'site').map((l) => l.entityId)).toEqual([a]);
 
     expect((await read('?action=nothing.happened')).items).toEqual([]);
   });
 
   it('filters by time with from and to', async () => {
-    const early = await addSite(admin.cookie, 'Early');
+    const early = await siteBy(admin.cookie, 'Early');
     t.clock.advance(5 * HOUR);
-    const late = await addSite(admin.cookie, 'Late');
+    const late = await siteBy(admin.cookie, 'Late');
 
     const after = await read(`?action=site.created&from=${encodeURIComponent('2026-03-02T12:00:00-07:00')}`);
     expect(after.items.map((l) => l.entityId)).toEqual([late]);
@@ -108,7 +98,7 @@ describe('audit API', () => {
   });
 
   it('pages with limit and nextBefore until the end, missing and repeating nothing', async () => {
-    for (const name of ['A', 'B', 'C', 'D', 'E']) await addSite(admin.cookie, name);
+    for (const name of ['A', 'B', 'C', 'D', 'E']) await siteBy(admin.cookie, name);
     const all = (await read('?limit=500')).items.map((l) => l.id);
     expect(all.length).toBeGreaterThan(5);
 
@@ -140,7 +130,7 @@ describe('audit API', () => {
   });
 
   it.each(['coordinator', 'medical', 'viewer'] as const)('refuses a %s with 403', async (role) => {
-    const { cookie } = await session(role);
+    const { cookie } = await t.session(role);
     const res = await t.call(cookie, { method: 'GET', url: '/api/audit' });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('forbidden');
@@ -152,11 +142,11 @@ describe('audit API', () => {
   });
 
   it('writes exactly one line per site created, and none for a refused request', async () => {
-    const coordinator = await session('coordinator');
-    const viewer = await session('viewer');
+    const coordinator = await t.session('coordinator');
+    const viewer = await t.session('viewer');
     let count = auditCount();
 
-    const id = await addSite(coordinator.cookie, 'Greyhound');
+    const id = await siteBy(coordinator.cookie, 'Greyhound');
     const lines = (await read(`?entity=site&entityId=${id}`)).items;
     expect(lines).toHaveLength(1);
     expect(auditCount()).toBe(count + 1);

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { audit, type Role, sessions, users } from '../../../db/schema';
+import { sessions, users } from '../../../db/schema';
 import { DAY, HOUR, MINUTE } from '../../../server/lib/clock';
 import { buildTestApp, cookieFrom, TEST_PASSWORD, type TestApp } from '../../helpers/app';
+import { auditRows } from '../../helpers/fixtures';
 import { connectLive, type LiveClient } from '../../helpers/ws';
 
 const ME = { method: 'GET', url: '/api/auth/me' } as const;
@@ -17,13 +18,6 @@ describe('sign-in and sessions', () => {
 
   function login(email: string, password: string) {
     return t.call(null, { method: 'POST', url: '/api/auth/login', payload: { email, password } });
-  }
-
-  /** A session opened without a password round-trip, for tests about what happens after sign-in. */
-  async function session(role: Role = 'coordinator') {
-    const user = await t.createUser(role);
-    const token = t.app.auth.openSession({ ...user, name: role }, '127.0.0.1');
-    return { user, token, cookie: `bv_session=${token}` };
   }
 
   async function closeCode(live: LiveClient): Promise<number | 'still open'> {
@@ -92,12 +86,7 @@ describe('sign-in and sessions', () => {
     }
     expect(wrong.body).toBe(unknown.body);
 
-    const failed = t.db
-      .select()
-      .from(audit)
-      .where(eq(audit.action, 'auth.login_failed'))
-      .orderBy(asc(audit.id))
-      .all();
+    const failed = auditRows(t, 'auth.login_failed');
     expect(failed).toHaveLength(2);
     // The victim of a guess is the record concerned, never the one who acted.
     expect(failed.map((a) => [a.entity, a.entityId, a.userId])).toEqual([
@@ -136,7 +125,7 @@ describe('sign-in and sessions', () => {
   });
 
   it('signs out one session: that cookie stops working, the same user’s other session keeps working', async () => {
-    const one = await session('viewer');
+    const one = await t.session('viewer');
     const otherToken = t.app.auth.openSession({ ...one.user, name: 'viewer' }, '127.0.0.1');
     const other = `bv_session=${otherToken}`;
 
@@ -153,11 +142,11 @@ describe('sign-in and sessions', () => {
 
     const again = await t.call(one.cookie, { method: 'POST', url: '/api/auth/logout', payload: {} });
     expect(again.statusCode).toBe(401);
-    expect(t.db.select().from(audit).where(eq(audit.action, 'auth.logout')).all()).toHaveLength(1);
+    expect(auditRows(t, 'auth.logout')).toHaveLength(1);
   });
 
   it('closes the live feed of the session that signs out, and only that one', async () => {
-    const one = await session('viewer');
+    const one = await t.session('viewer');
     const otherToken = t.app.auth.openSession({ ...one.user, name: 'viewer' }, '127.0.0.1');
     const mine = await connectLive(t.app, { cookie: one.cookie });
     const theirs = await connectLive(t.app, { cookie: `bv_session=${otherToken}` });
@@ -169,7 +158,7 @@ describe('sign-in and sessions', () => {
   });
 
   it('accepts a sign-out sent as JSON with no body', async () => {
-    const { cookie } = await session();
+    const { cookie } = await t.session('coordinator');
     const res = await t.call(cookie, {
       method: 'POST',
       url: '/api/auth/logout',
@@ -180,13 +169,13 @@ describe('sign-in and sessions', () => {
   });
 
   it('ends a session left unused for longer than SESSION_IDLE_HOURS (12 h by default)', async () => {
-    const { cookie } = await session();
+    const { cookie } = await t.session('coordinator');
     t.clock.advance(12 * HOUR + MINUTE);
     expect(await status(cookie)).toBe(401);
   });
 
   it('keeps a session alive while it is used within the idle window', async () => {
-    const { cookie } = await session();
+    const { cookie } = await t.session('coordinator');
     for (let i = 0; i < 3; i++) {
       t.clock.advance(11 * HOUR);
       expect(await status(cookie)).toBe(200);
@@ -209,7 +198,7 @@ describe('sign-in and sessions', () => {
   });
 
   it('ends even a busy session once SESSION_MAX_DAYS (14 by default) have passed since sign-in', async () => {
-    const { cookie } = await session();
+    const { cookie } = await t.session('coordinator');
     const started = t.clock.now().getTime();
     const answers: Array<[number, number]> = [];
     while (t.clock.now().getTime() - started < 15 * DAY) {
@@ -222,7 +211,7 @@ describe('sign-in and sessions', () => {
   });
 
   it('refuses a disabled user: open sessions stop working and the right password no longer signs in', async () => {
-    const { user, cookie } = await session('coordinator');
+    const { user, cookie } = await t.session('coordinator');
     expect(await status(cookie)).toBe(200);
     t.db.update(users).set({ disabledAt: t.clock.now() }).where(eq(users.id, user.id)).run();
 
@@ -237,7 +226,7 @@ describe('sign-in and sessions', () => {
   });
 
   it('closes a disabled user’s live feed at the next heartbeat', async () => {
-    const { user, cookie } = await session('coordinator');
+    const { user, cookie } = await t.session('coordinator');
     const live = await connectLive(t.app, { cookie });
     t.db.update(users).set({ disabledAt: t.clock.now() }).where(eq(users.id, user.id)).run();
 

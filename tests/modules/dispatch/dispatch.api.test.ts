@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../helpers/app';
-import { moveRelease, walk } from '../releases/releases.helpers';
-import { auditLines, eventsOf } from '../volunteers/roster.helpers';
+import { auditRows, eventRows, moveRelease, walk } from '../../helpers/fixtures';
 import {
   addToDispatch,
   buildDispatchApp,
@@ -69,22 +68,22 @@ describe('dispatch API', () => {
     const beto = await volunteer(n, { name: 'Beto Ruiz' });
     const r = await release(n);
     const d = await dispatch(n, r.id, { needed: 1 });
-    expect(eventsOf(t, 'dispatch.created').map((e) => e.data)).toEqual([
+    expect(eventRows(t, 'dispatch.created').map((e) => e.data)).toEqual([
       { id: d.id, releaseId: r.id, needed: 1 },
     ]);
-    expect(eventsOf(t, 'dispatch.offer_sent').map((e) => e.data)).toEqual([
+    expect(eventRows(t, 'dispatch.offer_sent').map((e) => e.data)).toEqual([
       { dispatchId: d.id, releaseId: r.id, volunteerId: ana.id, wave: 1 },
       { dispatchId: d.id, releaseId: r.id, volunteerId: beto.id, wave: 1 },
     ]);
     await reply(n, ana, `YES ${offerOf(d, ana.id).code} 12`);
-    expect(eventsOf(t, 'dispatch.offer_accepted').map((e) => e.data)).toEqual([
+    expect(eventRows(t, 'dispatch.offer_accepted').map((e) => e.data)).toEqual([
       { dispatchId: d.id, releaseId: r.id, volunteerId: ana.id, etaMinutes: 12 },
     ]);
-    expect(eventsOf(t, 'dispatch.filled').map((e) => e.data)).toEqual([{ id: d.id, releaseId: r.id }]);
-    expect(eventsOf(t, 'release.status').map((e) => e.data)).toMatchObject([
+    expect(eventRows(t, 'dispatch.filled').map((e) => e.data)).toEqual([{ id: d.id, releaseId: r.id }]);
+    expect(eventRows(t, 'release.status').map((e) => e.data)).toMatchObject([
       { id: r.id, from: 'reported', to: 'team_en_route' },
     ]);
-    expect(auditLines(t, 'dispatch.created')).toMatchObject([
+    expect(auditRows(t, 'dispatch.created')).toMatchObject([
       {
         entity: 'dispatch',
         entityId: d.id,
@@ -92,10 +91,10 @@ describe('dispatch API', () => {
         changes: { releaseId: r.id, needed: 1 },
       },
     ]);
-    expect(auditLines(t, 'dispatch.wave')).toMatchObject([
+    expect(auditRows(t, 'dispatch.wave')).toMatchObject([
       { entityId: d.id, changes: { wave: 1, offered: 2 } },
     ]);
-    expect(auditLines(t, 'dispatch.offer_accepted')).toMatchObject([
+    expect(auditRows(t, 'dispatch.offer_accepted')).toMatchObject([
       { entityId: d.id, changes: { volunteerId: ana.id, etaMinutes: 12 } },
     ]);
   });
@@ -128,7 +127,7 @@ describe('dispatch API', () => {
     ]) {
       expect(res.statusCode).toBe(401);
     }
-    expect(eventsOf(t, 'dispatch.created')).toHaveLength(1);
+    expect(eventRows(t, 'dispatch.created')).toHaveLength(1);
     expect(offerTexts(t)).toHaveLength(1);
   });
 
@@ -156,7 +155,7 @@ describe('dispatch API', () => {
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
     }
     expect((await t.call(n.coordinator, { method: 'GET', url: '/api/dispatches/abc' })).statusCode).toBe(400);
-    expect(eventsOf(t, 'dispatch.created')).toHaveLength(1);
+    expect(eventRows(t, 'dispatch.created')).toHaveLength(1);
   });
 
   it('answers 404 for an unknown release or dispatch', async () => {
@@ -184,7 +183,7 @@ describe('dispatch API', () => {
       expect(res.statusCode).toBe(409);
       expect(res.json().error.code).toBe('release_closed');
     }
-    expect(eventsOf(t, 'dispatch.created')).toHaveLength(0);
+    expect(eventRows(t, 'dispatch.created')).toHaveLength(0);
     expect(offerTexts(t)).toHaveLength(0);
   });
 
@@ -203,7 +202,7 @@ describe('dispatch API', () => {
     expect(first.statusCode).toBe(201);
     expect(second.statusCode).toBe(201);
     expect(second.json().id).toBe(first.json().id);
-    expect(eventsOf(t, 'dispatch.created')).toHaveLength(1);
+    expect(eventRows(t, 'dispatch.created')).toHaveLength(1);
     expect(offerTexts(t)).toHaveLength(1);
   });
 });

@@ -1,21 +1,20 @@
-import { asc } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { smsMessages } from '../../../db/schema';
-import { buildTestApp, type TestApp } from '../../helpers/app';
-import { addRelease, userIdOf } from '../releases/releases.helpers';
+import { buildTestApp, type TestApp, type TestAppOptions } from '../../helpers/app';
 import {
+  addRelease,
   addShift,
+  addSite,
   addVolunteer,
+  outbound,
   screen,
+  signedInUser,
   signUp,
   text,
   type VolunteerBody,
-} from '../volunteers/roster.helpers';
-
-type BuildOptions = NonNullable<Parameters<typeof buildTestApp>[0]>;
+} from '../../helpers/fixtures';
 
 /** Quiet hours off and a fast outbox, so every text is queued at once and closing never waits. */
-export function buildDispatchApp(opts: BuildOptions = {}): Promise<TestApp> {
+export function buildDispatchApp(opts: TestAppOptions = {}): Promise<TestApp> {
   return buildTestApp({ ...opts, env: { SMS_RATE_PER_SEC: '100', SMS_QUIET_HOURS: 'off', ...opts.env } });
 }
 
@@ -80,37 +79,26 @@ export interface Network {
 
 export async function network(t: TestApp, opts: { leadPhone?: string | null } = {}): Promise<Network> {
   const coordinator = await t.signIn('coordinator');
-  const coordinatorId = await userIdOf(t, coordinator);
+  const me = await signedInUser(t, coordinator);
   const leadPhone = opts.leadPhone === undefined ? LEAD_PHONE : opts.leadPhone;
   if (leadPhone) {
     const admin = await t.signIn('admin');
     const res = await t.call(admin, {
       method: 'PATCH',
-      url: `/api/users/${coordinatorId}`,
+      url: `/api/users/${me.id}`,
       payload: { phone: leadPhone },
     });
     if (res.statusCode !== 200) throw new Error(`phone not set: ${res.statusCode} ${res.body}`);
   }
-  const me = (await t.call(coordinator, { method: 'GET', url: '/api/auth/me' })).json().user;
-  const site = await addSite(t, coordinator, 'Greyhound', ADDRESS);
+  const site = await addSite(t, coordinator, { name: 'Greyhound', address: ADDRESS });
   return {
     t,
     coordinator,
-    coordinatorId,
+    coordinatorId: me.id,
     coordinatorName: me.name,
     siteId: site.id,
     siteName: site.name,
   };
-}
-
-export async function addSite(t: TestApp, cookie: string, name: string, address?: string) {
-  const res = await t.call(cookie, {
-    method: 'POST',
-    url: '/api/sites',
-    payload: { name, kind: 'bus_station', ...(address ? { address } : {}) },
-  });
-  if (res.statusCode !== 201) throw new Error(`site not created: ${res.statusCode} ${res.body}`);
-  return res.json() as { id: number; name: string };
 }
 
 let phoneCounter = 0;
@@ -129,6 +117,14 @@ export async function volunteer(
     if (res.statusCode !== 201) throw new Error(`screen refused: ${res.statusCode} ${res.body}`);
   }
   return { id: v.id, name: v.name, phone: v.phone };
+}
+
+/** `count` screened volunteers named Volunteer 00, 01 … who take texts in `lang`. */
+export async function crowd(n: Network, count: number, lang: 'en' | 'es' = 'en'): Promise<Person[]> {
+  const out: Person[] = [];
+  for (let i = 0; i < count; i += 1)
+    out.push(await volunteer(n, { name: `Volunteer ${String(i).padStart(2, '0')}`, smsLanguage: lang }));
+  return out;
 }
 
 export async function release(n: Network, body: Record<string, unknown> = {}) {
@@ -193,25 +189,15 @@ export async function reply(n: Network, from: Person | string, body: string): Pr
   return res.replies[0]!.body;
 }
 
-/** Every outbound text, oldest first. */
-export function texts(t: TestApp) {
-  return t.db
-    .select()
-    .from(smsMessages)
-    .orderBy(asc(smsMessages.id))
-    .all()
-    .filter((m) => m.direction === 'outbound');
-}
-
 const OFFER = /^Bienvenida (\d{4}): /;
 
 /** The offers texted (not the covered or cancelled notices that share their kind), oldest first. */
 export function offerTexts(t: TestApp) {
-  return texts(t).filter((m) => m.kind === 'offer' && OFFER.test(m.body));
+  return outbound(t, 'offer').filter((m) => OFFER.test(m.body));
 }
 
 export function textsTo(t: TestApp, who: Person) {
-  return texts(t)
+  return outbound(t)
     .filter((m) => m.phone === who.phone)
     .map((m) => m.body);
 }

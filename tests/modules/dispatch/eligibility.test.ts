@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HOUR, MINUTE } from '../../../server/lib/clock';
 import type { TestApp } from '../../helpers/app';
-import { addShift, screen, signUp } from '../volunteers/roster.helpers';
+import { addShift, addSite, screen, signUp } from '../../helpers/fixtures';
 import {
-  addSite,
   buildDispatchApp,
   cancelDispatch,
   candidates,
@@ -174,7 +173,7 @@ describe('ranking', () => {
   afterEach(() => t.close());
 
   it('puts on shift here before on shift elsewhere before off shift, the full match first in each band', async () => {
-    const airport = await addSite(t, n.coordinator, 'Airport');
+    const airport = await addSite(t, n.coordinator, { name: 'Airport' });
     // Created worst first, with names in reverse order, so neither id nor name can explain the order.
     const offPlain = await volunteer(n, { name: 'A Off Plain' });
     const offDriver = await volunteer(n, { name: 'B Off Driver', skills: ['driver'] });

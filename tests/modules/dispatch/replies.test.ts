@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MINUTE } from '../../../server/lib/clock';
 import type { TestApp } from '../../helpers/app';
-import { getRelease } from '../releases/releases.helpers';
-import { eventsOf, text } from '../volunteers/roster.helpers';
+import { eventRows, getRelease, text } from '../../helpers/fixtures';
 import {
   ADDRESS,
   buildDispatchApp,
+  crowd,
   dispatch,
   elapse,
   getDispatch,
@@ -14,7 +14,6 @@ import {
   network,
   offerOf,
   offerTexts,
-  type Person,
   release,
   reply,
   textsTo,
@@ -29,13 +28,6 @@ describe('offers and YES/NO replies', () => {
     n = await network(t);
   });
   afterEach(() => t.close());
-
-  const people = async (count: number, lang: 'en' | 'es' = 'en') => {
-    const out: Person[] = [];
-    for (let i = 0; i < count; i += 1)
-      out.push(await volunteer(n, { name: `Volunteer ${String(i).padStart(2, '0')}`, smsLanguage: lang }));
-    return out;
-  };
 
   it('texts each volunteer in their language with the code, site, headcount and languages, not the address', async () => {
     const ana = await volunteer(n, { name: 'Ana Lopez', languages: ['es'] });
@@ -81,20 +73,20 @@ describe('offers and YES/NO replies', () => {
     await t.close();
     t = await buildDispatchApp({ env: { DISPATCH_WAVE_FACTOR: '7' } });
     n = await network(t);
-    const crowd = await people(20);
+    const twenty = await crowd(n, 20);
     const r = await release(n);
     const d = await dispatch(n, r.id, { needed: 3 });
     expect(d.offers).toHaveLength(20);
 
     const results = await Promise.all(
-      crowd.map((p) => text(t, n.coordinator, p.phone, `YES ${offerOf(d, p.id).code}`)),
+      twenty.map((p) => text(t, n.coordinator, p.phone, `YES ${offerOf(d, p.id).code}`)),
     );
     const bodies = results.map((res) => {
       expect(res.replies).toHaveLength(1);
       return res.replies[0]!.body;
     });
-    const confirmed = crowd.filter((_, i) => bodies[i]!.startsWith('Confirmed '));
-    const covered = crowd.filter((_, i) => /^Offer \d{4} is covered now, thank you!/.test(bodies[i]!));
+    const confirmed = twenty.filter((_, i) => bodies[i]!.startsWith('Confirmed '));
+    const covered = twenty.filter((_, i) => /^Offer \d{4} is covered now, thank you!/.test(bodies[i]!));
     expect(confirmed).toHaveLength(3);
     expect(covered).toHaveLength(17);
 
@@ -111,13 +103,13 @@ describe('offers and YES/NO replies', () => {
       const code = offerOf(final, p.id).code;
       expect(textsTo(t, p), p.name).toContain(`Offer ${code} is covered now, thank you! No need to go.`);
     }
-    expect(eventsOf(t, 'dispatch.offer_accepted')).toHaveLength(3);
-    expect(eventsOf(t, 'dispatch.filled')).toHaveLength(1);
-    expect(eventsOf(t, 'dispatch.offer_superseded')).toHaveLength(17);
+    expect(eventRows(t, 'dispatch.offer_accepted')).toHaveLength(3);
+    expect(eventRows(t, 'dispatch.filled')).toHaveLength(1);
+    expect(eventRows(t, 'dispatch.offer_superseded')).toHaveLength(17);
   });
 
   it('moves a reported release to team_en_route on the first YES only, and tells the rest when filled', async () => {
-    const [ana, beto, cruz, dora] = await people(4);
+    const [ana, beto, cruz, dora] = await crowd(n, 4);
     const r = await release(n);
     expect(r.status).toBe('reported');
     const d = await dispatch(n, r.id, { needed: 2 });
@@ -156,7 +148,7 @@ describe('offers and YES/NO replies', () => {
   });
 
   it('leaves an expected release where it is on a YES', async () => {
-    const [ana] = await people(1);
+    const [ana] = await crowd(n, 1);
     const r = await release(n, { expectedAt: '2026-03-02T18:00:00Z' });
     expect(r.status).toBe('expected');
     const d = await dispatch(n, r.id, { needed: 1 });
@@ -183,7 +175,7 @@ describe('offers and YES/NO replies', () => {
   });
 
   it('keeps the ETA and the extra words of a YES, and the words of a NO', async () => {
-    const [ana, beto] = await people(2);
+    const [ana, beto] = await crowd(n, 2);
     const d = await dispatch(n, (await release(n)).id, { needed: 1 });
     const a = offerOf(d, ana!.id).code;
     await reply(n, ana!, `  yes ${a}  20 parking now `);
@@ -196,7 +188,7 @@ describe('offers and YES/NO replies', () => {
       respondedAt: '2026-03-02T08:00:00-07:00',
     });
     expect(offerOf(seen, beto!.id)).toMatchObject({ state: 'superseded', replyText: null });
-    expect(eventsOf(t, 'dispatch.offer_accepted')[0]!.data).toMatchObject({
+    expect(eventRows(t, 'dispatch.offer_accepted')[0]!.data).toMatchObject({
       dispatchId: d.id,
       volunteerId: ana!.id,
       etaMinutes: 20,
@@ -204,7 +196,7 @@ describe('offers and YES/NO replies', () => {
   });
 
   it('keeps the words of a NO, and an ETA without a code when one offer is open', async () => {
-    const [ana, beto] = await people(2);
+    const [ana, beto] = await crowd(n, 2);
     const d = await dispatch(n, (await release(n)).id, { needed: 2 });
     expect(await reply(n, beto!, `No ${offerOf(d, beto!.id).code} at work until 5`)).toBe(
       'Thanks for telling us. No problem.',
@@ -220,7 +212,7 @@ describe('offers and YES/NO replies', () => {
   });
 
   it('answers SI and Sí in Spanish, even to a volunteer whose profile is English', async () => {
-    const [ana, beto] = await people(2);
+    const [ana, beto] = await crowd(n, 2);
     const cruz = await volunteer(n, { name: 'Cruz Diaz', smsLanguage: 'es' });
     const d = await dispatch(n, (await release(n)).id, { needed: 2 });
     // NO is the same word in both languages: the profile decides.
@@ -235,7 +227,7 @@ describe('offers and YES/NO replies', () => {
   });
 
   it('takes a bare YES when one offer is open, and asks for the code when two are', async () => {
-    const [ana] = await people(1);
+    const [ana] = await crowd(n, 1);
     const first = await dispatch(n, (await release(n)).id, { needed: 1 });
     const second = await dispatch(n, (await release(n)).id, { needed: 1 });
     const codes = [offerOf(first, ana!.id).code, offerOf(second, ana!.id).code];
@@ -256,7 +248,7 @@ describe('offers and YES/NO replies', () => {
   });
 
   it('refuses a wrong code, or someone else’s, without telling anything about the offer', async () => {
-    const [ana, beto] = await people(2);
+    const [ana, beto] = await crowd(n, 2);
     const d = await dispatch(n, (await release(n)).id, { needed: 1 });
     const betos = offerOf(d, beto!.id).code;
     const wrong = offerOf(d, ana!.id).code === '1000' ? '1001' : '1000';
@@ -273,11 +265,11 @@ describe('offers and YES/NO replies', () => {
     expect(stolen).not.toContain('Greyhound');
     expect(stolen).not.toContain(beto!.name);
     expect(await getDispatch(n, d.id)).toEqual(before);
-    expect(eventsOf(t, 'dispatch.offer_accepted')).toHaveLength(0);
+    expect(eventRows(t, 'dispatch.offer_accepted')).toHaveLength(0);
   });
 
   it('gives a number that is not a volunteer’s only the help text', async () => {
-    await people(1);
+    await crowd(n, 1);
     const d = await dispatch(n, (await release(n)).id, { needed: 1 });
     const code = d.offers[0]!.code;
     const res = await reply(n, '+13035550199', `YES ${code}`);
@@ -286,7 +278,7 @@ describe('offers and YES/NO replies', () => {
   });
 
   it('answers an expired code as expired and a reused one as already confirmed, changing nothing', async () => {
-    const [ana, beto] = await people(2);
+    const [ana, beto] = await crowd(n, 2);
     const d = await dispatch(n, (await release(n)).id, { needed: 2 });
     const a = offerOf(d, ana!.id).code;
     const b = offerOf(d, beto!.id).code;
@@ -300,11 +292,11 @@ describe('offers and YES/NO replies', () => {
     expect(await reply(n, ana!, `YES ${a}`)).toBe(`You are already confirmed for ${a}. Thank you!`);
     expect(await reply(n, ana!, `SI ${a} 5`)).toBe(`Ya esta confirmado para ${a}. Gracias!`);
     expect(await getDispatch(n, d.id)).toEqual(expired);
-    expect(eventsOf(t, 'dispatch.offer_accepted')).toHaveLength(1);
+    expect(eventRows(t, 'dispatch.offer_accepted')).toHaveLength(1);
   });
 
   it('refuses a YES that comes after the offer expired, even before the expiry job has run', async () => {
-    const [ana] = await people(1);
+    const [ana] = await crowd(n, 1);
     const d = await dispatch(n, (await release(n)).id, { needed: 1 });
     const a = offerOf(d, ana!.id).code;
     // The clock moves past the expiry, but the scheduler has not run the wave job yet.
@@ -316,7 +308,7 @@ describe('offers and YES/NO replies', () => {
   });
 
   it('frees the place of an accepted volunteer who texts NO, reopens and asks the next one', async () => {
-    const [ana, beto, cruz] = await people(3);
+    const [ana, beto, cruz] = await crowd(n, 3);
     const d = await dispatch(n, (await release(n)).id, { needed: 1 });
     const a = offerOf(d, ana!.id).code;
     await reply(n, ana!, `YES ${a}`);
@@ -331,11 +323,11 @@ describe('offers and YES/NO replies', () => {
 
     expect(await reply(n, cruz!, `YES ${offerOf(reopened, cruz!.id).code}`)).toMatch(/^Confirmed /);
     expect((await getDispatch(n, d.id)).status).toBe('filled');
-    expect(eventsOf(t, 'dispatch.filled')).toHaveLength(2);
+    expect(eventRows(t, 'dispatch.filled')).toHaveLength(2);
   });
 
   it('sends the next wave at once when the whole wave says no', async () => {
-    const [ana, beto, cruz, dora, eva] = await people(5);
+    const [ana, beto, cruz, dora, eva] = await crowd(n, 5);
     const d = await dispatch(n, (await release(n)).id, { needed: 1 });
     expect(d.offers.map((o) => o.volunteerId)).toEqual([ana!.id, beto!.id]);
     await reply(n, ana!, `NO ${offerOf(d, ana!.id).code}`);

@@ -2,15 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openMigratedDb } from '../../../db/client';
 import { FakeClock, MINUTE } from '../../../server/lib/clock';
-import type { TestApp } from '../../helpers/app';
-import { getRelease } from '../releases/releases.helpers';
-import { auditLines, eventsOf, jobRows } from '../volunteers/roster.helpers';
+import { type TestApp, withAppOn } from '../../helpers/app';
+import { auditRows, eventRows, getRelease, jobRows, outbound } from '../../helpers/fixtures';
 import {
   addToDispatch,
   buildDispatchApp,
   cancelDispatch,
+  crowd,
   type DispatchView,
   dispatch,
   elapse,
@@ -23,22 +22,14 @@ import {
   type Person,
   release,
   reply,
-  texts,
   textsTo,
   volunteer,
 } from './dispatch.helpers';
 
-async function crowd(n: Network, count: number, lang: 'en' | 'es' = 'en'): Promise<Person[]> {
-  const out: Person[] = [];
-  for (let i = 0; i < count; i += 1)
-    out.push(await volunteer(n, { name: `Volunteer ${String(i).padStart(2, '0')}`, smsLanguage: lang }));
-  return out;
-}
-
 const waveOf = (d: DispatchView, wave: number) =>
   d.offers.filter((o) => o.wave === wave).map((o) => o.volunteerId);
 const ids = (people: Array<Person | undefined>) => people.map((p) => p!.id);
-const pages = (t: TestApp) => texts(t).filter((m) => m.kind === 'page');
+const pages = (t: TestApp) => outbound(t, 'page');
 
 describe('waves, expiry and escalation', () => {
   let t: TestApp;
@@ -102,15 +93,15 @@ describe('waves, expiry and escalation', () => {
         `Bienvenida: not enough volunteers for ${r.code} at Greyhound (0 of 1). Please call people.`,
       ],
     ]);
-    expect(eventsOf(t, 'dispatch.escalated').map((e) => e.data)).toEqual([
+    expect(eventRows(t, 'dispatch.escalated').map((e) => e.data)).toEqual([
       { id: d.id, releaseId: r.id, code: r.code, accepted: 0, needed: 1, why: 'no more waves' },
     ]);
-    expect(auditLines(t, 'dispatch.escalated')).toHaveLength(1);
+    expect(auditRows(t, 'dispatch.escalated')).toHaveLength(1);
 
     // The deadline job still comes due; the escalation is not repeated.
     await elapse(t, 30 * MINUTE);
     expect(pages(t)).toHaveLength(1);
-    expect(eventsOf(t, 'dispatch.escalated')).toHaveLength(1);
+    expect(eventRows(t, 'dispatch.escalated')).toHaveLength(1);
     expect(offerTexts(t)).toHaveLength(6);
     expect(textsTo(t, people[6]!)).toEqual([]);
   });
@@ -142,7 +133,7 @@ describe('waves, expiry and escalation', () => {
     expect(pages(t).map((m) => [m.language, m.body])).toEqual([
       ['es', `Bienvenida: faltan voluntarios para ${r.code} en Greyhound (1 de 2). Llame a gente.`],
     ]);
-    expect(eventsOf(t, 'dispatch.escalated')[0]!.data).toMatchObject({ why: 'deadline', accepted: 1 });
+    expect(eventRows(t, 'dispatch.escalated')[0]!.data).toMatchObject({ why: 'deadline', accepted: 1 });
 
     await elapse(t, 20 * MINUTE);
     expect(pages(t)).toHaveLength(1);
@@ -158,7 +149,7 @@ describe('waves, expiry and escalation', () => {
     expect(waveOf(d, 1)).toEqual([ana!.id]);
     await elapse(t, 10 * MINUTE);
     expect(await getDispatch(n, d.id)).toMatchObject({ status: 'escalated', wave: 1 });
-    expect(eventsOf(t, 'dispatch.escalated').map((e) => e.data.why)).toEqual([
+    expect(eventRows(t, 'dispatch.escalated').map((e) => e.data.why)).toEqual([
       'nobody left to ask',
       'nobody left to ask',
     ]);
@@ -186,19 +177,19 @@ describe('waves, expiry and escalation', () => {
       expect(textsTo(t, p).at(-1)).toBe(`Offer ${offerOf(cancelled, p.id).code} is cancelled. Thank you!`);
     }
     expect(textsTo(t, bob).at(-1)).toBe(`La oferta ${offerOf(cancelled, bob.id).code} se cancelo. Gracias!`);
-    expect(eventsOf(t, 'dispatch.cancelled')).toHaveLength(1);
+    expect(eventRows(t, 'dispatch.cancelled')).toHaveLength(1);
 
     expect(await reply(n, beto!, `YES ${offerOf(d, beto!.id).code}`)).toBe(
       `Offer ${offerOf(d, beto!.id).code} is covered now, thank you! No need to go.`,
     );
-    const sent = texts(t).length;
+    const sent = outbound(t).length;
     await elapse(t, 60 * MINUTE);
     expect(await getDispatch(n, d.id)).toEqual(cancelled);
-    expect(texts(t)).toHaveLength(sent);
+    expect(outbound(t)).toHaveLength(sent);
 
     const again = await cancelDispatch(n, d.id);
     expect(again.statusCode).toBe(200);
-    expect(texts(t)).toHaveLength(sent);
+    expect(outbound(t)).toHaveLength(sent);
     expect((await addToDispatch(n, d.id, { count: 1 })).json().error.code).toBe('dispatch_cancelled');
   });
 
@@ -281,7 +272,7 @@ describe('waves, expiry and escalation', () => {
     expect(open).toEqual(ids(people.slice(6, 10)));
     await elapse(t, 10 * MINUTE);
     expect((await getDispatch(n, d.id)).status).toBe('open');
-    expect(eventsOf(t, 'dispatch.escalated')).toHaveLength(1);
+    expect(eventRows(t, 'dispatch.escalated')).toHaveLength(1);
   });
 
   it('dispatches again for the same release, leaving out those already on their way', async () => {
@@ -308,16 +299,8 @@ describe('waves across a restart', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  async function withApp<T>(file: string, clock: FakeClock, fn: (t: TestApp) => Promise<T>): Promise<T> {
-    const db = openMigratedDb(file);
-    const t = await buildDispatchApp({ db, clock });
-    try {
-      return await fn(t);
-    } finally {
-      await t.close();
-      db.$client.close();
-    }
-  }
+  const withApp = <T>(file: string, clock: FakeClock, fn: (t: TestApp) => Promise<T>) =>
+    withAppOn(file, clock, fn, buildDispatchApp);
 
   it('sends the next wave once after a restart, and no offer twice', async () => {
     const file = path.join(dir, 'bienvenida.db');
@@ -353,7 +336,7 @@ describe('waves across a restart', () => {
       const d = await getDispatch(n, before.id);
       expect(d.offers).toHaveLength(4);
       expect(offerTexts(t)).toHaveLength(4);
-      expect(eventsOf(t, 'dispatch.offer_sent')).toHaveLength(4);
+      expect(eventRows(t, 'dispatch.offer_sent')).toHaveLength(4);
       const person = before.people[3]!;
       expect(await reply(n, person, `YES ${offerOf(d, person.id).code}`)).toMatch(/^Confirmed /);
       expect((await getDispatch(n, before.id)).status).toBe('filled');

@@ -1,9 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { events } from '../../../db/schema';
 import { HOUR } from '../../../server/lib/clock';
 import { systemActor } from '../../../server/lib/commands';
 import { buildTestApp, type TestApp } from '../../helpers/app';
+import { addSite, eventRows } from '../../helpers/fixtures';
 import { connectLive, refusedUpgrade } from '../../helpers/ws';
 
 describe('live events on /ws', () => {
@@ -15,24 +14,8 @@ describe('live events on /ws', () => {
   });
   afterEach(() => t.close());
 
-  async function createSite(name: string) {
-    const res = await t.call(coordinator, {
-      method: 'POST',
-      url: '/api/sites',
-      payload: { name, kind: 'bus_station' },
-    });
-    expect(res.statusCode).toBe(201);
-    return res.json() as { id: number; name: string };
-  }
-
-  function siteEventIds(): number[] {
-    return t.db
-      .select()
-      .from(events)
-      .where(eq(events.type, 'site.created'))
-      .all()
-      .map((e) => e.id);
-  }
+  const createSite = (name: string) => addSite(t, coordinator, { name });
+  const siteEventIds = () => eventRows(t, 'site.created').map((e) => e.id);
 
   describe('over a real connection', () => {
     let base: string;
@@ -126,7 +109,7 @@ describe('live events on /ws', () => {
         throw new Error('boom');
       }),
     ).toThrow('boom');
-    expect(t.db.select().from(events).where(eq(events.type, 'x.y')).all()).toHaveLength(0);
+    expect(eventRows(t, 'x.y')).toHaveLength(0);
 
     // Delivery is ordered per socket, so once the later event has arrived the rolled-back one never will.
     await createSite('Fence');
@@ -171,7 +154,7 @@ describe('live events on /ws', () => {
     await createSite('Second fence');
     const viewerReplayed = await viewerReplay.waitFor(2);
     expect(viewerReplayed.map((e) => e.type)).toEqual(['site.created', 'site.created']);
-    const userEvents = t.db.select().from(events).where(eq(events.type, 'user.created')).all();
+    const userEvents = eventRows(t, 'user.created');
     const adminReplayed = await adminReplay.waitFor(userEvents.length + 2);
     expect(adminReplayed.filter((e) => e.type === 'user.created').map((e) => e.id)).toEqual(
       userEvents.map((e) => e.id),

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { events } from '../../../db/schema';
 import { DAY } from '../../../server/lib/clock';
 import { systemActor } from '../../../server/lib/commands';
 import { buildTestApp, type TestApp } from '../../helpers/app';
+import { eventRows } from '../../helpers/fixtures';
 
 describe('live events retention', () => {
   let t: TestApp;
@@ -13,12 +13,7 @@ describe('live events retention', () => {
 
   const emit = (type: string) =>
     t.app.core.commands.run(systemActor, (ctx) => ctx.emit(type, { name: 'Ana Ruiz' }));
-  const types = () =>
-    t.db
-      .select()
-      .from(events)
-      .all()
-      .map((e) => e.type);
+  const types = () => eventRows(t).map((e) => e.type);
 
   it('deletes events older than RETENTION_DAYS on the hourly cleanup, keeping newer ones', async () => {
     emit('screening.isolate');

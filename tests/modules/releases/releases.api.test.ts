@@ -1,17 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { releaseTimeline } from '../../../db/schema';
 import { buildTestApp, type TestApp } from '../../helpers/app';
-import { auditLines, eventsOf } from '../volunteers/roster.helpers';
 import {
   addRelease,
   addSite,
+  auditRows,
+  eventRows,
   getRelease,
   postRelease,
   type ReleaseView,
-  releaseRows,
-  userIdOf,
-  userNameOf,
-} from './releases.helpers';
+  signedInUser,
+} from '../../helpers/fixtures';
+import { releaseRows } from './releases.helpers';
 
 describe('releases API: create and read', () => {
   let t: TestApp;
@@ -25,7 +25,7 @@ describe('releases API: create and read', () => {
   afterEach(() => t.close());
 
   it('logs a reported release now, with a code, a people count and a created timeline entry', async () => {
-    const me = await userNameOf(t, coordinator);
+    const me = (await signedInUser(t, coordinator)).name;
     const res = await postRelease(t, coordinator, {
       siteId,
       adults: 3,
@@ -141,17 +141,17 @@ describe('releases API: create and read', () => {
       destination: 'Houston-unique-destination',
       notes: 'unique-note-text-4417',
     });
-    const lines = auditLines(t, 'release.created');
+    const lines = auditRows(t, 'release.created');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
       entity: 'release',
       entityId: created.id,
-      actor: `user:${await userIdOf(t, coordinator)}`,
+      actor: `user:${(await signedInUser(t, coordinator)).id}`,
       changes: { code: 'R-0001', siteId, status: 'reported', adults: 2, children: 1, source: 'web' },
     });
     expect(JSON.stringify(lines[0])).not.toContain('unique-note-text-4417');
 
-    const feed = eventsOf(t, 'release.created');
+    const feed = eventRows(t, 'release.created');
     expect(feed).toHaveLength(1);
     expect(feed[0]!.data).toMatchObject({ id: created.id, code: 'R-0001', people: 3, notes: null });
     expect(JSON.stringify(feed[0]!.data)).not.toContain('unique-note-text-4417');
@@ -213,7 +213,7 @@ describe('releases API: create and read', () => {
     ['a release time without offset', 'body.releasedAt', { releasedAt: '2026-03-02T10:00:00' }],
     ['an expected time in month 13', 'body.expectedAt', { expectedAt: '2026-13-01T10:00:00Z' }],
   ])('refuses %s with 400 naming %s, and writes nothing', async (_, path, change) => {
-    const before = auditLines(t, 'site.created').length;
+    const before = auditRows(t, 'site.created').length;
     const res = await postRelease(t, coordinator, { siteId, ...base, ...change });
     expect(res.statusCode).toBe(400);
     const { error } = res.json();
@@ -221,9 +221,9 @@ describe('releases API: create and read', () => {
     expect(error.details.map((d: { path: string }) => d.path)).toContain(path);
     expect(releaseRows(t)).toHaveLength(0);
     expect(t.db.select().from(releaseTimeline).all()).toHaveLength(0);
-    expect(auditLines(t, 'release.created')).toHaveLength(0);
-    expect(eventsOf(t, 'release.created')).toHaveLength(0);
-    expect(auditLines(t, 'site.created')).toHaveLength(before);
+    expect(auditRows(t, 'release.created')).toHaveLength(0);
+    expect(eventRows(t, 'release.created')).toHaveLength(0);
+    expect(auditRows(t, 'site.created')).toHaveLength(before);
   });
 
   it('answers 400 for a body that is not JSON, or not an object', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../helpers/app';
-import { auditLines, eventsOf } from '../volunteers/roster.helpers';
-import { addSite, postRelease, releaseRows, timelineRows } from './releases.helpers';
+import { addSite, auditRows, eventRows, postRelease } from '../../helpers/fixtures';
+import { releaseRows, timelineRows } from './releases.helpers';
 
 describe('Idempotency-Key on POST /api/releases', () => {
   let t: TestApp;
@@ -25,8 +25,8 @@ describe('Idempotency-Key on POST /api/releases', () => {
     expect(new Set(responses.map((r) => r.json().code))).toEqual(new Set(['R-0001']));
     expect(releaseRows(t)).toHaveLength(1);
     expect(timelineRows(t)).toHaveLength(1);
-    expect(auditLines(t, 'release.created')).toHaveLength(1);
-    expect(eventsOf(t, 'release.created')).toHaveLength(1);
+    expect(auditRows(t, 'release.created')).toHaveLength(1);
+    expect(eventRows(t, 'release.created')).toHaveLength(1);
     expect(responses.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(9);
   });
 

@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../helpers/app';
-import { auditLines, eventsOf } from '../volunteers/roster.helpers';
-import { addRelease, addSite, getRelease, type ReleaseView, userNameOf, walk } from './releases.helpers';
+import {
+  addRelease,
+  addSite,
+  auditRows,
+  eventRows,
+  getRelease,
+  type ReleaseView,
+  signedInUser,
+  walk,
+} from '../../helpers/fixtures';
 
 describe('release needs, acknowledgement and lists', () => {
   let t: TestApp;
@@ -35,7 +43,7 @@ describe('release needs, acknowledgement and lists', () => {
     });
     expect(res.json().timeline.at(-1)).toMatchObject({
       kind: 'needs',
-      actor: await userNameOf(t, coordinator),
+      actor: (await signedInUser(t, coordinator)).name,
       fromStatus: null,
       toStatus: null,
     });
@@ -44,11 +52,11 @@ describe('release needs, acknowledgement and lists', () => {
     expect(undone.json()).toMatchObject({ needsMet: [], needsOutstanding: ['food', 'water', 'medical'] });
     expect(undone.json().status).toBe('reported');
 
-    expect(auditLines(t, 'release.needs').map((a) => a.changes)).toEqual([
+    expect(auditRows(t, 'release.needs').map((a) => a.changes)).toEqual([
       { needsMet: ['medical', 'food'] },
       { needsMet: [] },
     ]);
-    expect(eventsOf(t, 'release.needs').map((e) => e.data)).toEqual([
+    expect(eventRows(t, 'release.needs').map((e) => e.data)).toEqual([
       { id: created.id, needsMet: ['medical', 'food'] },
       { id: created.id, needsMet: [] },
     ]);
@@ -64,7 +72,7 @@ describe('release needs, acknowledgement and lists', () => {
       { path: 'body.met', message: expect.stringContaining('housing_tonight') },
     ]);
     expect(await getRelease(t, coordinator, created.id)).toEqual(created);
-    expect(auditLines(t, 'release.needs')).toHaveLength(0);
+    expect(auditRows(t, 'release.needs')).toHaveLength(0);
   });
 
   it.each([
@@ -98,8 +106,8 @@ describe('release needs, acknowledgement and lists', () => {
     const second = await acknowledge(admin, created.id);
     expect(second.statusCode).toBe(200);
     expect(second.json()).toEqual(first.json());
-    expect(auditLines(t, 'release.acknowledged')).toHaveLength(1);
-    expect(eventsOf(t, 'release.acknowledged').map((e) => e.data)).toEqual([{ id: created.id }]);
+    expect(auditRows(t, 'release.acknowledged')).toHaveLength(1);
+    expect(eventRows(t, 'release.acknowledged').map((e) => e.data)).toEqual([{ id: created.id }]);
   });
 
   it('answers 404 when acknowledging a release that does not exist', async () => {

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MINUTE } from '../../../server/lib/clock';
 import { buildTestApp, type TestApp } from '../../helpers/app';
-import { auditLines } from '../volunteers/roster.helpers';
-import { addRelease, addSite, walk } from './releases.helpers';
+import { addRelease, addSite, auditRows, walk } from '../../helpers/fixtures';
 
 describe('release reports', () => {
   let t: TestApp;
@@ -206,7 +205,7 @@ describe('release CSV export', () => {
     expect(res.body).not.toMatch(/notes|destination|csv-notes-must-not-leave|Chicago-csv-destination/);
 
     await csv(coordinator, 'from=2026-03-02&to=2026-03-02');
-    const audited = auditLines(t, 'report.exported');
+    const audited = auditRows(t, 'report.exported');
     expect(audited.map((a) => a.changes)).toEqual([
       { from: '2026-03-01', to: '2026-03-31', format: 'csv' },
       { from: '2026-03-02', to: '2026-03-02', format: 'csv' },
@@ -241,16 +240,16 @@ describe('release CSV export', () => {
     const refused = await csv(viewer);
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('forbidden');
-    expect(auditLines(t, 'report.exported')).toHaveLength(0);
+    expect(auditRows(t, 'report.exported')).toHaveLength(0);
     const admin = await t.signIn('admin');
     expect((await csv(admin)).statusCode).toBe(200);
-    expect(auditLines(t, 'report.exported')).toHaveLength(1);
+    expect(auditRows(t, 'report.exported')).toHaveLength(1);
     expect((await csv(null)).statusCode).toBe(401);
   });
 
   it('refuses a range that ends before it starts, without auditing', async () => {
     const res = await csv(coordinator, 'from=2026-03-05&to=2026-03-01');
     expect(res.statusCode).toBe(400);
-    expect(auditLines(t, 'report.exported')).toHaveLength(0);
+    expect(auditRows(t, 'report.exported')).toHaveLength(0);
   });
 });

@@ -6,16 +6,17 @@ import type { Db } from '../../../db/client';
 import { openMigratedDb } from '../../../db/client';
 import { DAY, FakeClock, MINUTE } from '../../../server/lib/clock';
 import { buildTestApp, type TestApp } from '../../helpers/app';
-import { auditLines, eventsOf } from '../volunteers/roster.helpers';
 import {
   addRelease,
   addSite,
+  auditRows,
+  eventRows,
   getRelease,
   postRelease,
   type ReleaseView,
-  timelineRows,
   walk,
-} from './releases.helpers';
+} from '../../helpers/fixtures';
+import { timelineRows } from './releases.helpers';
 
 /** Every row of every table as text, to look for purged words anywhere. */
 function everything(db: Db): string {
@@ -89,7 +90,7 @@ describe('release retention', () => {
     await runAt(new Date(t0 + 30 * DAY - MINUTE));
     coordinator = await t.signIn('coordinator');
     expect((await getRelease(t, coordinator, old.id)).notes).toBe('notes-old-4417');
-    expect(auditLines(t, 'release.purged')).toHaveLength(0);
+    expect(auditRows(t, 'release.purged')).toHaveLength(0);
 
     await runAt(new Date(t0 + 31 * DAY));
     coordinator = await t.signIn('coordinator');
@@ -137,12 +138,12 @@ describe('release retention', () => {
       destination: 'dest-open',
     });
 
-    const lines = auditLines(t, 'release.purged');
+    const lines = auditRows(t, 'release.purged');
     expect(lines.map((l) => l.entityId).sort()).toEqual([old.id, cancelled.id].sort());
     expect(lines[0]).toMatchObject({ actor: 'retention', entity: 'release' });
     expect(JSON.stringify(lines)).not.toMatch(/old-4417|cancelled-3310/);
     expect(
-      eventsOf(t, 'release.purged')
+      eventRows(t, 'release.purged')
         .map((e) => e.data.id)
         .sort(),
     ).toEqual([old.id, cancelled.id].sort());
@@ -164,7 +165,7 @@ describe('release retention', () => {
     expect(report.json()).toMatchObject({ releases: 1, people: 5 });
 
     await runAt(new Date(t0 + 32 * DAY));
-    expect(auditLines(t, 'release.purged')).toHaveLength(2);
+    expect(auditRows(t, 'release.purged')).toHaveLength(2);
     expect(timelineRows(t, old.id).filter((e) => e.kind === 'purged')).toHaveLength(1);
     coordinator = await t.signIn('coordinator');
     expect((await getRelease(t, coordinator, recent.id)).notes).toBe('notes-recent-5150');
@@ -186,10 +187,10 @@ describe('release retention with RETENTION_DAYS set', () => {
       t.app.core.scheduler.ensureRecurring();
       t.clock.advance(6 * DAY);
       await t.app.core.scheduler.runDue();
-      expect(auditLines(t, 'release.purged')).toHaveLength(0);
+      expect(auditRows(t, 'release.purged')).toHaveLength(0);
       t.clock.advance(2 * DAY);
       await t.app.core.scheduler.runDue();
-      expect(auditLines(t, 'release.purged').map((l) => l.entityId)).toEqual([created.id]);
+      expect(auditRows(t, 'release.purged').map((l) => l.entityId)).toEqual([created.id]);
     } finally {
       await t.close();
     }
@@ -235,7 +236,7 @@ describe('release retention on disk', () => {
       t.app.core.scheduler.ensureRecurring();
       clock.advance(31 * DAY);
       await t.app.core.scheduler.runDue();
-      expect(auditLines(t, 'release.purged').map((l) => l.entityId)).toEqual([id]);
+      expect(auditRows(t, 'release.purged').map((l) => l.entityId)).toEqual([id]);
       expect(t.db.$client.pragma('secure_delete', { simple: true })).toBe(1);
     } finally {
       await t.close();

@@ -2,17 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseStatuses } from '../../../db/schema';
 import { MINUTE } from '../../../server/lib/clock';
 import { buildTestApp, type TestApp } from '../../helpers/app';
-import { auditLines, eventsOf } from '../volunteers/roster.helpers';
 import {
   addRelease,
   addSite,
+  auditRows,
+  eventRows,
   getRelease,
   moveRelease,
   type ReleaseView,
-  userIdOf,
-  userNameOf,
+  signedInUser,
   walk,
-} from './releases.helpers';
+} from '../../helpers/fixtures';
 
 type Status = (typeof releaseStatuses)[number];
 
@@ -54,8 +54,7 @@ describe('release workflow', () => {
   beforeAll(async () => {
     t = await buildTestApp();
     coordinator = await t.signIn('coordinator');
-    me = await userIdOf(t, coordinator);
-    myName = await userNameOf(t, coordinator);
+    ({ id: me, name: myName } = await signedInUser(t, coordinator));
     siteId = (await addSite(t, coordinator)).id;
   });
   afterAll(() => t.close());
@@ -98,12 +97,12 @@ describe('release workflow', () => {
     if (to === 'reported') expect(stamp(after.releasedAt)).toBe(at);
     else expect(after.releasedAt).toBe(before.releasedAt);
 
-    const line = auditLines(t, 'release.status')
+    const line = auditRows(t, 'release.status')
       .filter((a) => a.entityId === before.id)
       .at(-1);
     expect(line).toMatchObject({ changes: { from, to }, userId: me });
     expect(JSON.stringify(line)).not.toContain(`moving to ${to}`);
-    const event = eventsOf(t, 'release.status')
+    const event = eventRows(t, 'release.status')
       .filter((e) => e.data.id === before.id)
       .at(-1);
     expect(event?.data).toEqual({ id: before.id, code: before.code, from, to });
@@ -113,7 +112,7 @@ describe('release workflow', () => {
     'refuses %s → %s with 409 invalid_transition and changes nothing',
     async (from, to) => {
       const before = await releaseAt(from);
-      const audited = auditLines(t, 'release.status').length;
+      const audited = auditRows(t, 'release.status').length;
       t.clock.advance(7 * MINUTE);
       const res = await moveRelease(t, coordinator, before.id, to, 'should not be kept');
       expect(res.statusCode).toBe(409);
@@ -126,7 +125,7 @@ describe('release workflow', () => {
       for (const allowed of ALLOWED[from]) expect(detail.message).toContain(allowed);
       if (ALLOWED[from].length === 0) expect(detail.message).toContain('none');
       expect(await getRelease(t, coordinator, before.id)).toEqual(before);
-      expect(auditLines(t, 'release.status')).toHaveLength(audited);
+      expect(auditRows(t, 'release.status')).toHaveLength(audited);
     },
   );
 

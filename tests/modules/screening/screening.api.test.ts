@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { screenings } from '../../../db/schema';
 import { DAY, HOUR, MINUTE } from '../../../server/lib/clock';
-import type { TestApp } from '../../helpers/app';
-import { addVolunteer, auditLines, buildRosterApp, eventsOf, screen } from '../volunteers/roster.helpers';
+import { buildRosterApp, type TestApp } from '../../helpers/app';
+import { addVolunteer, auditRows, eventRows, screen } from '../../helpers/fixtures';
 
 describe('screening on the web', () => {
   let t: TestApp;
@@ -124,20 +124,20 @@ describe('screening on the web', () => {
     await answer({ symptoms: true, exposure: true });
     await answer({ symptoms: false, exposure: true });
 
-    const isolate = eventsOf(t, 'screening.isolate');
+    const isolate = eventRows(t, 'screening.isolate');
     expect(isolate.map((e) => e.data)).toEqual([
       expect.objectContaining({ volunteerId, state: 'isolating', startedIsolation: true }),
       expect.objectContaining({ volunteerId, state: 'isolating', startedIsolation: false }),
     ]);
-    expect(eventsOf(t, 'screening.clear').map((e) => e.data)).toEqual([
+    expect(eventRows(t, 'screening.clear').map((e) => e.data)).toEqual([
       expect.objectContaining({ volunteerId, state: 'clear' }),
     ]);
-    for (const e of [...isolate, ...eventsOf(t, 'screening.clear')]) {
+    for (const e of [...isolate, ...eventRows(t, 'screening.clear')]) {
       expect(Object.keys(e.data)).not.toContain('symptoms');
       expect(Object.keys(e.data)).not.toContain('exposure');
     }
 
-    const lines = [...auditLines(t, 'screening.clear'), ...auditLines(t, 'screening.isolate')];
+    const lines = [...auditRows(t, 'screening.clear'), ...auditRows(t, 'screening.isolate')];
     expect(lines).toHaveLength(3);
     for (const line of lines) {
       expect(line).toMatchObject({ entity: 'volunteer', entityId: volunteerId });

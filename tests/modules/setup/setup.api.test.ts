@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { audit, users } from '../../../db/schema';
+import { users } from '../../../db/schema';
 import { buildTestApp, cookieFrom, type TestApp } from '../../helpers/app';
+import { auditRows } from '../../helpers/fixtures';
 
 const ADMIN = { email: 'first@example.org', name: 'First Admin', password: 'a long enough secret' };
 
@@ -84,11 +85,7 @@ describe('first run', () => {
     expect(me.json().user).toMatchObject({ email: 'first@example.org', role: 'admin' });
     expect((await t.call(admin, { method: 'GET', url: '/api/users' })).statusCode).toBe(200);
 
-    const created = t.db
-      .select()
-      .from(audit)
-      .all()
-      .filter((a) => a.action === 'user.created');
+    const created = auditRows(t, 'user.created');
     expect(created).toHaveLength(1);
     expect(created[0]).toMatchObject({ actor: 'setup', userId: null, entityId: res.json().user.id });
     expect(JSON.stringify(created[0])).not.toContain(ADMIN.password);

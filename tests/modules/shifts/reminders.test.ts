@@ -2,20 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openMigratedDb } from '../../../db/client';
 import { screenings } from '../../../db/schema';
 import { FakeClock, HOUR, MINUTE } from '../../../server/lib/clock';
-import type { TestApp } from '../../helpers/app';
+import { buildRosterApp, type TestApp, withAppOn } from '../../helpers/app';
 import {
   addShift,
   addSite,
   addVolunteer,
-  auditLines,
-  buildRosterApp,
+  auditRows,
   jobRows,
   outbound,
   signUp,
-} from '../volunteers/roster.helpers';
+} from '../../helpers/fixtures';
 
 const LINK = /http:\/\/localhost:3000\/screen\?t=([A-Za-z0-9_-]+)/;
 
@@ -28,7 +26,7 @@ describe('shift reminders', () => {
   beforeEach(async () => {
     t = await buildRosterApp();
     coordinator = await t.signIn('coordinator');
-    siteId = (await addSite(t, coordinator, 'Greyhound')).id;
+    siteId = (await addSite(t, coordinator, { name: 'Greyhound' })).id;
     ana = (await addVolunteer(t, coordinator, { name: 'Ana Lopez', phone: '303-555-0142' })).id;
   });
   afterEach(() => t.close());
@@ -74,7 +72,7 @@ describe('shift reminders', () => {
       `Bienvenida: your shift at Greyhound starts Tue Mar 3 18:00. Please screen today: ` +
         `http://localhost:3000/screen?t=${tokenOf(reminder!.body)} or text WELL or SICK.`,
     );
-    expect(auditLines(t, 'shift.reminded')).toMatchObject([
+    expect(auditRows(t, 'shift.reminded')).toMatchObject([
       { entityId: shift.id, changes: { volunteerId: ana } },
     ]);
 
@@ -179,7 +177,7 @@ describe('shift reminders', () => {
     expect(t.db.select().from(screenings).all()).toMatchObject([
       { volunteerId: ana, source: 'link', result: 'clear' },
     ]);
-    expect(auditLines(t, 'screening.clear')[0]!.actor).toBe(`screening-link:volunteer:${ana}`);
+    expect(auditRows(t, 'screening.clear')[0]!.actor).toBe(`screening-link:volunteer:${ana}`);
 
     const sick = await link('/api/screening/link', { token, symptoms: false, exposure: true });
     expect(sick.json()).toMatchObject({ result: 'isolate', state: 'isolating' });
@@ -235,16 +233,8 @@ describe('shift reminders across a restart', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  async function withApp<T>(file: string, clock: FakeClock, fn: (t: TestApp) => Promise<T>): Promise<T> {
-    const db = openMigratedDb(file);
-    const t = await buildRosterApp({ db, clock });
-    try {
-      return await fn(t);
-    } finally {
-      await t.close();
-      db.$client.close();
-    }
-  }
+  const withApp = <T>(file: string, clock: FakeClock, fn: (t: TestApp) => Promise<T>) =>
+    withAppOn(file, clock, fn, buildRosterApp);
 
   it('sends a reminder scheduled before the restart exactly once after it', async () => {
     const file = path.join(dir, 'bienvenida.db');

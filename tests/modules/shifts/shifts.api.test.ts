@@ -1,11 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shifts } from '../../../db/schema';
-import { HOUR } from '../../../server/lib/clock';
-import type { TestApp } from '../../helpers/app';
-import { addShift, addSite, auditLines, buildRosterApp, postShift } from '../volunteers/roster.helpers';
-
-const hours = (s: { startsAt: string; endsAt: string }) =>
-  (Date.parse(s.endsAt) - Date.parse(s.startsAt)) / HOUR;
+import { buildRosterApp, type TestApp } from '../../helpers/app';
+import { addShift, addSite, auditRows, postShift, shiftHours } from '../../helpers/fixtures';
 
 describe('shifts API', () => {
   let t: TestApp;
@@ -14,7 +10,7 @@ describe('shifts API', () => {
   beforeEach(async () => {
     t = await buildRosterApp();
     coordinator = await t.signIn('coordinator');
-    siteId = (await addSite(t, coordinator, 'Greyhound')).id;
+    siteId = (await addSite(t, coordinator, { name: 'Greyhound' })).id;
   });
   afterEach(() => t.close());
 
@@ -50,7 +46,7 @@ describe('shifts API', () => {
       signups: [],
     });
     expect(rows()[0]!.startsAt.toISOString()).toBe('2026-03-07T01:00:00.000Z');
-    expect(auditLines(t, 'shift.created')).toMatchObject([{ entity: 'shift', entityId: shift.id }]);
+    expect(auditRows(t, 'shift.created')).toMatchObject([{ entity: 'shift', entityId: shift.id }]);
   });
 
   it('makes the spring-forward night 7 hours long, ending in daylight time', async () => {
@@ -64,7 +60,7 @@ describe('shifts API', () => {
       endsAt: '2026-03-08T06:00:00-06:00',
       date: '2026-03-07',
     });
-    expect(hours(shift)).toBe(7);
+    expect(shiftHours(shift)).toBe(7);
   });
 
   it('makes the fall-back night 9 hours long', async () => {
@@ -77,7 +73,7 @@ describe('shifts API', () => {
       startsAt: '2026-10-31T22:00:00-06:00',
       endsAt: '2026-11-01T06:00:00-07:00',
     });
-    expect(hours(shift)).toBe(9);
+    expect(shiftHours(shift)).toBe(9);
   });
 
   it('refuses a start in the hour the clocks skip, naming body.startsAt', async () => {
@@ -122,12 +118,12 @@ describe('shifts API', () => {
 
   it('allows exactly 24 hours, and a 24-hour-clock day across DST is 23', async () => {
     expect(
-      hours(
+      shiftHours(
         await addShift(t, coordinator, { siteId, startsAt: '2026-03-06T08:00', endsAt: '2026-03-07T08:00' }),
       ),
     ).toBe(24);
     expect(
-      hours(
+      shiftHours(
         await addShift(t, coordinator, { siteId, startsAt: '2026-03-07T12:00', endsAt: '2026-03-08T12:00' }),
       ),
     ).toBe(23);

@@ -1,15 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shiftSignups } from '../../../db/schema';
-import type { TestApp } from '../../helpers/app';
-import {
-  addShift,
-  addSite,
-  addVolunteer,
-  buildRosterApp,
-  type ShiftView,
-  signUp,
-  text,
-} from '../volunteers/roster.helpers';
+import { buildRosterApp, type TestApp } from '../../helpers/app';
+import { addShift, addSite, addVolunteer, type ShiftView, signUp, text } from '../../helpers/fixtures';
 
 const ANA = '+13035550142';
 
@@ -22,7 +14,7 @@ describe('shift keywords by SMS', () => {
   beforeEach(async () => {
     t = await buildRosterApp();
     coordinator = await t.signIn('coordinator');
-    siteId = (await addSite(t, coordinator, 'Greyhound')).id;
+    siteId = (await addSite(t, coordinator, { name: 'Greyhound' })).id;
     ana = (await addVolunteer(t, coordinator, { name: 'Ana Lopez', phone: ANA, smsLanguage: 'en' })).id;
   });
   afterEach(() => t.close());

@@ -1,17 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shiftSignups } from '../../../db/schema';
 import { HOUR } from '../../../server/lib/clock';
-import type { TestApp } from '../../helpers/app';
+import { buildRosterApp, type TestApp } from '../../helpers/app';
 import {
   addShift,
   addSite,
   addVolunteer,
-  auditLines,
-  buildRosterApp,
-  eventsOf,
+  auditRows,
+  eventRows,
   screen,
   signUp,
-} from '../volunteers/roster.helpers';
+} from '../../helpers/fixtures';
 
 interface CoverageDay {
   date: string;
@@ -29,7 +28,7 @@ describe('shift signups and coverage', () => {
   beforeEach(async () => {
     t = await buildRosterApp();
     coordinator = await t.signIn('coordinator');
-    siteId = (await addSite(t, coordinator, 'Greyhound')).id;
+    siteId = (await addSite(t, coordinator, { name: 'Greyhound' })).id;
   });
   afterEach(() => t.close());
 
@@ -61,16 +60,18 @@ describe('shift signups and coverage', () => {
       gap: true,
       signups: [{ volunteerId: ana, name: 'Ana Lopez', source: 'web', counts: true, screening: 'missing' }],
     });
-    expect(auditLines(t, 'shift.signed_up')).toMatchObject([
+    expect(auditRows(t, 'shift.signed_up')).toMatchObject([
       { entityId: shift.id, changes: { volunteerId: ana, source: 'web' } },
     ]);
-    expect(eventsOf(t, 'shift.signup').map((e) => e.data)).toEqual([{ shiftId: shift.id, volunteerId: ana }]);
+    expect(eventRows(t, 'shift.signup').map((e) => e.data)).toEqual([
+      { shiftId: shift.id, volunteerId: ana },
+    ]);
 
     const off = await cancel(shift.id, ana);
     expect(off.statusCode).toBe(200);
     expect(off.json()).toMatchObject({ filled: 0, signups: [] });
     expect(signupRows()).toHaveLength(0);
-    expect(auditLines(t, 'shift.signup_cancelled')).toHaveLength(1);
+    expect(auditRows(t, 'shift.signup_cancelled')).toHaveLength(1);
   });
 
   it('refuses a second signup, a full shift, a shift that is over and a paused volunteer with 409s', async () => {

@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shifts } from '../../../db/schema';
-import { DAY, HOUR } from '../../../server/lib/clock';
-import type { TestApp } from '../../helpers/app';
-import { addSite, buildRosterApp, type ShiftView } from '../volunteers/roster.helpers';
-
-const hours = (s: { startsAt: string; endsAt: string }) =>
-  (Date.parse(s.endsAt) - Date.parse(s.startsAt)) / HOUR;
+import { DAY } from '../../../server/lib/clock';
+import { buildRosterApp, type TestApp } from '../../helpers/app';
+import { addSite, type ShiftView, shiftHours } from '../../helpers/fixtures';
 
 describe('weekly shift templates', () => {
   let t: TestApp;
@@ -15,7 +12,7 @@ describe('weekly shift templates', () => {
     // Monday 2026-03-02 08:00 in Denver; the clocks spring forward on Sunday 2026-03-08.
     t = await buildRosterApp();
     coordinator = await t.signIn('coordinator');
-    siteId = (await addSite(t, coordinator, 'Greyhound')).id;
+    siteId = (await addSite(t, coordinator, { name: 'Greyhound' })).id;
   });
   afterEach(() => t.close());
 
@@ -124,7 +121,7 @@ describe('weekly shift templates', () => {
       ['2026-03-07T22:00:00-07:00', '2026-03-08T06:00:00-06:00'],
       ['2026-03-14T22:00:00-06:00', '2026-03-15T06:00:00-06:00'],
     ]);
-    expect(items.map(hours)).toEqual([7, 8]);
+    expect(items.map(shiftHours)).toEqual([7, 8]);
     expect(items.map((s) => s.date)).toEqual(['2026-03-07', '2026-03-14']);
   });
 
@@ -135,7 +132,7 @@ describe('weekly shift templates', () => {
       ['2026-03-08T03:30:00-06:00', '2026-03-08T06:00:00-06:00'],
       ['2026-03-15T02:30:00-06:00', '2026-03-15T06:00:00-06:00'],
     ]);
-    expect(items.map(hours)).toEqual([2.5, 3.5]);
+    expect(items.map(shiftHours)).toEqual([2.5, 3.5]);
     expect(items.map((s) => s.date)).toEqual(['2026-03-08', '2026-03-15']);
   });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { audit, events, sites } from '../../../db/schema';
+import { sites } from '../../../db/schema';
 import { buildTestApp, type TestApp } from '../../helpers/app';
+import { auditRows, eventRows } from '../../helpers/fixtures';
 
 describe('sites API', () => {
   let t: TestApp;
@@ -25,18 +26,10 @@ describe('sites API', () => {
     const list = await t.call(coordinator, { method: 'GET', url: '/api/sites' });
     expect(list.json().items.map((s: { id: number }) => s.id)).toEqual([site.id]);
 
-    const lines = t.db
-      .select()
-      .from(audit)
-      .all()
-      .filter((a) => a.action === 'site.created');
+    const lines = auditRows(t, 'site.created');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ entity: 'site', entityId: site.id });
-    const feed = t.db
-      .select()
-      .from(events)
-      .all()
-      .filter((e) => e.type === 'site.created');
+    const feed = eventRows(t, 'site.created');
     expect(feed.map((e) => e.data.id)).toEqual([site.id]);
   });
 

@@ -8,7 +8,8 @@ import { smsMessages } from '../../../db/schema';
 import { FakeClock, HOUR } from '../../../server/lib/clock';
 import type { TestApp } from '../../helpers/app';
 import { type FakeTwilio, startFakeTwilio } from '../../helpers/fake-twilio';
-import { auditRows, buildTwilioApp, eventRows, queue, smsRow, smsRows } from './sms.helpers';
+import { auditRows, eventRows, smsRows } from '../../helpers/fixtures';
+import { buildTwilioApp, queue, smsRow } from './sms.helpers';
 
 describe('the outbox across a restart', () => {
   let dir: string;

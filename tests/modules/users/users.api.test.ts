@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { audit, events, users } from '../../../db/schema';
+import { users } from '../../../db/schema';
 import { buildTestApp, cookieFrom, type TestApp } from '../../helpers/app';
+import { addSite, auditRows, eventRows, signedInUser } from '../../helpers/fixtures';
 import { connectLive } from '../../helpers/ws';
 
 const NEW_USER = {
@@ -59,13 +60,9 @@ describe('users API', () => {
   });
 
   it('writes one audit line for the new user, naming the admin and holding no password', async () => {
-    const adminId = (await t.call(admin, { method: 'GET', url: '/api/auth/me' })).json().user.id;
+    const adminId = (await signedInUser(t, admin)).id;
     const res = await create(admin, NEW_USER);
-    const lines = t.db
-      .select()
-      .from(audit)
-      .all()
-      .filter((a) => a.action === 'user.created' && a.entityId === res.json().id);
+    const lines = auditRows(t, 'user.created').filter((a) => a.entityId === res.json().id);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
       entity: 'user',
@@ -132,17 +129,13 @@ describe('users API', () => {
     const res = await create(admin, NEW_USER);
     const id = res.json().id;
 
-    const row = t.db
-      .select()
-      .from(events)
-      .all()
-      .find((e) => e.type === 'user.created' && e.data.id === id);
+    const row = eventRows(t, 'user.created').find((e) => e.data.id === id);
     expect(row?.roles).toBe('admin');
     expect(JSON.stringify(row?.data)).not.toContain(NEW_USER.email.toLowerCase());
 
     // Replaying the feed from the start: the admin sees the event; the coordinator reaches a later,
     // public event without ever having been shown it.
-    await t.call(admin, { method: 'POST', url: '/api/sites', payload: { name: 'Depot', kind: 'other' } });
+    await addSite(t, admin, { name: 'Depot', kind: 'other' });
     const seenByAdmin = await replayUntil(admin, 'site.created');
     const seenByCoordinator = await replayUntil(coordinator, 'site.created');
     expect(seenByAdmin).toContain('user.created');

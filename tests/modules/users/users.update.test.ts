@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { smsMessages } from '../../../db/schema';
-import { SESSION_COOKIE } from '../../../server/plugins/auth';
 import { buildTestApp, type TestApp } from '../../helpers/app';
+import { addVolunteer, screen, smsRows, text } from '../../helpers/fixtures';
 import { connectLive } from '../../helpers/ws';
 
 describe('changing users', () => {
@@ -16,14 +15,8 @@ describe('changing users', () => {
   const patch = (cookie: string, id: number, payload: Record<string, unknown>) =>
     t.call(cookie, { method: 'PATCH', url: `/api/users/${id}`, payload });
 
-  async function sessionOf(role: 'coordinator' | 'viewer') {
-    const user = await t.createUser(role);
-    const token = t.app.auth.openSession({ ...user, name: role }, '127.0.0.1');
-    return { user, cookie: `${SESSION_COOKIE}=${token}` };
-  }
-
   it('demoting a coordinator ends their sessions and closes their live feed at once', async () => {
-    const { user, cookie } = await sessionOf('coordinator');
+    const { user, cookie } = await t.session('coordinator');
     const live = await connectLive(t.app, { cookie });
     const res = await patch(admin, user.id, { role: 'viewer' });
     expect(res.statusCode).toBe(200);
@@ -33,7 +26,7 @@ describe('changing users', () => {
   });
 
   it('disabling ends sessions; renaming does not', async () => {
-    const { user, cookie } = await sessionOf('viewer');
+    const { user, cookie } = await t.session('viewer');
     expect((await patch(admin, user.id, { name: 'New Name' })).statusCode).toBe(200);
     expect((await t.call(cookie, { method: 'GET', url: '/api/auth/me' })).json().user.name).toBe('New Name');
     expect((await patch(admin, user.id, { disabled: true })).json().disabled).toBe(true);
@@ -50,7 +43,7 @@ describe('changing users', () => {
   });
 
   it('normalises phones, refuses a duplicate, and 404s an unknown user', async () => {
-    const { user } = await sessionOf('coordinator');
+    const { user } = await t.session('coordinator');
     const other = await t.createUser('viewer');
     expect((await patch(admin, user.id, { phone: '(303) 555-0142' })).json().phone).toBe('+13035550142');
     const dup = await patch(admin, other.id, { phone: '303.555.0142' });
@@ -64,43 +57,23 @@ describe('changing users', () => {
   });
 
   it('texts coordinators with a phone, in their language, when a volunteer starts isolating', async () => {
-    const { user } = await sessionOf('coordinator');
+    const { user } = await t.session('coordinator');
     await patch(admin, user.id, { phone: '+13035550150', smsLanguage: 'es' });
     const coordinator = await t.signIn('coordinator');
-    const v = (
-      await t.call(coordinator, {
-        method: 'POST',
-        url: '/api/volunteers',
-        payload: { name: 'Ana Ruiz', phone: '+13035550151' },
-      })
-    ).json();
-    const screen = (symptoms: boolean) =>
-      t.call(coordinator, {
-        method: 'POST',
-        url: `/api/volunteers/${v.id}/screenings`,
-        payload: { symptoms },
-      });
-    await screen(true);
-    await screen(true); // still isolating: no second alert
-    const alerts = t.db
-      .select()
-      .from(smsMessages)
-      .all()
-      .filter((m) => m.phone === '+13035550150');
+    const v = await addVolunteer(t, coordinator, { name: 'Ana Ruiz', phone: '+13035550151' });
+    await screen(t, coordinator, v.id, { symptoms: true });
+    await screen(t, coordinator, v.id, { symptoms: true }); // still isolating: no second alert
+    const alerts = smsRows(t).filter((m) => m.phone === '+13035550150');
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.body).toMatch(/^Bienvenida: Ana Ruiz reporto sintomas/);
   });
 
   it('recognises a user who texts in by their phone', async () => {
-    const { user } = await sessionOf('coordinator');
+    const { user } = await t.session('coordinator');
     await patch(admin, user.id, { phone: '+13035550160', smsLanguage: 'es' });
     const coordinator = await t.signIn('coordinator');
-    const res = await t.call(coordinator, {
-      method: 'POST',
-      url: '/api/sms/simulate',
-      payload: { from: '+13035550160', body: 'hola' },
-    });
+    const { replies } = await text(t, coordinator, '+13035550160', 'hola');
     // A known user writing nothing we know gets the help text in their own language.
-    expect(res.json().replies[0].body).toMatch(/^Bienvenida: SI\/NO/);
+    expect(replies[0]!.body).toMatch(/^Bienvenida: SI\/NO/);
   });
 });

@@ -1,15 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../helpers/app';
-import {
-  addShift,
-  addSite,
-  addVolunteer,
-  auditLines,
-  buildRosterApp,
-  outbound,
-  signUp,
-  text,
-} from './roster.helpers';
+import { buildRosterApp, type TestApp } from '../../helpers/app';
+import { addShift, addSite, addVolunteer, auditRows, outbound, signUp, text } from '../../helpers/fixtures';
 
 describe('SMS broadcast to volunteers', () => {
   let t: TestApp;
@@ -54,7 +45,7 @@ describe('SMS broadcast to volunteers', () => {
       ['+13035550143', 'Bus a las 9 hoy, quien puede?', 'es'],
     ]);
     expect(outbound(t, 'broadcast').map((m) => m.id)).toEqual(result.messageIds);
-    expect(auditLines(t, 'sms.broadcast')).toMatchObject([{ changes: { queued: 2, skipped: 2 } }]);
+    expect(auditRows(t, 'sms.broadcast')).toMatchObject([{ changes: { queued: 2, skipped: 2 } }]);
   });
 
   it('sends the one body to everyone when no Spanish one is given', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { volunteers } from '../../../db/schema';
-import type { TestApp } from '../../helpers/app';
-import { addVolunteer, auditLines, buildRosterApp, screen, text } from './roster.helpers';
+import { buildRosterApp, type TestApp } from '../../helpers/app';
+import { addVolunteer, auditRows, screen, text } from '../../helpers/fixtures';
 
 const paths = (res: { json(): { error: { details: Array<{ path: string }> } } }) =>
   res.json().error.details.map((d) => d.path);
@@ -58,7 +58,7 @@ describe('volunteers API', () => {
       expect(res.json().error.code).toBe('validation');
       expect(paths(res)).toEqual(['body.phone']);
       expect(rows()).toHaveLength(0);
-      expect(auditLines(t, 'volunteer.created')).toHaveLength(0);
+      expect(auditRows(t, 'volunteer.created')).toHaveLength(0);
     },
   );
 
@@ -68,7 +68,7 @@ describe('volunteers API', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'duplicate_phone', details: [{ path: 'phone' }] });
     expect(rows().map((r) => r.id)).toEqual([first.id]);
-    expect(auditLines(t, 'volunteer.created')).toHaveLength(1);
+    expect(auditRows(t, 'volunteer.created')).toHaveLength(1);
   });
 
   it('keeps language codes lower-case and free names as written, without repeats', async () => {
@@ -98,7 +98,7 @@ describe('volunteers API', () => {
 
   it('audits the creation without the phone number', async () => {
     const v = await addVolunteer(t, coordinator, { name: 'Ana Lopez', phone: '303-555-0142' });
-    const lines = auditLines(t, 'volunteer.created');
+    const lines = auditRows(t, 'volunteer.created');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ entity: 'volunteer', entityId: v.id, changes: { name: 'Ana Lopez' } });
     expect(JSON.stringify(lines[0])).not.toContain('5550142');
@@ -123,7 +123,7 @@ describe('volunteers API', () => {
       phone: '+13035550142',
     });
     expect(rows()[0]).toMatchObject({ active: false, highRisk: true, smsLanguage: 'es' });
-    const lines = auditLines(t, 'volunteer.updated');
+    const lines = auditRows(t, 'volunteer.updated');
     expect(lines).toHaveLength(1);
     expect(lines[0]!.changes).toEqual({ active: false });
   });
@@ -133,7 +133,7 @@ describe('volunteers API', () => {
     const res = await patch(v.id, { phone: '(720) 555-0199' });
     expect(res.statusCode).toBe(200);
     expect(res.json().phone).toBe('+17205550199');
-    const lines = auditLines(t, 'volunteer.updated');
+    const lines = auditRows(t, 'volunteer.updated');
     expect(lines).toHaveLength(1);
     expect(lines[0]!.changes).toEqual({ phone: '[changed]' });
     expect(JSON.stringify(lines[0])).not.toMatch(/5550199|5550142/);
@@ -146,7 +146,7 @@ describe('volunteers API', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('duplicate_phone');
     expect((await get(ana.id)).json()).toMatchObject({ name: 'Ana Lopez', phone: '+13035550142' });
-    expect(auditLines(t, 'volunteer.updated')).toHaveLength(0);
+    expect(auditRows(t, 'volunteer.updated')).toHaveLength(0);
   });
 
   it('refuses an empty patch (or one with only unknown fields) with 400', async () => {
@@ -157,7 +157,7 @@ describe('volunteers API', () => {
       expect(res.json().error.code).toBe('validation');
     }
     expect(rows()[0]!.languages).toEqual(['es']);
-    expect(auditLines(t, 'volunteer.updated')).toHaveLength(0);
+    expect(auditRows(t, 'volunteer.updated')).toHaveLength(0);
   });
 
   it('answers 404 for a volunteer that does not exist', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { volunteers } from '../../../db/schema';
-import type { TestApp } from '../../helpers/app';
-import { addVolunteer, auditLines, buildRosterApp } from './roster.helpers';
+import { buildRosterApp, type TestApp } from '../../helpers/app';
+import { addVolunteer, auditRows } from '../../helpers/fixtures';
 
 describe('volunteer CSV import', () => {
   let t: TestApp;
@@ -85,7 +85,7 @@ describe('volunteer CSV import', () => {
     });
     expect(byRow.get(2)).toMatchObject({ id: stored[1]!.id, name: 'Ana Lopez' });
     // One audit line per added row; a refused row leaves no trace in the tables.
-    expect(auditLines(t, 'volunteer.created')).toHaveLength(3);
+    expect(auditRows(t, 'volunteer.created')).toHaveLength(3);
   });
 
   it('reads Spanish headings and accents in them', async () => {
