@@ -1,4 +1,4 @@
-import { MAX_SMS_BODY } from '@shared/sms';
+import { broadcastSkipReasons, MAX_SMS_BODY } from '@shared/sms';
 import { useState } from 'preact/hooks';
 import { api, type BroadcastResult, type BroadcastSkipReason } from '../api';
 import { useSubmission } from '../forms';
@@ -14,8 +14,7 @@ import { shiftLabel } from './ShiftBits';
 type Audience = 'all' | 'shift';
 
 /** Every reason the server may give for skipping someone (a new one fails to compile), in the order shown. */
-const shownReasons: Record<BroadcastSkipReason, true> = { opted_out: true, inactive: true, not_found: true };
-const reasons = Object.keys(shownReasons) as BroadcastSkipReason[];
+const reasons: readonly BroadcastSkipReason[] = broadcastSkipReasons;
 
 function Outcome({ result, names }: { result: BroadcastResult; names: Map<number, string> }) {
   const { t } = useI18n();

@@ -8,7 +8,7 @@ import { useLiveResource } from '../resource';
 import { releaseLanguageName } from './ReleaseBits';
 
 /** The most volunteers one dispatch may ask for, as the server's dispatch contract allows. */
-export const MAX_NEEDED = 50;
+export { MAX_DISPATCH_NEEDED as MAX_NEEDED } from '@shared/dispatch';
 
 const statusTones: Record<DispatchStatus, string> = {
   open: 'progress',

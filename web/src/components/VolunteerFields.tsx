@@ -1,4 +1,4 @@
-import { type SmsLanguage, smsLanguages } from '@shared/sms';
+import { MAX_PHONE_INPUT, type SmsLanguage, smsLanguages } from '@shared/sms';
 import { MAX_NAME, type VolunteerSkill, volunteerSkills } from '@shared/volunteers';
 import type { ApiError, VolunteerDetail } from '../api';
 import { fieldErrors } from '../forms';
@@ -86,7 +86,7 @@ export function VolunteerFields({ idPrefix, draft, onChange, errors }: Props) {
               {...a11y}
               type="tel"
               required
-              maxLength={40}
+              maxLength={MAX_PHONE_INPUT}
               autoComplete="off"
               value={draft.phone}
               onInput={(e) => set('phone', e.currentTarget.value)}

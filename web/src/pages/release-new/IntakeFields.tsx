@@ -1,3 +1,4 @@
+import { MAX_LANGUAGE_NAME } from '@shared/languages';
 import { MAX_COUNT, MAX_DESTINATION, MAX_NOTES, releaseNeeds } from '@shared/releases';
 import { ChipCheck } from '../../components/ChipCheck';
 import { Field } from '../../components/Field';
@@ -126,7 +127,7 @@ export function LanguagePicker({ draft, set, errors, onAddOther }: PartProps & {
           <input
             id="intake-other-language"
             value={draft.otherLanguage}
-            maxLength={40}
+            maxLength={MAX_LANGUAGE_NAME}
             autoComplete="off"
             aria-describedby={errors.languages ? 'intake-languages-error' : undefined}
             onInput={(e) => set({ otherLanguage: e.currentTarget.value })}

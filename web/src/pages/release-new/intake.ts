@@ -1,3 +1,4 @@
+import { isLanguageName, straightenApostrophes } from '@shared/languages';
 import type { ReleaseNeed } from '@shared/releases';
 import type { ApiError } from '../../api';
 import { fieldErrors } from '../../forms';
@@ -6,14 +7,9 @@ import type { Translate } from '../../i18n';
 /** Languages heard most at the border, codes where one exists and names as their speakers write them. */
 export const commonLanguages = ['es', 'en', 'pt', 'fr', 'ht', "K'iche'", 'Mam', "Q'anjob'al"];
 
-/**
- * The language rule of shared/languages.ts (letters, apostrophes, spaces and hyphens; curly apostrophes made
- * straight), checked here so a bad name is caught before a release waits offline. The shared rule is a zod
- * schema, and zod would add a third to the bundle every phone at a bus station loads.
- */
+/** The shared language rule, checked here so a bad name is caught before a release waits offline. */
 export function cleanLanguage(text: string): string | null {
-  const value = text.trim().replace(/[’‘ʼ`]/g, "'");
-  return value.length > 0 && value.length <= 40 && /^[\p{L}\p{M}' -]+$/u.test(value) ? value : null;
+  return isLanguageName(text) ? straightenApostrophes(text.trim()) : null;
 }
 
 export function sameLanguage(a: string, b: string): boolean {

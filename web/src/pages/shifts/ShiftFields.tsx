@@ -1,3 +1,4 @@
+import { MAX_SHIFT_NEEDED, MAX_SHIFT_ROLE } from '@shared/shifts';
 import type { ApiError, Site } from '../../api';
 import { Field } from '../../components/Field';
 import { fieldErrors } from '../../forms';
@@ -112,7 +113,12 @@ export function SiteRoleNeeded({
           error={errors.role}
         >
           {(a11y) => (
-            <input {...a11y} maxLength={60} value={role} onInput={(e) => onRole(e.currentTarget.value)} />
+            <input
+              {...a11y}
+              maxLength={MAX_SHIFT_ROLE}
+              value={role}
+              onInput={(e) => onRole(e.currentTarget.value)}
+            />
           )}
         </Field>
         <Field id={`${idPrefix}-needed`} label={t('shifts.needed')} error={errors.needed}>
@@ -122,7 +128,7 @@ export function SiteRoleNeeded({
               type="number"
               inputMode="numeric"
               min={1}
-              max={100}
+              max={MAX_SHIFT_NEEDED}
               required
               value={needed}
               onInput={(e) => onNeeded(e.currentTarget.value)}

@@ -1,4 +1,4 @@
-import { MAX_SMS_BODY } from '@shared/sms';
+import { MAX_PHONE_INPUT, MAX_SMS_BODY } from '@shared/sms';
 import { useState } from 'preact/hooks';
 import { api, type SmsMessage } from '../../api';
 import { Disclosure } from '../../components/Disclosure';
@@ -47,7 +47,7 @@ export function SmsComposer({ onSent }: { onSent: () => void }) {
               type="tel"
               autoComplete="off"
               required
-              maxLength={40}
+              maxLength={MAX_PHONE_INPUT}
               value={to}
               onInput={(e) => setTo(e.currentTarget.value)}
             />

@@ -1,4 +1,4 @@
-import { MAX_SMS_BODY } from '@shared/sms';
+import { MAX_PHONE_INPUT, MAX_SMS_BODY } from '@shared/sms';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ApiError, api, type SimulateResult, type SmsMessage, toApiError } from '../../api';
 import { Disclosure } from '../../components/Disclosure';
@@ -137,7 +137,7 @@ export function SmsSimulator() {
               type="tel"
               autoComplete="off"
               required
-              maxLength={40}
+              maxLength={MAX_PHONE_INPUT}
               value={from}
               onInput={(e) => {
                 setFrom(e.currentTarget.value);
