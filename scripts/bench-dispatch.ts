@@ -15,6 +15,7 @@ export interface DispatchBench {
   rankingMs: { median: number; p95: number };
   explainMs: { median: number; p95: number };
   dispatchMs: { median: number; p95: number };
+  rosterMs: { median: number; p95: number };
 }
 
 function stats(samples: number[]) {
@@ -108,6 +109,13 @@ export async function benchDispatch(count = 10_000, runs = 30): Promise<Dispatch
       waves.rankFor(db, input());
       explaining.push(performance.now() - t0);
     }
+    // The roster page: every volunteer with opt-out and screening state, in three reads.
+    const listing: number[] = [];
+    for (let r = 0; r < Math.min(runs, 10); r += 1) {
+      const t0 = performance.now();
+      app.services.volunteers.list({});
+      listing.push(performance.now() - t0);
+    }
     const dispatching: number[] = [];
     for (let r = 0; r < runs; r += 1) {
       const release = app.services.releases.create(systemActor, {
@@ -128,6 +136,7 @@ export async function benchDispatch(count = 10_000, runs = 30): Promise<Dispatch
       rankingMs: stats(ranking),
       explainMs: stats(explaining),
       dispatchMs: stats(dispatching),
+      rosterMs: stats(listing),
     };
   } finally {
     await app.close();
