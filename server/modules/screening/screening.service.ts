@@ -8,7 +8,6 @@ import type { Actor, CommandContext } from '../../lib/commands';
 import { shortDate } from '../../lib/dates';
 import { isoOrNull } from '../../lib/time';
 import type { UsersService } from '../users/users.service';
-import type { VolunteersService } from '../volunteers/volunteers.service';
 import { createScreeningLink, markScreeningLinkUsed, resolveScreeningLink } from './screening.links';
 import { insertScreening, latestIsolation, latestScreening, screeningsByVolunteer } from './screening.repo';
 import { decide, type ScreenFacts, type ScreeningState, screeningState } from './screening.rules';
@@ -25,10 +24,15 @@ export interface ScreeningOutcome {
   state: ScreeningState;
 }
 
+/** Who a screen is about; the volunteers module answers it. */
+export interface VolunteerDirectory {
+  findIn(db: DbOrTx, id: number): { id: number; name: string; smsLanguage: SmsLanguage } | null;
+}
+
 export interface ScreeningPorts {
   users: Pick<UsersService, 'textCoordinators'>;
   /** Read after every module exists: volunteers show each one's screening state. */
-  volunteers: () => Pick<VolunteersService, 'findIn'>;
+  volunteers: () => VolunteerDirectory;
 }
 
 export interface LinkHolder {

@@ -3,8 +3,8 @@ import type { Core } from '../../deps';
 import { defineJob } from '../../infra/jobs';
 import { shortDateTime } from '../../lib/dates';
 import { quietHoursRelease } from '../sms/sms.quiet';
+import type { ShiftsPorts } from './shifts.ports';
 import { findShift, findSignup } from './shifts.repo';
-import type { ShiftsPorts } from './shifts.service';
 import { renderShiftsText } from './shifts.texts';
 
 /** The reminder job: still signed up and not started? Then one text with a screening link. */

@@ -5,11 +5,8 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import { HOUR } from '../../lib/clock';
 import type { Actor, CommandContext } from '../../lib/commands';
 import { parseInstantInZone, toIso } from '../../lib/time';
-import type { ScreeningService } from '../screening/screening.service';
-import type { SitesService } from '../sites/sites.service';
 import { beforeQuietHours } from '../sms/sms.quiet';
-import type { SmsService } from '../sms/sms.service';
-import type { VolunteersService } from '../volunteers/volunteers.service';
+import type { ShiftsPorts } from './shifts.ports';
 import { shiftReminderJob } from './shifts.reminders';
 import {
   deleteSignup,
@@ -28,12 +25,7 @@ import { ShiftTemplates } from './shifts.templates';
 
 const MAX_SHIFT_MS = 24 * HOUR;
 
-export interface ShiftsPorts {
-  sites: Pick<SitesService, 'findIn' | 'namesById'>;
-  volunteers: Pick<VolunteersService, 'findIn' | 'namesOf'>;
-  screening: Pick<ScreeningService, 'stateOf' | 'statesOf' | 'createLinkIn'>;
-  sms: Pick<SmsService, 'enqueue'>;
-}
+export type { ShiftsPorts };
 
 export class ShiftsService {
   /** Weekly shifts that make dated ones. */

@@ -3,9 +3,14 @@ import type { Core } from '../../deps';
 import { NotFoundError, ValidationError } from '../../errors';
 import { type Actor, type CommandContext, systemActor } from '../../lib/commands';
 import type { SitesService } from '../sites/sites.service';
-import { insertTemplate, listTemplates, type TemplateRow, updateTemplate } from './shifts.repo';
+import {
+  insertTemplate,
+  listTemplates,
+  type ShiftRow,
+  type TemplateRow,
+  updateTemplate,
+} from './shifts.repo';
 import type { TemplateInput } from './shifts.schemas';
-import type { ShiftsService } from './shifts.service';
 
 export const HORIZON_DAYS = 14;
 
@@ -27,7 +32,9 @@ export function occurrence(day: DateTime, t: TemplateRow): { startsAt: Date; end
 export class ShiftTemplates {
   constructor(
     private readonly core: Core,
-    private readonly shifts: Pick<ShiftsService, 'insert'>,
+    private readonly shifts: {
+      insert(ctx: CommandContext, shift: Omit<ShiftRow, 'id' | 'createdAt'>): ShiftRow | null;
+    },
     private readonly sites: Pick<SitesService, 'findIn'>,
   ) {}
 
