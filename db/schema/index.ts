@@ -1,6 +1,7 @@
 export * from './audit';
 export * from './dispatch';
 export * from './events';
+export * from './housing';
 export * from './idempotency';
 export * from './jobs';
 export * from './releases';
