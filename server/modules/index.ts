@@ -4,6 +4,7 @@ import { createAudit } from './audit/audit.module';
 import { createAuth } from './auth/auth.module';
 import { createDispatch } from './dispatch/dispatch.module';
 import { createHealth } from './health/health.module';
+import { createHousing } from './housing/housing.module';
 import type { DomainModule } from './module';
 import { createReleases } from './releases/releases.module';
 import { createScreening } from './screening/screening.module';
@@ -41,6 +42,11 @@ export function createModules(core: Core, log: FastifyBaseLogger) {
     sms: sms.service,
   });
   const releases = createReleases(core, { sites: sites.service, users: users.service });
+  const housing = createHousing(core, {
+    releases: releases.service,
+    sms: sms.service,
+    users: users.service,
+  });
   const dispatch = createDispatch(core, {
     sms: sms.service,
     releases: releases.service,
@@ -62,6 +68,7 @@ export function createModules(core: Core, log: FastifyBaseLogger) {
     shifts: shifts.service,
     releases: releases.service,
     dispatch: dispatch.service,
+    housing: housing.service,
   };
   // Registration order is the order a texting number is looked up in: a coordinator who also
   // volunteers is answered as the volunteer (WELL, SHIFT), so volunteers come before users.
@@ -75,6 +82,7 @@ export function createModules(core: Core, log: FastifyBaseLogger) {
     screening,
     shifts,
     releases,
+    housing,
     dispatch,
     createAudit(core, { users: users.service }),
     createHealth(core),

@@ -213,6 +213,29 @@ export class ReleasesService {
     return this.get(id);
   }
 
+  /** Inside another domain's command: a bed found ticks housing_tonight, a kit handed out its need. */
+  markNeedMetIn(ctx: CommandContext, id: number, need: ReleaseNeed): void {
+    const release = findRelease(ctx.tx, id);
+    if (!release || !release.needs.includes(need) || release.needsMet.includes(need)) return;
+    const needsMet = [...release.needsMet, need];
+    updateRelease(ctx.tx, id, { needsMet, updatedAt: ctx.now });
+    insertTimeline(ctx.tx, {
+      releaseId: id,
+      at: ctx.now,
+      actor: ctx.actor.label,
+      userId: ctx.actor.userId,
+      kind: 'needs',
+      note: needsMet.join(', '),
+    });
+    ctx.audit({ action: 'release.needs', entity: 'release', entityId: id, changes: { needsMet } });
+    ctx.emit('release.needs', { id, needsMet });
+  }
+
+  /** The ids among these whose release's free text was purged: their stays' guest names go too. */
+  purgedAmong(db: DbOrTx, ids: number[]): Set<number> {
+    return new Set(ids.filter((id) => findRelease(db, id)?.purgedAt));
+  }
+
   setNeedsMet(actor: Actor, id: number, met: ReleaseNeed[]) {
     this.core.commands.run(actor, (ctx) => {
       const release = findRelease(ctx.tx, id);

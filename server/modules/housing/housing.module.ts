@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { Core } from '../../deps';
+import type { DomainModule } from '../module';
+import type { HousingPorts } from './housing.ports';
+import { stayPurgeJob } from './housing.retention';
+import { housingRoutes } from './housing.routes';
+import { HousingService } from './housing.service';
+import { suggestionRoutes } from './housing.suggestions.routes';
+
+/** Emergency housing: places with beds, stays night by night, suggestions for a release. */
+export function createHousing(core: Core, ports: HousingPorts): DomainModule<HousingService> {
+  const service = new HousingService(core, ports);
+  return {
+    name: 'housing',
+    service,
+    routes: async (app: FastifyInstance) => {
+      await app.register(housingRoutes(service));
+      await app.register(suggestionRoutes(service));
+    },
+    jobs: [stayPurgeJob(ports)],
+  };
+}
