@@ -67,6 +67,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     for (const job of m.jobs ?? []) scheduler.register(job);
     for (const spec of m.keywords ?? []) services.sms.router.register(spec);
     if (m.senderLookup) services.sms.router.addSenderLookup(m.senderLookup);
+    if (m.replyCodes) services.sms.addReplyCodes(m.replyCodes);
   }
 
   await app.register(errorsPlugin);

@@ -56,6 +56,7 @@ const envSchema = z
     DISPATCH_WAVE_FACTOR: z.coerce.number().min(1).max(10).default(2),
     DISPATCH_OFFER_MINUTES: z.coerce.number().int().min(1).max(240).default(10),
     DISPATCH_MAX_WAVES: z.coerce.number().int().min(1).max(20).default(3),
+    HOST_REPLY_MINUTES: z.coerce.number().int().min(5).max(720).default(30),
     DISPATCH_DEADLINE_MINUTES: z.coerce
       .number()
       .int()

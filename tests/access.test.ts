@@ -105,6 +105,25 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', url: '/api/reports/releases.csv', access: OPERATORS },
   { method: 'POST', url: '/api/screening/link/check', payload: {}, access: 'public' },
   { method: 'POST', url: '/api/screening/link', payload: {}, access: 'public' },
+  {
+    method: 'POST',
+    url: '/api/housing/sites',
+    payload: { name: 'Hall', kind: 'place_of_worship', beds: 4 },
+    access: OPERATORS,
+  },
+  { method: 'GET', url: '/api/housing/sites', access: ANY },
+  { method: 'GET', url: '/api/housing/sites/1', access: ANY },
+  { method: 'PATCH', url: '/api/housing/sites/1', payload: { beds: 5 }, access: OPERATORS },
+  { method: 'POST', url: '/api/housing/stays', payload: {}, access: OPERATORS },
+  { method: 'GET', url: '/api/housing/stays', access: ANY },
+  { method: 'POST', url: '/api/housing/stays/1/checkout', payload: {}, access: OPERATORS },
+  { method: 'POST', url: '/api/housing/stays/1/extend', payload: { nights: 1 }, access: OPERATORS },
+  { method: 'POST', url: '/api/housing/stays/1/move', payload: { housingSiteId: 1 }, access: OPERATORS },
+  { method: 'GET', url: '/api/housing/occupancy', access: ANY },
+  { method: 'GET', url: '/api/releases/1/housing/suggestions', access: ANY },
+  { method: 'POST', url: '/api/housing/requests', payload: {}, access: OPERATORS },
+  { method: 'GET', url: '/api/housing/requests', access: ANY },
+  { method: 'POST', url: '/api/housing/requests/1/cancel', payload: {}, access: OPERATORS },
 ];
 
 function request(route: { method: string; url: string; payload?: Record<string, unknown> }): InjectOptions {

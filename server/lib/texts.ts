@@ -8,12 +8,32 @@ export type TextCatalog = Record<string, Record<SmsLanguage, string>>;
 
 export type TextParams = Record<string, string | number>;
 
-export function fill(template: string, params: TextParams = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** "1 child", "3 children": CLDR's rule for the language picks the form. */
+export function plural(lang: string, n: number, one: string, other: string): string {
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    pluralRules.set(lang, rules);
+  }
+  return (rules.select(n) === 'one' ? one : other).replace('#', String(n));
+}
+
+/**
+ * `{name}` is replaced by its value; `{name|# child|# children}` by the plural form the language
+ * picks for that number, `#` standing for it.
+ */
+export function fill(template: string, params: TextParams = {}, lang = 'en'): string {
+  return template
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (_, name: string, one: string, other: string) =>
+      plural(lang, Number(params[name] ?? 0), one, other),
+    )
+    .replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
 /** A render function over one catalog: only its keys type-check. */
 export function renderer<C extends TextCatalog>(catalog: C) {
   return (key: keyof C & string, lang: SmsLanguage, params: TextParams = {}): string =>
-    fill(catalog[key]![lang], params);
+    fill(catalog[key]![lang], params, lang);
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { DbOrTx } from '../../db/client';
 import type { JobDefinition } from '../infra/jobs';
 import type { KeywordSpec, SenderLookup } from './sms/sms.keywords';
 
@@ -16,6 +17,11 @@ export interface DomainModule<S = unknown> {
   keywords?: readonly KeywordSpec[];
   // biome-ignore lint/suspicious/noExplicitAny: each job checks its own payload type
   jobs?: readonly JobDefinition<any>[];
+  /**
+   * Codes of this domain's questions still waiting for YES or NO (offers, requests to host, pages): a
+   * new code is never one of any domain's open codes, so a reply's code names one question only.
+   */
+  replyCodes?: (db: DbOrTx) => Set<string>;
   /** Whether an inbound number is one of this domain's people; asked in module order. */
   senderLookup?: SenderLookup;
   close?: () => Promise<void>;

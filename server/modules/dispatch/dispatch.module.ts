@@ -1,6 +1,7 @@
 import type { Core } from '../../deps';
 import type { DomainModule } from '../module';
 import type { DispatchPorts } from './dispatch.ports';
+import { codesInUse } from './dispatch.repo';
 import { dispatchRoutes } from './dispatch.routes';
 import { DispatchService } from './dispatch.service';
 import { dispatchKeywords } from './dispatch.sms';
@@ -14,5 +15,6 @@ export function createDispatch(core: Core, ports: DispatchPorts): DomainModule<D
     routes: dispatchRoutes(service),
     keywords: dispatchKeywords(service, core.config.NETWORK_TZ),
     jobs: [service.waves.waveExpiredJob, service.waves.deadlineJob],
+    replyCodes: (db) => codesInUse(db),
   };
 }

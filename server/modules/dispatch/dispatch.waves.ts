@@ -10,7 +10,6 @@ import type { DispatchPorts } from './dispatch.ports';
 import { type Candidate, type RankingInput, rankCandidates } from './dispatch.ranking';
 import {
   acceptedOffers,
-  codesInUse,
   countOffers,
   type DispatchRow,
   findDispatch,
@@ -105,7 +104,7 @@ export class DispatchWaves {
 
     const wave = dispatch.wave + 1;
     const expiresAt = new Date(ctx.now.getTime() + this.cfg.DISPATCH_OFFER_MINUTES * MINUTE);
-    const taken = codesInUse(ctx.tx);
+    const taken = this.ports.sms.replyCodesInUse(ctx.tx);
     for (const c of chosen) {
       const code = this.freshCode(taken);
       const offer = insertOffer(ctx.tx, {

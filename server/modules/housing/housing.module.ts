@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Core } from '../../deps';
 import type { DomainModule } from '../module';
+import { hostRequestRoutes } from './housing.hosts.routes';
 import type { HousingPorts } from './housing.ports';
 import { stayPurgeJob } from './housing.retention';
 import { housingRoutes } from './housing.routes';
@@ -16,7 +17,9 @@ export function createHousing(core: Core, ports: HousingPorts): DomainModule<Hou
     routes: async (app: FastifyInstance) => {
       await app.register(housingRoutes(service));
       await app.register(suggestionRoutes(service));
+      await app.register(hostRequestRoutes(service));
     },
-    jobs: [stayPurgeJob(ports)],
+    jobs: [stayPurgeJob(ports), service.hosts.expiryJob],
+    replyCodes: (db) => service.hosts.openCodes(db),
   };
 }

@@ -93,6 +93,18 @@ export function openHostRequestsWithCode(db: DbOrTx, code: string): HostRequestR
     .all();
 }
 
+/** Requests still waiting for an answer from the host at this phone, oldest first. */
+export function openHostRequestsFor(db: DbOrTx, phone: string): HostRequestRow[] {
+  return db
+    .select({ request: hostRequests })
+    .from(hostRequests)
+    .innerJoin(housingSites, eq(housingSites.id, hostRequests.housingSiteId))
+    .where(and(eq(housingSites.contactPhone, phone), eq(hostRequests.state, 'asked')))
+    .orderBy(asc(hostRequests.id))
+    .all()
+    .map((r) => r.request);
+}
+
 export function openHostRequestCodes(db: DbOrTx): Set<string> {
   return new Set(
     db

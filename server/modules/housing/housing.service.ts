@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from '../../errors';
 import type { Actor } from '../../lib/commands';
 import { toIso } from '../../lib/time';
 import { freeBeds } from './housing.capacity';
+import { HostRequests } from './housing.hosts';
 import { addDays, nightsFrom, peoplePerNight, tonight } from './housing.nights';
 import type { HousingPorts } from './housing.ports';
 import {
@@ -31,12 +32,14 @@ export interface Reader {
 /** Housing sites, their occupancy night by night, and (through `stays`) the people placed in them. */
 export class HousingService {
   readonly stays: Stays;
+  readonly hosts: HostRequests;
 
   constructor(
     private readonly core: Core,
     readonly ports: HousingPorts,
   ) {
     this.stays = new Stays(core, ports);
+    this.hosts = new HostRequests(core, ports, this.stays);
   }
 
   private get zone() {

@@ -114,6 +114,18 @@ export class Stays {
     }
   }
 
+  /** Whether this placement could be made now; throws the reason it cannot. */
+  check(ctx: CommandContext, input: Omit<CreateStayInput, 'guests'>): void {
+    this.checkNotPast(ctx, input.checkIn);
+    this.checkFits(
+      ctx,
+      input.housingSiteId,
+      input.releaseId,
+      input.people,
+      nightsFrom(input.checkIn, input.nights),
+    );
+  }
+
   /** Inside a command: the web route, or a host's YES. */
   placeIn(ctx: CommandContext, input: Omit<CreateStayInput, 'guests'> & { guests?: string }): StayRow {
     this.checkNotPast(ctx, input.checkIn);

@@ -101,6 +101,20 @@ export class SmsService {
     readonly outbox: Outbox,
   ) {}
 
+  private readonly replyCodeSources: Array<(db: DbOrTx) => Set<string>> = [];
+
+  /** A domain whose questions carry reply codes (an offer, a request to host) registers their source. */
+  addReplyCodes(source: (db: DbOrTx) => Set<string>): void {
+    this.replyCodeSources.push(source);
+  }
+
+  /** Every reply code still open in any domain: a new one must be none of them. */
+  replyCodesInUse(db: DbOrTx): Set<string> {
+    const all = new Set<string>();
+    for (const source of this.replyCodeSources) for (const code of source(db)) all.add(code);
+    return all;
+  }
+
   isOptedOut(db: DbOrTx, phone: string): boolean {
     return isOptedOut(db, phone);
   }

@@ -12,6 +12,7 @@ export interface HousingSiteBody {
   languages?: string[];
   contactName?: string;
   contactPhone?: string;
+  contactLanguage?: 'en' | 'es';
   weekdays?: number[];
   blackoutDates?: string[];
   active?: boolean;

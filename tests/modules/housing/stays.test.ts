@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DAY } from '../../../server/lib/clock';
 import { buildTestApp, type TestApp } from '../../helpers/app';
 import { auditRows, eventRows, getRelease } from '../../helpers/fixtures';
 import { addHousingSite, metRelease, occupancy, place } from './housing.helpers';
@@ -386,5 +387,46 @@ describe('stays, night by night', () => {
     expect(closed.json().error.code).toBe('release_closed');
     expect(auditRows(t).filter((a) => a.action.startsWith('stay.'))).toEqual([]);
     expect(auditRows(t).length).toBe(before + 1);
+  });
+});
+
+describe('guests on a stay', () => {
+  it('are purged with the release, the stay and its count kept', async () => {
+    const t = await buildTestApp({ env: { RETENTION_DAYS: '7' } });
+    try {
+      const coordinator = await t.signIn('coordinator');
+      const site = await addHousingSite(t, coordinator, { beds: 4 });
+      const release = await metRelease(t, coordinator, 2);
+      const stay = await place(t, coordinator, {
+        housingSiteId: site.id,
+        releaseId: release.id,
+        people: 2,
+        checkIn: TONIGHT,
+        nights: 1,
+        guests: 'Ana, Luis',
+      });
+      expect(stay.json().guests).toBe('Ana, Luis');
+      await t.call(coordinator, {
+        method: 'POST',
+        url: `/api/releases/${release.id}/status`,
+        payload: { status: 'closed' },
+      });
+      t.app.core.scheduler.ensureRecurring();
+      await t.app.core.scheduler.runDue();
+      t.clock.advance(8 * DAY);
+      await t.app.core.scheduler.runDue();
+      t.clock.advance(DAY);
+      await t.app.core.scheduler.runDue();
+      const fresh = await t.signIn('coordinator');
+      const after = (
+        await t.call(fresh, { method: 'GET', url: `/api/housing/stays?releaseId=${release.id}` })
+      ).json();
+      expect(after.items).toEqual([expect.objectContaining({ people: 2, guests: null })]);
+      expect(auditRows(t, 'stay.purged')).toHaveLength(1);
+      const raw = t.db.$client.prepare('select guests from stays').all();
+      expect(JSON.stringify(raw)).not.toContain('Ana');
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -1,0 +1,177 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeClock, MINUTE } from '../../../server/lib/clock';
+import { buildTestApp, type TestApp, withAppOn } from '../../helpers/app';
+import { auditRows, outbound, signedInUser } from '../../helpers/fixtures';
+import { addHousingSite, metRelease } from './housing.helpers';
+
+const HOST = '+13035550177';
+const LEAD = '+13035550100';
+
+async function withLeadPhone(t: TestApp): Promise<string> {
+  const coordinator = await t.signIn('coordinator');
+  const me = await signedInUser(t, coordinator);
+  const admin = await t.signIn('admin');
+  await t.call(admin, { method: 'PATCH', url: `/api/users/${me.id}`, payload: { phone: LEAD } });
+  return coordinator;
+}
+
+function ask(t: TestApp, cookie: string, body: Record<string, unknown>) {
+  return t.call(cookie, { method: 'POST', url: '/api/housing/requests', payload: body });
+}
+
+describe('asking a volunteer host by text', () => {
+  let t: TestApp;
+  let coordinator: string;
+  beforeEach(async () => {
+    t = await buildTestApp();
+    coordinator = await withLeadPhone(t);
+  });
+  afterEach(() => t.close());
+
+  it('texts the host in their language with a code, and places no one yet', async () => {
+    const home = await addHousingSite(t, coordinator, {
+      name: 'Casa Lopez',
+      kind: 'volunteer_home',
+      beds: 3,
+      contactPhone: HOST,
+      contactLanguage: 'es',
+    });
+    const release = await metRelease(t, coordinator, 2, 1);
+    const res = await ask(t, coordinator, {
+      housingSiteId: home.id,
+      releaseId: release.id,
+      people: 3,
+      checkIn: '2026-03-02',
+      nights: 2,
+    });
+    expect(res.statusCode).toBe(201);
+    const request = res.json();
+    expect(request).toMatchObject({ state: 'asked', people: 3, stayId: null });
+    expect(request.code).toMatch(/^\d{4}$/);
+    const [text] = outbound(t).filter((m) => m.phone === HOST);
+    expect(text!.body).toBe(
+      `Bienvenida ${request.code}: puede alojar a 3 personas desde el 2 mar por 2 noches? Responda SI ${request.code} o NO ${request.code}.`,
+    );
+    const stays = await t.call(coordinator, {
+      method: 'GET',
+      url: `/api/housing/stays?releaseId=${release.id}`,
+    });
+    expect(stays.json().items).toEqual([]);
+  });
+
+  it('refuses to ask a site without a host phone, or for a night already full', async () => {
+    const hall = await addHousingSite(t, coordinator, { beds: 2 });
+    const home = await addHousingSite(t, coordinator, {
+      name: 'Home',
+      kind: 'volunteer_home',
+      beds: 1,
+      contactPhone: HOST,
+    });
+    const release = await metRelease(t, coordinator, 2);
+    const noPhone = await ask(t, coordinator, {
+      housingSiteId: hall.id,
+      releaseId: release.id,
+      people: 2,
+      checkIn: '2026-03-02',
+      nights: 1,
+    });
+    expect(noPhone.statusCode).toBe(409);
+    expect(noPhone.json().error.code).toBe('no_contact');
+    const tooMany = await ask(t, coordinator, {
+      housingSiteId: home.id,
+      releaseId: release.id,
+      people: 2,
+      checkIn: '2026-03-02',
+      nights: 1,
+    });
+    expect(tooMany.statusCode).toBe(409);
+    expect(tooMany.json().error.code).toBe('no_capacity');
+    expect(outbound(t).filter((m) => m.phone === HOST)).toEqual([]);
+  });
+
+  it("gives each open request its own code, and counts it among every domain's open reply codes", async () => {
+    const home = await addHousingSite(t, coordinator, {
+      name: 'Home',
+      kind: 'volunteer_home',
+      beds: 50,
+      contactPhone: HOST,
+    });
+    const codes = new Set<string>();
+    for (let i = 0; i < 12; i += 1) {
+      const release = await metRelease(t, coordinator, 1);
+      codes.add(
+        (
+          await ask(t, coordinator, {
+            housingSiteId: home.id,
+            releaseId: release.id,
+            people: 1,
+            checkIn: '2026-03-02',
+            nights: 1,
+          })
+        ).json().code,
+      );
+    }
+    expect(codes.size).toBe(12);
+    const open = t.app.services.sms.replyCodesInUse(t.db);
+    for (const code of codes) expect(open.has(code)).toBe(true);
+  });
+});
+
+describe('a host who does not answer in time', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bv-hosts-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('is given up on after HOST_REPLY_MINUTES, across a restart: coordinators hear once, with the next site', async () => {
+    const file = path.join(dir, 'bienvenida.db');
+    const clock = new FakeClock('2026-03-02T15:00:00Z');
+    const asked = await withAppOn(file, clock, async (t) => {
+      const coordinator = await withLeadPhone(t);
+      const home = await addHousingSite(t, coordinator, {
+        name: 'Casa Lopez',
+        kind: 'volunteer_home',
+        beds: 3,
+        contactPhone: HOST,
+      });
+      await addHousingSite(t, coordinator, { name: 'St. Mark hall', beds: 10 });
+      const release = await metRelease(t, coordinator, 2);
+      const res = await ask(t, coordinator, {
+        housingSiteId: home.id,
+        releaseId: release.id,
+        people: 2,
+        checkIn: '2026-03-02',
+        nights: 1,
+      });
+      await t.app.core.scheduler.runDue();
+      return { id: res.json().id as number, releaseId: release.id, code: release.code };
+    });
+
+    clock.advance(29 * MINUTE);
+    await withAppOn(file, clock, async (t) => {
+      await t.app.core.scheduler.runDue();
+      expect(outbound(t).filter((m) => m.phone === LEAD)).toEqual([]);
+    });
+
+    clock.advance(MINUTE);
+    await withAppOn(file, clock, async (t) => {
+      await t.app.core.scheduler.runDue();
+      await t.app.core.scheduler.runDue();
+      const pages = outbound(t).filter((m) => m.phone === LEAD);
+      expect(pages.map((m) => m.body)).toEqual([
+        `Bienvenida: Casa Lopez cannot host ${asked.code} (no answer). Next: St. Mark hall (10).`,
+      ]);
+      expect(auditRows(t, 'host_request.expired')).toHaveLength(1);
+      const coordinator = await t.signIn('coordinator');
+      const requests = await t.call(coordinator, {
+        method: 'GET',
+        url: `/api/housing/requests?releaseId=${asked.releaseId}`,
+      });
+      expect(requests.json().items[0]).toMatchObject({ id: asked.id, state: 'expired', stayId: null });
+    });
+  });
+});
