@@ -114,6 +114,62 @@ export function seedDemo(services: Services): boolean {
   services.releases.move(actor, met.id, 'team_en_route');
   services.releases.move(actor, met.id, 'met');
   services.releases.setNeedsMet(actor, met.id, ['food', 'clothing']);
+
+  // Emergency housing: a church hall with the met family tonight, two volunteer homes, a shelter.
+  const hall = services.housing.create(actor, {
+    name: 'St. Mark parish hall',
+    kind: 'place_of_worship',
+    address: '1600 Grant St',
+    beds: 12,
+    familyFriendly: true,
+    accessible: true,
+    languages: ['es', 'en'],
+    contactName: 'Hna. Teresa',
+    contactPhone: '+13035550150',
+    contactLanguage: 'es',
+    weekdays: [],
+    blackoutDates: [],
+    active: true,
+  });
+  for (const home of [
+    { name: 'Casa Morales', phone: '+13035550151', beds: 3, lang: 'es' as const },
+    { name: 'The Nguyen home', phone: '+13035550152', beds: 2, lang: 'en' as const },
+  ]) {
+    services.housing.create(actor, {
+      name: home.name,
+      kind: 'volunteer_home',
+      beds: home.beds,
+      familyFriendly: true,
+      accessible: false,
+      languages: home.lang === 'es' ? ['es'] : ['en'],
+      contactName: home.name.replace(/^(Casa|The) /, ''),
+      contactPhone: home.phone,
+      contactLanguage: home.lang,
+      weekdays: [5, 6, 7],
+      blackoutDates: [],
+      active: true,
+    });
+  }
+  services.housing.create(actor, {
+    name: 'Denver Rescue shelter',
+    kind: 'shelter',
+    beds: 40,
+    familyFriendly: false,
+    accessible: true,
+    languages: ['en', 'es'],
+    contactLanguage: 'en',
+    weekdays: [],
+    blackoutDates: [],
+    active: true,
+  });
+  const { stays } = services.housing;
+  stays.place(actor, {
+    housingSiteId: hall.id,
+    releaseId: met.id,
+    people: 6,
+    checkIn: stays.tonight(),
+    nights: 2,
+  });
   const waiting = services.releases.create(actor, {
     siteId: station.id,
     adults: 2,

@@ -63,6 +63,17 @@ describe('the server entry point', { timeout: 90_000 }, () => {
     const db = openDb(path.join(dataDir, 'bienvenida.db'));
     const names = db.$client.prepare('select name from sites order by name').all() as { name: string }[];
     expect(names.length).toBeGreaterThanOrEqual(3);
+    const housing = db.$client.prepare('select kind from housing_sites order by id').all() as {
+      kind: string;
+    }[];
+    expect(housing.map((h) => h.kind)).toEqual([
+      'place_of_worship',
+      'volunteer_home',
+      'volunteer_home',
+      'shelter',
+    ]);
+    const stays = db.$client.prepare("select people from stays where status = 'active'").all();
+    expect(stays).toEqual([{ people: 6 }]);
     db.$client.close();
   });
 

@@ -51,6 +51,11 @@ export class Stays {
     };
   }
 
+  /** Tonight's date where the network is. */
+  tonight(): string {
+    return tonight(this.core.clock.now(), this.zone);
+  }
+
   ofRelease(releaseId: number): Stay[] {
     const db = this.core.db;
     return staysOfRelease(db, releaseId).map((s) => this.toStay(db, s));
