@@ -97,10 +97,17 @@ export function housingRoutes(service: HousingService) {
       '/api/housing/stays',
       {
         config: { access: anyRole },
-        schema: { tags, summary: "A release's stays", querystring: stayQuery, response: { 200: stayList } },
+        schema: {
+          tags,
+          summary: "A release's stays, or (without releaseId) every stay holding beds tonight or later",
+          querystring: stayQuery,
+          response: { 200: stayList },
+        },
       },
       async (request) => ({
-        items: request.query.releaseId ? service.stays.ofRelease(request.query.releaseId) : [],
+        items: request.query.releaseId
+          ? service.stays.ofRelease(request.query.releaseId)
+          : service.stays.current(),
       }),
     );
     r.post(

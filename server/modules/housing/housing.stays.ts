@@ -56,6 +56,15 @@ export class Stays {
     return tonight(this.core.clock.now(), this.zone);
   }
 
+  /** Every stay still holding beds tonight or later: the board shows whose stay ends soon. */
+  current(): Stay[] {
+    const db = this.core.db;
+    const night = this.tonight();
+    return staysAround(db, night, addDays(night, MAX_NIGHTS))
+      .filter((s) => s.status === 'active' && heldNights(s).some((n) => n >= night))
+      .map((s) => this.toStay(db, s));
+  }
+
   ofRelease(releaseId: number): Stay[] {
     const db = this.core.db;
     return staysOfRelease(db, releaseId).map((s) => this.toStay(db, s));

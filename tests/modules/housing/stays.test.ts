@@ -430,3 +430,47 @@ describe('guests on a stay', () => {
     }
   });
 });
+
+describe('stays the board reads', () => {
+  it('lists every stay still holding beds tonight or later, and none that ended', async () => {
+    const t = await buildTestApp();
+    try {
+      const coordinator = await t.signIn('coordinator');
+      const site = await addHousingSite(t, coordinator, { beds: 10 });
+      const a = await metRelease(t, coordinator, 2);
+      const b = await metRelease(t, coordinator, 1);
+      await place(t, coordinator, {
+        housingSiteId: site.id,
+        releaseId: a.id,
+        people: 2,
+        checkIn: TONIGHT,
+        nights: 1,
+      });
+      const later = (
+        await place(t, coordinator, {
+          housingSiteId: site.id,
+          releaseId: b.id,
+          people: 1,
+          checkIn: '2026-03-04',
+          nights: 2,
+        })
+      ).json();
+      const viewer = await t.signIn('viewer');
+      const now = (await t.call(viewer, { method: 'GET', url: '/api/housing/stays' })).json().items;
+      expect(now.map((s: { releaseId: number; checkOut: string }) => [s.releaseId, s.checkOut])).toEqual([
+        [a.id, '2026-03-03'],
+        [b.id, '2026-03-06'],
+      ]);
+      await t.call(coordinator, {
+        method: 'POST',
+        url: `/api/housing/stays/${later.id}/checkout`,
+        payload: { on: '2026-03-04' },
+      });
+      t.clock.advance(DAY);
+      const fresh = await t.signIn('viewer');
+      expect((await t.call(fresh, { method: 'GET', url: '/api/housing/stays' })).json().items).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+});
