@@ -36,6 +36,7 @@ try {
   });
   const cookie = await server.login('bench@example.org', 'bench password 1');
   const headers = { cookie, 'content-type': 'application/json' };
+  let siteCount = 0;
   const rows = [
     await run('GET /healthz', { url: `${server.url}/healthz` }),
     await run('GET /api/sites (authenticated read)', { url: `${server.url}/api/sites`, headers }),
@@ -43,7 +44,15 @@ try {
       url: `${server.url}/api/sites`,
       method: 'POST',
       headers,
-      body: JSON.stringify({ name: 'Bench station', kind: 'bus_station' }),
+      // Site names are unique: each request names a new one.
+      requests: [
+        {
+          setupRequest: (req) => ({
+            ...req,
+            body: JSON.stringify({ name: `Bench station ${++siteCount}`, kind: 'bus_station' }),
+          }),
+        },
+      ],
     }),
     await run('POST /api/releases (release + timeline + audit + event)', {
       url: `${server.url}/api/releases`,

@@ -23,7 +23,7 @@ const [email, name] = process.argv.slice(2);
 let password = process.env.ADMIN_PASSWORD;
 if (!password) {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
-  password = await rl.question('Password (at least 10 characters): ');
+  password = await rl.question('Password (at least 12 characters, not a common one): ');
   rl.close();
 }
 const input = createUserBody.safeParse({ email, name, password, role: 'admin' });

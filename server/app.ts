@@ -12,8 +12,9 @@ import { logRedactPaths, redactUrl } from './lib/redact';
 import { Scheduler } from './lib/scheduler';
 import { createModules, type Services } from './modules';
 import { authPlugin } from './plugins/auth';
-import { errorsPlugin } from './plugins/errors';
+import { clientErrorHandler, errorsPlugin, frameworkErrors } from './plugins/errors';
 import { idempotencyPlugin } from './plugins/idempotency';
+import { inputsPlugin } from './plugins/inputs';
 import { realtimePlugin } from './plugins/realtime';
 import { webPlugin } from './plugins/web';
 import './types';
@@ -41,8 +42,20 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
               req: (req) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
             },
           },
-    trustProxy: config.TRUST_PROXY,
+    // A hop count trusts exactly that many proxies next to the app: the client cannot pick its own address.
+    trustProxy:
+      typeof config.TRUST_PROXY === 'number'
+        ? (_addr: string, hop: number) => hop < (config.TRUST_PROXY as number)
+        : config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
+    // A client dribbling a body (or holding an idle socket) must not hold a connection for good.
+    requestTimeout: config.REQUEST_TIMEOUT_SECONDS * 1000,
+    connectionTimeout: 2 * 60_000,
+    frameworkErrors,
+    clientErrorHandler,
+    // Node honours requestTimeout only when given at construction, and looks for requests past it
+    // only every connectionsCheckingInterval (30 s by default).
+    http: { connectionsCheckingInterval: 1000, requestTimeout: config.REQUEST_TIMEOUT_SECONDS * 1000 },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -68,13 +81,22 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     for (const spec of m.keywords ?? []) services.sms.router.register(spec);
     if (m.senderLookup) services.sms.router.addSenderLookup(m.senderLookup);
     if (m.replyCodes) services.sms.addReplyCodes(m.replyCodes);
+    if (m.replies) services.sms.router.addReplyTarget(m.replies);
   }
 
   await app.register(errorsPlugin);
+  // Over plain http (a LAN address) upgrade-insecure-requests would send every asset to https, which
+  // nothing answers: a blank page. HSTS means nothing over http either. Both follow PUBLIC_URL.
+  const https = config.secureCookies;
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { 'connect-src': ["'self'", 'ws:', 'wss:'], 'img-src': ["'self'", 'data:'] },
+      directives: {
+        'connect-src': ["'self'", 'ws:', 'wss:'],
+        'img-src': ["'self'", 'data:'],
+        'upgrade-insecure-requests': https ? [] : null,
+      },
     },
+    strictTransportSecurity: https ? { maxAge: 31536000, includeSubDomains: true } : false,
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -90,6 +112,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(authPlugin);
+  await app.register(inputsPlugin);
   await app.register(idempotencyPlugin);
   await app.register(realtimePlugin);
 

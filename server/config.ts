@@ -2,11 +2,38 @@ import path from 'node:path';
 import { isSupportedCountry } from 'libphonenumber-js';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { passwordProblem } from './lib/password-policy';
 
 const flag = z
   .enum(['', '0', '1', 'true', 'false'])
   .default('')
   .transform((v) => v === '1' || v === 'true');
+
+/** An IPv4 or IPv6 address, with an optional /prefix. */
+const ADDRESS = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*)(\/\d{1,3})?$/i;
+
+/**
+ * Which proxies may say who the client is. `1`…`9`: that many hops in front of the app (the client
+ * is read that many entries from the right of X-Forwarded-For, never the left-most one it wrote
+ * itself); or the proxies' own addresses, comma-separated; off by default.
+ */
+const trustProxy = z
+  .string()
+  .default('')
+  .transform((v) => v.trim())
+  .refine(
+    (v) =>
+      ['', '0', 'false', 'true'].includes(v) ||
+      /^[1-9]$/.test(v) ||
+      v.split(',').every((a) => ADDRESS.test(a.trim())),
+    'must be a number of proxy hops (1-9) or the proxies’ addresses, comma-separated',
+  )
+  .transform((v): false | number | string[] => {
+    if (v === '' || v === '0' || v === 'false') return false;
+    if (v === 'true') return 1;
+    if (/^[1-9]$/.test(v)) return Number(v);
+    return v.split(',').map((a) => a.trim());
+  });
 
 const optional = z
   .string()
@@ -57,6 +84,7 @@ const envSchema = z
     DISPATCH_OFFER_MINUTES: z.coerce.number().int().min(1).max(240).default(10),
     DISPATCH_MAX_WAVES: z.coerce.number().int().min(1).max(20).default(3),
     HOST_REPLY_MINUTES: z.coerce.number().int().min(5).max(720).default(30),
+    PAGE_ACK_MINUTES: z.coerce.number().int().min(1).max(120).default(10),
     DISPATCH_DEADLINE_MINUTES: z.coerce
       .number()
       .int()
@@ -74,8 +102,10 @@ const envSchema = z
       .min(0)
       .max(24 * 7)
       .default(24),
-    TRUST_PROXY: flag,
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRUST_PROXY: trustProxy,
+    /** How long a client may take to send one whole request (headers and body). */
+    REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   })
   .superRefine((env, ctx) => {
     if (env.SMS_DRIVER !== 'twilio') return;
@@ -100,6 +130,8 @@ const envSchema = z
         message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together',
       });
     }
+    const weak = env.ADMIN_PASSWORD ? passwordProblem(env.ADMIN_PASSWORD, env.ADMIN_EMAIL) : null;
+    if (weak) ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: weak });
   });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,7 +1,7 @@
 import { openMigratedDb } from '../db/client';
 import { buildApp } from './app';
 import { loadConfig } from './config';
-import { seedDemo } from './demo.seed';
+import { seedDemo } from './demo/seed';
 import { systemClock } from './lib/clock';
 import { consoleGateway } from './modules/sms/sms.gateway';
 import { twilioGateway } from './modules/sms/sms.twilio';
@@ -19,11 +19,13 @@ const app = await buildApp({ db, clock: systemClock, config, sms });
 if (config.DEMO && seedDemo(app.services)) app.log.info('demo network seeded');
 
 const firstRun = await app.services.setup.prepare();
-await app.listen({ port: config.PORT, host: config.HOST });
+const address = await app.listen({ port: config.PORT, host: config.HOST });
 app.core.scheduler.ensureRecurring();
 app.core.scheduler.start();
 
 if (firstRun.kind === 'admin_from_env') app.log.info('first admin created from ADMIN_EMAIL');
+// Request logs are at `warn` by default, so these lines stay on screen rather than scroll away.
+process.stdout.write(`\n  Bienvenida is running at ${address}\n`);
 if (firstRun.kind === 'setup_link') {
   process.stdout.write(
     `\n  No one can sign in yet. Open this one-time link to create the first admin:\n\n    ${firstRun.url}\n\n`,

@@ -1,28 +1,37 @@
 import { renderer, type TextCatalog } from './lib/texts';
+import { authTexts } from './modules/auth/auth.texts';
 import { dispatchTexts } from './modules/dispatch/dispatch.texts';
 import { housingTexts } from './modules/housing/housing.texts';
+import { medicalTexts } from './modules/medical/medical.texts';
 import { releasesTexts } from './modules/releases/releases.texts';
 import { screeningTexts, screeningWords } from './modules/screening/screening.texts';
 import { shiftsTexts, shiftWords } from './modules/shifts/shifts.texts';
 import { smsTexts } from './modules/sms/sms.texts';
+import { suppliesTexts } from './modules/supplies/supplies.texts';
 
 /** Every domain's SMS texts in one catalog, for the checks that hold over all of them (GSM-7, both languages). */
 export const catalogs = {
+  authTexts,
   smsTexts,
   screeningTexts,
   releasesTexts,
   dispatchTexts,
   shiftsTexts,
   housingTexts,
+  suppliesTexts,
+  medicalTexts,
 };
 
 export const templates = {
   ...smsTexts,
+  ...authTexts,
   ...screeningTexts,
   ...releasesTexts,
   ...dispatchTexts,
   ...shiftsTexts,
   ...housingTexts,
+  ...suppliesTexts,
+  ...medicalTexts,
 } satisfies TextCatalog;
 
 export const words = { ...shiftWords, ...screeningWords } satisfies TextCatalog;

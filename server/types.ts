@@ -6,6 +6,8 @@ import type { AuthService, AuthUser } from './modules/auth/auth.service';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** A GET that leaves a trace (an audited export): refused when another site triggers it. */
+    sameOriginOnly?: boolean;
   }
   interface FastifyRequest {
     user: AuthUser | null;

@@ -3,8 +3,11 @@
  * rule. Nothing here touches the database, so the web app imports it as it is.
  */
 export * from './dispatch';
+export * from './inputs';
+export * from './language-codes';
 export * from './languages';
 export * from './languages.schema';
+export * from './notes';
 export * from './releases';
 export * from './roles';
 export * from './shifts';

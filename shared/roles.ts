@@ -14,3 +14,25 @@ export function isOperator(role: Role | null | undefined): boolean {
 export function isAdmin(role: Role | null | undefined): boolean {
   return role === 'admin';
 }
+
+/**
+ * Need-to-know: which roles read each kind of personal field. Everyone else gets it masked (phones keep
+ * their country code and last two digits) or left out (null), and may not search or filter by it.
+ */
+export const fieldReaders = {
+  /** A volunteer's or contact's phone, and SMS log numbers. */
+  phone: operators,
+  /** Screening state, isolation dates and whether a signup counts. */
+  health: medicalStaff,
+  /** What was texted, both ways, including replies to offers. */
+  smsBody: operators,
+  /** Where someone sleeps tonight, and the host's phone. */
+  housingAddress: operators,
+  /** The on-call nurses and doctors: medical staff call them. */
+  medicalContactPhone: medicalStaff,
+} as const satisfies Record<string, readonly Role[]>;
+export type PersonalField = keyof typeof fieldReaders;
+
+export function reads(role: Role | null | undefined, field: PersonalField): boolean {
+  return !!role && fieldReaders[field].includes(role);
+}

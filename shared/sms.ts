@@ -29,6 +29,8 @@ export const smsKinds = [
   'opt_confirmation',
   'reminder',
   'broadcast',
+  /** A broadcast a coordinator marked urgent: quiet hours do not hold it. */
+  'urgent_broadcast',
   'inbound',
 ] as const;
 export type SmsKind = (typeof smsKinds)[number];

@@ -10,6 +10,7 @@ const ROLES: readonly Role[] = ['admin', 'coordinator', 'medical', 'viewer'];
 const ANY: readonly Role[] = ROLES;
 const OPERATORS: readonly Role[] = ['admin', 'coordinator'];
 const ADMINS: readonly Role[] = ['admin'];
+const MEDICAL_STAFF: readonly Role[] = ['admin', 'coordinator', 'medical'];
 
 interface RouteCase {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -27,6 +28,8 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', url: '/api/auth/login', payload: {}, access: 'public' },
   { method: 'POST', url: '/api/auth/logout', payload: {}, access: ANY },
   { method: 'GET', url: '/api/auth/me', access: ANY },
+  { method: 'POST', url: '/api/auth/password', payload: {}, access: ANY },
+  { method: 'POST', url: '/api/users/1/password', payload: {}, access: ADMINS },
   { method: 'GET', url: '/api/setup', access: 'public' },
   { method: 'POST', url: '/api/setup', payload: {}, access: 'public' },
   {
@@ -71,7 +74,12 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', url: '/api/volunteers/1', access: ANY },
   { method: 'PATCH', url: '/api/volunteers/1', payload: { active: false }, access: OPERATORS },
   { method: 'POST', url: '/api/volunteers/import', payload: {}, access: OPERATORS },
-  { method: 'POST', url: '/api/volunteers/1/screenings', payload: { symptoms: false }, access: OPERATORS },
+  {
+    method: 'POST',
+    url: '/api/volunteers/1/screenings',
+    payload: { symptoms: false },
+    access: MEDICAL_STAFF,
+  },
   {
     method: 'POST',
     url: '/api/shifts',
@@ -103,6 +111,12 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', url: '/api/releases/1/acknowledge', payload: {}, access: OPERATORS },
   { method: 'GET', url: '/api/reports/releases', access: ANY },
   { method: 'GET', url: '/api/reports/releases.csv', access: OPERATORS },
+  {
+    method: 'POST',
+    url: '/api/dispatches/1/offers/1/answer',
+    payload: { answer: 'yes' },
+    access: OPERATORS,
+  },
   { method: 'POST', url: '/api/screening/link/check', payload: {}, access: 'public' },
   { method: 'POST', url: '/api/screening/link', payload: {}, access: 'public' },
   {
@@ -124,6 +138,52 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', url: '/api/housing/requests', payload: {}, access: OPERATORS },
   { method: 'GET', url: '/api/housing/requests', access: ANY },
   { method: 'POST', url: '/api/housing/requests/1/cancel', payload: {}, access: OPERATORS },
+  { method: 'POST', url: '/api/supplies/items', payload: { sku: 'SOAP', name: 'Soap' }, access: OPERATORS },
+  { method: 'GET', url: '/api/supplies/items', access: ANY },
+  { method: 'PATCH', url: '/api/supplies/items/1', payload: { active: false }, access: OPERATORS },
+  {
+    method: 'POST',
+    url: '/api/supplies/items/1/thresholds',
+    payload: { siteId: 1, threshold: 2 },
+    access: OPERATORS,
+  },
+  {
+    method: 'POST',
+    url: '/api/supplies/kits',
+    payload: { sku: 'KIT', name: 'Kit', components: [{ itemId: 1, qty: 1 }] },
+    access: OPERATORS,
+  },
+  { method: 'GET', url: '/api/supplies/kits', access: ANY },
+  {
+    method: 'POST',
+    url: '/api/supplies/kits/1/assemble',
+    payload: { siteId: 1, count: 1 },
+    access: OPERATORS,
+  },
+  { method: 'POST', url: '/api/supplies/movements', payload: {}, access: OPERATORS },
+  { method: 'POST', url: '/api/supplies/transfers', payload: {}, access: OPERATORS },
+  { method: 'POST', url: '/api/supplies/receipts', payload: {}, access: OPERATORS },
+  { method: 'POST', url: '/api/supplies/counts', payload: {}, access: OPERATORS },
+  { method: 'POST', url: '/api/releases/1/kits', payload: {}, access: OPERATORS },
+  { method: 'GET', url: '/api/supplies/stock', access: ANY },
+  { method: 'GET', url: '/api/supplies/movements', access: ANY },
+  { method: 'GET', url: '/api/supplies/forecast', access: ANY },
+  {
+    method: 'POST',
+    url: '/api/medical/contacts',
+    payload: { name: 'Nora', phone: '+13035550161', role: 'nurse' },
+    access: MEDICAL_STAFF,
+  },
+  { method: 'GET', url: '/api/medical/contacts', access: ANY },
+  { method: 'PATCH', url: '/api/medical/contacts/1', payload: { active: false }, access: MEDICAL_STAFF },
+  { method: 'POST', url: '/api/medical/schedules', payload: {}, access: MEDICAL_STAFF },
+  { method: 'GET', url: '/api/medical/schedules', access: ANY },
+  { method: 'POST', url: '/api/medical/schedules/1/overrides', payload: {}, access: MEDICAL_STAFF },
+  { method: 'GET', url: '/api/medical/oncall', access: ANY },
+  { method: 'POST', url: '/api/medical/pages', payload: { reason: 'adult fainted' }, access: MEDICAL_STAFF },
+  { method: 'GET', url: '/api/medical/pages', access: ANY },
+  { method: 'GET', url: '/api/medical/pages/1', access: ANY },
+  { method: 'POST', url: '/api/medical/pages/1/resolve', payload: {}, access: MEDICAL_STAFF },
 ];
 
 function request(route: { method: string; url: string; payload?: Record<string, unknown> }): InjectOptions {

@@ -22,7 +22,7 @@ function start(env: Record<string, string>): Promise<Started> {
     const timer = setTimeout(() => reject(new Error(`no listen line in:\n${out}`)), 20_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      const m = out.match(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/);
+      const m = out.match(/(?:Server listening|Bienvenida is running) at (http:\/\/127\.0\.0\.1:\d+)/);
       if (m?.[1]) {
         clearTimeout(timer);
         resolve({ child, url: m[1], output: () => out });
@@ -47,6 +47,16 @@ describe('the server entry point', { timeout: 90_000 }, () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bv-main-'));
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps the setup link the last thing on screen at the default log level, however many requests come', async () => {
+    const s = await start({ DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: '' });
+    for (let i = 0; i < 5; i += 1) await fetch(`${s.url}/healthz`);
+    await fetch(`${s.url}/api/setup`);
+    const out = s.output().trimEnd();
+    expect(out).toMatch(/\/setup#token=[\w-]{20,}$/);
+    expect(out).not.toMatch(/incoming request|request completed/);
+    expect(await stop(s.child)).toBe(0);
+  });
 
   it('starts on defaults, migrates DATA_DIR, prints a setup link, seeds the demo, and stops cleanly on SIGTERM', async () => {
     const dataDir = path.join(dir, 'nested', 'data');
@@ -74,6 +84,15 @@ describe('the server entry point', { timeout: 90_000 }, () => {
     ]);
     const stays = db.$client.prepare("select people from stays where status = 'active'").all();
     expect(stays).toEqual([{ people: 6 }]);
+    // Weeks of hand-outs behind the stock, so the forecast has a pace; a gap in the medical rota.
+    const past = db.$client
+      .prepare("select count(*) as n from stock_movements where reason = 'hand_out' and at < ?")
+      .get(Date.now() - 7 * 86_400_000) as { n: number };
+    expect(past.n).toBeGreaterThanOrEqual(5);
+    const away = db.$client.prepare('select count(*) as n from medical_contacts where active = 0').get() as {
+      n: number;
+    };
+    expect(away.n).toBe(1);
     db.$client.close();
   });
 

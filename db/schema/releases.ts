@@ -51,7 +51,9 @@ export const releaseTimeline = sqliteTable(
     at: instant('at').notNull(),
     actor: text('actor').notNull(),
     userId: integer('user_id'),
-    kind: text('kind', { enum: ['created', 'status', 'needs', 'acknowledged', 'purged'] }).notNull(),
+    kind: text('kind', {
+      enum: ['created', 'status', 'needs', 'acknowledged', 'edited', 'purged'],
+    }).notNull(),
     fromStatus: text('from_status', { enum: releaseStatuses }),
     toStatus: text('to_status', { enum: releaseStatuses }),
     note: text('note'),

@@ -12,6 +12,8 @@ export const sites = sqliteTable('sites', {
   smsKeyword: text('sms_keyword').unique(),
   createdAt: instant('created_at').notNull(),
   createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+  /** A site still named by releases or shifts is archived instead of deleted: hidden from new work. */
+  archivedAt: instant('archived_at'),
 });
 
 export type { SiteKind } from '../../shared/sites';

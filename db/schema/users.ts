@@ -1,6 +1,7 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { roles } from '../../shared/roles';
 import { smsLanguages } from '../../shared/sms';
+import type { AlertKind } from '../../shared/supplies';
 import { instant } from './columns';
 
 export const users = sqliteTable('users', {
@@ -14,6 +15,8 @@ export const users = sqliteTable('users', {
   /** Optional: lets the person text keywords (ONCALL, RELEASE) and receive coordinator alerts. */
   phone: text('phone').unique(),
   smsLanguage: text('sms_language', { enum: smsLanguages }).notNull().default('en'),
+  /** Alerts the person asked to be texted (stock running low…). */
+  alerts: text('alerts', { mode: 'json' }).$type<AlertKind[]>().notNull().default([]),
 });
 
 export const sessions = sqliteTable(

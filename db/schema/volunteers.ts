@@ -16,6 +16,8 @@ export const volunteers = sqliteTable('volunteers', {
   smsLanguage: text('sms_language', { enum: smsLanguages }).notNull().default('en'),
   createdAt: instant('created_at').notNull(),
   updatedAt: instant('updated_at').notNull(),
+  /** Set when the person asked to be removed: name, phone and screens are gone, counts stay. */
+  erasedAt: instant('erased_at'),
 });
 
 export type { VolunteerSkill } from '../../shared/volunteers';

@@ -9,6 +9,17 @@ export function insertAudit(tx: DbOrTx, row: NewAudit): void {
   tx.insert(audit).values(row).run();
 }
 
+/** Whether this user did `action` from this address since then (e.g. signed in from it before). */
+export function actedFrom(db: DbOrTx, action: string, userId: number, ip: string, since: Date): boolean {
+  const row = db
+    .select({ id: audit.id })
+    .from(audit)
+    .where(and(eq(audit.action, action), eq(audit.userId, userId), eq(audit.ip, ip), gte(audit.at, since)))
+    .limit(1)
+    .get();
+  return row !== undefined;
+}
+
 export interface AuditFilter {
   action?: string;
   entity?: string;

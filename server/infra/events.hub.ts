@@ -5,6 +5,13 @@ import { toIso } from '../lib/time';
 import { type EventRow, eventsAfter, lastEventId } from './events.repo';
 
 export const CLOSE_SESSION_ENDED = 4001;
+/** Close code when a session opened more feeds than it may: its oldest one goes. */
+export const CLOSE_TOO_MANY_TABS = 4002;
+/** Close code (RFC 6455 "try again later") when the server holds as many feeds as it will. */
+export const CLOSE_FULL = 1013;
+/** A person with a dashboard in a few tabs and a phone; more is a leak or an attack. */
+export const MAX_FEEDS_PER_SESSION = 8;
+export const MAX_FEEDS = 1000;
 const PAGE = 500;
 
 interface Client {
@@ -42,6 +49,7 @@ export class Hub {
   constructor(
     private readonly db: Db,
     private readonly zone: string,
+    private readonly limits = { perSession: MAX_FEEDS_PER_SESSION, total: MAX_FEEDS },
   ) {}
 
   get size(): number {
@@ -50,6 +58,15 @@ export class Hub {
 
   /** Registers a socket and replays what it missed since `since` (or nothing, when absent). */
   add(socket: WebSocket, sessionId: number, role: Role, since: number | null): void {
+    const mine = [...this.clients].filter((c) => c.sessionId === sessionId);
+    for (const old of mine.slice(0, Math.max(0, mine.length - this.limits.perSession + 1))) {
+      this.clients.delete(old);
+      old.socket.close(CLOSE_TOO_MANY_TABS, 'too many live feeds for one session');
+    }
+    if (this.clients.size >= this.limits.total) {
+      socket.close(CLOSE_FULL, 'too many live feeds; try again later');
+      return;
+    }
     const client: Client = {
       socket,
       sessionId,

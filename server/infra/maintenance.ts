@@ -23,8 +23,19 @@ export function maintenanceJobs(core: Core): JobDefinition[] {
     },
     { everyMs: HOUR },
   );
+  if (core.db.$client.memory) return [cleanup as JobDefinition];
+  // Purges overwrite the freed bytes in the database file, but the WAL still holds the pages as they
+  // were before; folding it in and truncating it leaves no purged value on disk for more than an hour.
+  const checkpoint = defineTask(
+    'maintenance.checkpoint',
+    z.object({}),
+    async () => {
+      core.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    },
+    { everyMs: HOUR },
+  );
   const { BACKUP_INTERVAL_HOURS, DATA_DIR } = core.config;
-  if (BACKUP_INTERVAL_HOURS <= 0 || core.db.$client.memory) return [cleanup as JobDefinition];
+  if (BACKUP_INTERVAL_HOURS <= 0) return [cleanup as JobDefinition, checkpoint];
   const backup = defineTask(
     'maintenance.backup',
     z.object({}),
@@ -33,5 +44,5 @@ export function maintenanceJobs(core: Core): JobDefinition[] {
     },
     { everyMs: BACKUP_INTERVAL_HOURS * HOUR },
   );
-  return [cleanup as JobDefinition, backup];
+  return [cleanup as JobDefinition, checkpoint, backup];
 }

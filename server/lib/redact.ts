@@ -5,6 +5,14 @@ export function redactPhone(phone: string): string {
   return `+${digits.slice(0, digits.length > 10 ? digits.length - 10 : 1)}***${digits.slice(-2)}`;
 }
 
+/**
+ * Hides the tokens of links carried in a text (screening links work without a login, so only the
+ * recipient may ever see one whole).
+ */
+export function redactLinkTokens(text: string): string {
+  return text.replace(/([?&#](?:t|token)=)[A-Za-z0-9_~.%-]+/g, '$1[hidden]');
+}
+
 /** Drops query values from a URL before it is logged (setup and screening links carry tokens). */
 export function redactUrl(url: string): string {
   const q = url.indexOf('?');

@@ -1,3 +1,4 @@
+import { languageEntry } from '../../shared/language-codes';
 import type { SmsLanguage } from '../../shared/sms';
 
 /**
@@ -36,4 +37,32 @@ export function fill(template: string, params: TextParams = {}, lang = 'en'): st
 export function renderer<C extends TextCatalog>(catalog: C) {
   return (key: keyof C & string, lang: SmsLanguage, params: TextParams = {}): string =>
     fill(catalog[key]![lang], params, lang);
+}
+
+/** Language names for an SMS, in the reader's language and kept GSM-7 ("ingles", "K'iche'"). */
+export function languageList(lang: SmsLanguage, codes: readonly string[]): string {
+  return codes
+    .map((code) => {
+      const entry = languageEntry(code);
+      const name = entry ? entry[lang] : code;
+      return name
+        .normalize('NFD')
+        .replace(/[\u0300-\u0302\u0308]/g, '')
+        .normalize('NFC');
+    })
+    .join(', ');
+}
+
+/** "3 adults, 1 child" / "3 adultos, 1 menor"; no children, no second half. */
+export function groupOf(lang: SmsLanguage, adults: number, children: number): string {
+  const grown =
+    lang === 'es'
+      ? plural(lang, adults, '# adulto', '# adultos')
+      : plural(lang, adults, '# adult', '# adults');
+  if (children === 0) return grown;
+  const young =
+    lang === 'es'
+      ? plural(lang, children, '# menor', '# menores')
+      : plural(lang, children, '# child', '# children');
+  return `${grown}, ${young}`;
 }

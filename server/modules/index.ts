@@ -5,6 +5,7 @@ import { createAuth } from './auth/auth.module';
 import { createDispatch } from './dispatch/dispatch.module';
 import { createHealth } from './health/health.module';
 import { createHousing } from './housing/housing.module';
+import { createMedical } from './medical/medical.module';
 import type { DomainModule } from './module';
 import { createReleases } from './releases/releases.module';
 import { createScreening } from './screening/screening.module';
@@ -12,6 +13,7 @@ import { createSetup } from './setup/setup.module';
 import { createShifts } from './shifts/shifts.module';
 import { createSites } from './sites/sites.module';
 import { createSms } from './sms/sms.module';
+import { createSupplies } from './supplies/supplies.module';
 import { createUsers } from './users/users.module';
 import { createVolunteers } from './volunteers/volunteers.module';
 
@@ -47,6 +49,16 @@ export function createModules(core: Core, log: FastifyBaseLogger) {
     sms: sms.service,
     users: users.service,
   });
+  const supplies = createSupplies(core, {
+    sites: sites.service,
+    releases: releases.service,
+    users: users.service,
+  });
+  const medical = createMedical(core, {
+    releases: releases.service,
+    sms: sms.service,
+    users: users.service,
+  });
   const dispatch = createDispatch(core, {
     sms: sms.service,
     releases: releases.service,
@@ -55,6 +67,7 @@ export function createModules(core: Core, log: FastifyBaseLogger) {
     volunteers: volunteers.service,
     screening: screening.service,
     shifts: shifts.service,
+    housing: housing.service,
   });
 
   const services = {
@@ -69,6 +82,8 @@ export function createModules(core: Core, log: FastifyBaseLogger) {
     releases: releases.service,
     dispatch: dispatch.service,
     housing: housing.service,
+    supplies: supplies.service,
+    medical: medical.service,
   };
   // Registration order is the order a texting number is looked up in: a coordinator who also
   // volunteers is answered as the volunteer (WELL, SHIFT), so volunteers come before users.
@@ -83,6 +98,8 @@ export function createModules(core: Core, log: FastifyBaseLogger) {
     shifts,
     releases,
     housing,
+    supplies,
+    medical,
     dispatch,
     createAudit(core, { users: users.service }),
     createHealth(core),

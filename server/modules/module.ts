@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { DbOrTx } from '../../db/client';
 import type { JobDefinition } from '../infra/jobs';
-import type { KeywordSpec, SenderLookup } from './sms/sms.keywords';
+import type { KeywordSpec, ReplyTarget, SenderLookup } from './sms/sms.keywords';
 
 /**
  * What every domain folder exports, through `create<Domain>(core, ports)`: its service, and what the
@@ -22,6 +22,8 @@ export interface DomainModule<S = unknown> {
    * new code is never one of any domain's open codes, so a reply's code names one question only.
    */
   replyCodes?: (db: DbOrTx) => Set<string>;
+  /** This domain's questions that a YES or NO with their code answers (beside dispatch offers). */
+  replies?: ReplyTarget;
   /** Whether an inbound number is one of this domain's people; asked in module order. */
   senderLookup?: SenderLookup;
   close?: () => Promise<void>;

@@ -12,6 +12,24 @@ const GUARDED = /^\/(api(?!\/docs(\/|$))|ws|sms)(\/|$)/;
 /** A cross-site form or no-cors fetch can only send these, so a cookie-borne write must not use them. */
 const SAFE_WRITE_TYPES = ['application/json', 'text/csv'];
 
+/**
+ * Whether a cookie-borne GET came from our own pages (or the address bar). Browsers send Sec-Fetch-Site;
+ * where it is missing, an Origin or Referer from elsewhere still gives a foreign page away. A client
+ * that sends none of them is not a browser following a foreign link.
+ */
+function fromOwnPages(request: FastifyRequest, publicUrl: string): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (typeof site === 'string') return site === 'same-origin' || site === 'none';
+  const from = request.headers.origin ?? request.headers.referer;
+  if (typeof from !== 'string') return true;
+  try {
+    const origin = new URL(from);
+    return origin.origin === new URL(publicUrl).origin || origin.host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
 export function actorOf(request: FastifyRequest): Actor {
   return request.user
     ? { userId: request.user.id, label: `user:${request.user.id}`, ip: request.ip }
@@ -50,6 +68,9 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (access === 'public') return;
     if (!request.user) throw new UnauthenticatedError();
     if (!access.includes(request.user.role)) throw new ForbiddenError();
+    if (request.routeOptions.config?.sameOriginOnly && !fromOwnPages(request, app.core.config.PUBLIC_URL)) {
+      throw new ForbiddenError('Open this from the dashboard itself, not from another site', 'csrf_refused');
+    }
     if (request.method === 'POST' || request.method === 'PUT') {
       const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (!SAFE_WRITE_TYPES.includes(type)) {

@@ -7,6 +7,8 @@ import {
   type E2E,
   expectNoReload,
   markDocument,
+  navigateTo,
+  navLink,
   signIn,
   startE2E,
 } from '../helpers/e2e';
@@ -47,7 +49,7 @@ describe('dashboard in a real browser', { timeout: 60_000 }, () => {
   }
 
   async function openSitesPage(page: Page, lang: 'en' | 'es'): Promise<void> {
-    await page.getByRole('navigation').getByRole('link', { name: SITES[lang], exact: true }).click();
+    await navigateTo(page, SITES[lang]);
     await page.getByRole('heading', { level: 1, name: SITES[lang] }).waitFor();
     await markDocument(page);
   }
@@ -90,7 +92,7 @@ describe('dashboard in a real browser', { timeout: 60_000 }, () => {
 
     await signIn(page, coordinator, 'es');
     expect(await page.getByTestId('live-indicator').textContent()).toContain('En vivo');
-    await page.getByRole('navigation').getByRole('link', { name: 'Sitios', exact: true }).waitFor();
+    await navLink(page, 'Sitios').waitFor({ state: 'attached' });
     expect(await hasHorizontalOverflow(page)).toBe(false);
 
     await openSitesPage(page, 'es');

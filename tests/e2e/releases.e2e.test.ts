@@ -126,7 +126,7 @@ describe('releases in a real browser', { timeout: 150_000 }, () => {
       code,
       adults: 3,
       children: 1,
-      languages: ['es', "K'iche'", 'Akateko'],
+      languages: ['es', 'quc', 'Akateko'],
       needs: ['food', 'housing_tonight'],
       destination: 'Denver',
       notes: 'Two need phone chargers',

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasHorizontalOverflow, LAPTOP, PHONE } from '../helpers/browser';
-import { type Account, type E2E, expectNoReload, markDocument, startE2E } from '../helpers/e2e';
+import { type Account, type E2E, expectNoReload, markDocument, navigateTo, startE2E } from '../helpers/e2e';
 
 const coordinator: Account = {
   email: 'lucia@example.org',
@@ -24,7 +24,7 @@ describe('SMS page in a real browser', { timeout: 90_000 }, () => {
   }
 
   async function openSmsPage(page: Page): Promise<void> {
-    await page.getByRole('navigation').getByRole('link', { name: 'SMS', exact: true }).click();
+    await navigateTo(page, 'SMS');
     await page.getByRole('heading', { level: 1, name: 'SMS' }).waitFor();
     await markDocument(page);
   }
@@ -46,7 +46,7 @@ describe('SMS page in a real browser', { timeout: 90_000 }, () => {
     const english = saying(/^Bienvenida: YES\/NO/);
     await english.locator('[data-status="delivered"]').waitFor();
     expect(await english.getAttribute('data-direction')).toBe('outbound');
-    await simulator.getByText('Conversation with +13035550142').waitFor();
+    await simulator.getByText('Conversation with (303) 555-0142').waitFor();
     await expectNoReload(page);
 
     await page.getByTestId('lang-switch').selectOption('es');
@@ -82,7 +82,8 @@ describe('SMS page in a real browser', { timeout: 90_000 }, () => {
       .waitFor();
     expect(await row.count()).toBe(1);
     expect(await row.getByTestId('sms-status').textContent()).toBe('Delivered');
-    expect(await row.textContent()).toContain('+17205550199');
+    // The log shows numbers in national form, as people write them.
+    expect(await row.textContent()).toContain('(720) 555-0199');
     expect(await row.textContent()).toContain('UCS-2');
     expect(await row.textContent()).toContain('Direct');
     await expectNoReload(page);

@@ -23,6 +23,8 @@ export interface TestBrowser {
 export interface BrowserOptions {
   /** Sets navigator.language (and Accept-Language), which picks the dashboard's first language. */
   locale?: string;
+  /** More Chromium switches, e.g. a host resolver rule that gives loopback a LAN name. */
+  args?: string[];
 }
 
 /**
@@ -45,6 +47,7 @@ export async function launchBrowser(opts: BrowserOptions = {}): Promise<TestBrow
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(opts.args ?? []),
     ],
   });
   // Fail a missing element well inside the test's own timeout, with Playwright's clearer message.

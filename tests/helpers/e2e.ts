@@ -106,3 +106,15 @@ export async function startE2E(opts: { env?: Record<string, string>; accounts: A
     },
   };
 }
+
+/** A page of the main navigation; on a phone the later ones are behind "More" (Más). */
+export function navLink(page: Page, name: string) {
+  return page.getByRole('navigation').locator('a', { hasText: new RegExp(`^${name}$`) });
+}
+
+/** Follows a main-navigation link, opening "More" first when a phone keeps it out of the bar. */
+export async function navigateTo(page: Page, name: string): Promise<void> {
+  const link = navLink(page, name);
+  if (!(await link.isVisible())) await page.getByTestId('nav-more').click();
+  await link.click();
+}

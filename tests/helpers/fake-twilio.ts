@@ -36,6 +36,8 @@ export interface FakeTwilio {
   failNext(count: number, failure: Failure): void;
   /** Every request to this number fails this way until close(). */
   failTo(to: string, failure: Failure): void;
+  /** Ends every failure set up with failNext or failTo: normal service resumes. */
+  recover(): void;
   /** Delays every answer, errors included. */
   setLatency(ms: number): void;
   /**
@@ -340,6 +342,10 @@ export async function startFakeTwilio(opts: FakeTwilioOptions = {}): Promise<Fak
     },
     failTo(to, failure) {
       byTo.set(to, failure);
+    },
+    recover() {
+      queued.length = 0;
+      byTo.clear();
     },
     setLatency(ms) {
       latencyMs = Math.max(0, ms);

@@ -40,9 +40,18 @@ describe('Idempotency-Key on creating POSTs', () => {
   });
 
   it('creates a new record for each request without a key', async () => {
-    await postSite(coordinator, undefined, { name: 'A', kind: 'other' });
-    await postSite(coordinator, undefined, { name: 'A', kind: 'other' });
-    expect(t.db.select().from(sites).all()).toHaveLength(2);
+    // Two identical releases (site names are unique, releases are not): no key, no replay.
+    const site = (await postSite(coordinator, undefined, { name: 'A', kind: 'other' })).json();
+    const post = () =>
+      t.call(coordinator, {
+        method: 'POST',
+        url: '/api/releases',
+        payload: { siteId: site.id, adults: 1, children: 0 },
+      });
+    const [first, second] = [await post(), await post()];
+    expect([first.statusCode, second.statusCode]).toEqual([201, 201]);
+    expect(second.json().id).not.toBe(first.json().id);
+    expect(second.headers['idempotent-replayed']).toBeUndefined();
   });
 
   it('refuses the same key with a different body with 409 idempotency_key_reused', async () => {
@@ -82,7 +91,8 @@ describe('Idempotency-Key on creating POSTs', () => {
   it('keeps keys per user: another user with the same key creates their own site', async () => {
     const other = await t.signIn('coordinator');
     const mine = await postSite(coordinator, 'shared', { name: 'A', kind: 'other' });
-    const theirs = await postSite(other, 'shared', { name: 'A', kind: 'other' });
+    // The same key would refuse a different body from the same user; from another user it is theirs.
+    const theirs = await postSite(other, 'shared', { name: 'B', kind: 'other' });
     expect(mine.statusCode).toBe(201);
     expect(theirs.statusCode).toBe(201);
     expect(theirs.headers['idempotent-replayed']).toBeUndefined();

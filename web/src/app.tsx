@@ -32,7 +32,10 @@ function Message({ text, link }: { text: string; link?: boolean }) {
   const { t } = useI18n();
   return (
     <section class="page">
-      <p class="alert">{text}</p>
+      {/* A page of its own, so it has a heading like every other. */}
+      <div class="page-head">
+        <h1>{text}</h1>
+      </div>
       {link && (
         <p>
           <a href="/" onClick={linkClick}>

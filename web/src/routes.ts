@@ -4,13 +4,17 @@ import type { AuthUser } from './api';
 import type { MessageKey } from './i18n';
 import { Audit } from './pages/Audit';
 import { Home } from './pages/Home';
+import { Housing } from './pages/housing/Housing';
+import { Medical } from './pages/medical/Medical';
 import { ReleasePage } from './pages/Release';
+import { ReleaseHistory } from './pages/ReleaseHistory';
 import { Releases } from './pages/Releases';
 import { Reports } from './pages/Reports';
 import { ReleaseNew } from './pages/release-new/ReleaseNew';
 import { Sites } from './pages/Sites';
 import { Shifts } from './pages/shifts/Shifts';
 import { Sms } from './pages/sms/Sms';
+import { Supplies } from './pages/supplies/Supplies';
 import { Users } from './pages/users/Users';
 import { VolunteerImport } from './pages/VolunteerImport';
 import { VolunteerPage } from './pages/volunteer/VolunteerPage';
@@ -41,12 +45,16 @@ export const routes: readonly Route[] = [
     render: ({ user }) => h(Volunteers, { user }),
   },
   { path: '/shifts', access: anyRole, nav: 'nav.shifts', render: ({ user }) => h(Shifts, { user }) },
+  { path: '/housing', access: anyRole, nav: 'nav.housing', render: ({ user }) => h(Housing, { user }) },
+  { path: '/supplies', access: anyRole, nav: 'nav.supplies', render: ({ user }) => h(Supplies, { user }) },
+  { path: '/medical', access: anyRole, nav: 'nav.medical', render: ({ user }) => h(Medical, { user }) },
   { path: '/sites', access: anyRole, nav: 'nav.sites', render: ({ user }) => h(Sites, { user }) },
   { path: '/messages', access: anyRole, nav: 'nav.sms', render: ({ user }) => h(Sms, { user }) },
   { path: '/reports', access: anyRole, nav: 'nav.reports', render: ({ user }) => h(Reports, { user }) },
   { path: '/users', access: adminsOnly, nav: 'nav.users', render: () => h(Users, {}) },
   { path: '/audit', access: adminsOnly, nav: 'nav.audit', render: () => h(Audit, {}) },
   { path: '/releases/new', access: operators, render: ({ user }) => h(ReleaseNew, { user }) },
+  { path: '/releases/history', access: anyRole, render: () => h(ReleaseHistory, {}) },
   {
     path: '/releases/:id',
     access: anyRole,

@@ -9,7 +9,7 @@ import { AuthService } from './auth.service';
 
 export function createAuth(
   core: Core,
-  ports: { users: Pick<UsersService, 'findIn' | 'credentialsOf'> },
+  ports: { users: Pick<UsersService, 'findIn' | 'credentialsOf' | 'textUserAndAdmins' | 'setPassword'> },
 ): DomainModule<AuthService> {
   const service = new AuthService(core, ports.users);
   const purge = defineJob('auth.purge_sessions', z.object({}), (ctx) => service.purgeDeadSessionsIn(ctx), {

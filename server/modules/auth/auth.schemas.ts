@@ -7,6 +7,12 @@ export const loginBody = z.object({
 });
 export type LoginBody = z.input<typeof loginBody>;
 
+export const changePasswordBody = z.object({
+  current: z.string().min(1).max(256),
+  next: z.string().max(256),
+});
+export type ChangePasswordBody = z.input<typeof changePasswordBody>;
+
 export const authUser = z.object({
   id: z.number().int(),
   email: z.string(),

@@ -1,11 +1,14 @@
 import type { Role } from '../../../db/schema';
 import type { Core } from '../../deps';
-import { AppError } from '../../errors';
+import { AppError, ValidationError } from '../../errors';
+import { actedFrom } from '../../infra/audit.repo';
 import { DAY, HOUR, MINUTE } from '../../lib/clock';
 import type { Actor, CommandContext } from '../../lib/commands';
 import { decoyHash, verifyPassword } from '../../lib/passwords';
 import { hashToken, newToken } from '../../lib/tokens';
 import type { UsersService } from '../users/users.service';
+import { renderAuthText } from './auth.texts';
+import { LOGIN_LIMITS, LOGIN_WINDOW, LoginThrottle } from './auth.throttle';
 import {
   deleteDeadSessions,
   findLiveSessionByHash,
@@ -29,13 +32,25 @@ export interface AuthSession {
 }
 
 const TOUCH_EVERY = MINUTE;
+/** An address the account signed in from this recently is the owner's, as far as throttling goes. */
+const KNOWN_ADDRESS_DAYS = 60;
+
+export class TooManyAttempts extends AppError {
+  constructor(readonly retryAfter: number) {
+    super(429, 'rate_limited', 'Too many sign-in attempts; wait a few minutes and try again');
+  }
+}
 
 export class AuthService {
   private readonly sessionEnded = new Set<(sessionId: number) => void>();
+  private readonly throttle = new LoginThrottle();
 
   constructor(
     private readonly core: Core,
-    private readonly users: Pick<UsersService, 'findIn' | 'credentialsOf'>,
+    private readonly users: Pick<
+      UsersService,
+      'findIn' | 'credentialsOf' | 'textUserAndAdmins' | 'setPassword'
+    >,
   ) {}
 
   private get idleMs() {
@@ -47,18 +62,62 @@ export class AuthService {
   }
 
   async login(email: string, password: string, ip: string): Promise<{ token: string; user: AuthUser }> {
-    const row = this.users.credentialsOf(this.core.db, email);
+    const { db, clock } = this.core;
+    const row = this.users.credentialsOf(db, email);
+    const since = new Date(clock.now().getTime() - KNOWN_ADDRESS_DAYS * DAY);
+    const known = row !== null && actedFrom(db, 'auth.login', row.id, ip, since);
+    const attempt = this.throttle.begin(email, ip, clock.now().getTime(), known);
+    if ('retryAfter' in attempt) throw new TooManyAttempts(attempt.retryAfter);
     const ok = await verifyPassword(password, row?.passwordHash ?? (await decoyHash()));
     if (!row || !ok || row.disabledAt) {
+      const burst = this.throttle.failed(attempt, clock.now().getTime());
       // Whoever failed is not known to be the account's owner: the account is the entity, not the actor.
       const actor: Actor = { userId: null, label: 'anonymous', ip };
-      this.core.commands.run(actor, ({ audit }) =>
-        audit({ action: 'auth.login_failed', entity: 'user', entityId: row?.id ?? null }),
-      );
+      this.core.commands.run(actor, (ctx) => {
+        ctx.audit({ action: 'auth.login_failed', entity: 'user', entityId: row?.id ?? null });
+        if (burst && row) this.tellAboutBurst(ctx, row);
+      });
       throw new AppError(401, 'invalid_credentials', 'The email or password is wrong');
     }
+    this.throttle.succeeded(attempt);
     const user: AuthUser = { id: row.id, email: row.email, name: row.name, role: row.role };
     return { token: this.openSession(user, ip), user };
+  }
+
+  /**
+   * Your own new password, given the current one (a stolen session alone cannot change it). Guesses of
+   * the current one count like sign-in failures. Every session ends; the caller gets a fresh one.
+   */
+  async changePassword(user: AuthUser, ip: string, current: string, next: string): Promise<string> {
+    const { db, clock } = this.core;
+    const row = this.users.credentialsOf(db, user.email);
+    const attempt = this.throttle.begin(user.email, ip, clock.now().getTime(), true);
+    if ('retryAfter' in attempt) throw new TooManyAttempts(attempt.retryAfter);
+    if (!row || !(await verifyPassword(current, row.passwordHash))) {
+      this.throttle.failed(attempt, clock.now().getTime());
+      throw new ValidationError([{ path: 'body.current', message: 'is not your current password' }]);
+    }
+    this.throttle.succeeded(attempt);
+    const actor: Actor = { userId: user.id, label: `user:${user.id}`, ip };
+    await this.users.setPassword(actor, user.id, next, 'auth.password_changed');
+    return this.openSession(user, ip);
+  }
+
+  private tellAboutBurst(ctx: CommandContext, row: { id: number; name: string }): void {
+    const n = LOGIN_LIMITS.burst;
+    ctx.audit({
+      action: 'auth.login_burst',
+      entity: 'user',
+      entityId: row.id,
+      changes: { failures: n, minutes: LOGIN_WINDOW / MINUTE },
+    });
+    ctx.emit('auth.login_burst', { userId: row.id, failures: n }, ['admin']);
+    this.users.textUserAndAdmins(
+      ctx,
+      row.id,
+      (lang) => renderAuthText('loginBurst', lang, { n: String(n), name: row.name }),
+      { kind: 'direct', related: { type: 'user', id: row.id } },
+    );
   }
 
   /** A fresh 128-bit token for every sign-in; only its hash is stored. */

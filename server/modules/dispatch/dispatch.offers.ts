@@ -1,5 +1,7 @@
 import type { SmsLanguage } from '../../../shared/sms';
+import { ConflictError } from '../../errors';
 import type { CommandContext } from '../../lib/commands';
+import { groupOf, languageList } from '../../lib/texts';
 import type { DispatchPorts } from './dispatch.ports';
 import {
   countOffers,
@@ -11,6 +13,9 @@ import {
   updateOffer,
 } from './dispatch.repo';
 import { renderDispatchText } from './dispatch.texts';
+
+/** The most of a volunteer's own words kept with their answer. */
+export const MAX_REPLY_TEXT = 300;
 
 /** Moves an offer to a new state and tells the dashboards. */
 export function setOffer(
@@ -133,6 +138,70 @@ export class OfferReplies {
     }
   }
 
+  /**
+   * A text that reads as neither YES nor NO ("ok", "claro", "👍"): kept on the offer, still open, for a
+   * coordinator to read and count; never taken as an answer.
+   */
+  noteUnclear(ctx: CommandContext, offer: OfferRow, text: string): void {
+    const dispatch = findDispatch(ctx.tx, offer.dispatchId)!;
+    updateOffer(ctx.tx, offer.id, { replyText: text.trim().slice(0, MAX_REPLY_TEXT), respondedAt: ctx.now });
+    ctx.audit({
+      action: 'dispatch.offer_unclear',
+      entity: 'dispatch',
+      entityId: dispatch.id,
+      changes: { volunteerId: offer.volunteerId, code: offer.code },
+    });
+    ctx.emit('dispatch.offer_unclear', {
+      dispatchId: dispatch.id,
+      releaseId: dispatch.releaseId,
+      volunteerId: offer.volunteerId,
+    });
+  }
+
+  /**
+   * A coordinator counts an open offer as YES or NO on the volunteer's behalf (an unclear text, a phone
+   * call). A YES goes through the same acceptance as a text, so exactly `needed` still hold; the volunteer
+   * is told what was counted, and how to take a YES back.
+   */
+  countIn(ctx: CommandContext, offer: OfferRow, yes: boolean): void {
+    if (offer.state === 'accepted' || offer.state === 'declined')
+      throw new ConflictError('offer_answered', 'This volunteer has already answered');
+    if (offer.state !== 'offered') throw new ConflictError('offer_closed', 'This offer is no longer open');
+    const unclear = offer.replyText;
+    if (yes) {
+      const outcome = this.accept(ctx, offer, offer.etaMinutes, unclear);
+      if (outcome === 'expired') throw new ConflictError('offer_closed', 'This offer has expired');
+      if (outcome === 'covered')
+        throw new ConflictError('dispatch_filled', 'Enough volunteers have already said YES');
+    } else {
+      this.decline(ctx, offer, unclear);
+    }
+    const dispatch = findDispatch(ctx.tx, offer.dispatchId)!;
+    ctx.audit({
+      action: 'dispatch.offer_counted',
+      entity: 'dispatch',
+      entityId: dispatch.id,
+      changes: { volunteerId: offer.volunteerId, code: offer.code, answer: yes ? 'yes' : 'no' },
+    });
+    const volunteer = this.ports.volunteers.findIn(ctx.tx, offer.volunteerId);
+    if (!volunteer) return;
+    const lang = volunteer.smsLanguage;
+    const release = this.ports.releases.findIn(ctx.tx, dispatch.releaseId)!.release.code;
+    const bodies = [
+      renderDispatchText(yes ? 'offerCountedYes' : 'offerCountedNo', lang, { release, code: offer.code }),
+      ...(yes ? [this.detailsFor(ctx, offer, lang)] : []),
+    ];
+    for (const body of bodies) {
+      this.ports.sms.enqueue(ctx, {
+        to: volunteer.phone,
+        body,
+        kind: 'offer',
+        language: lang,
+        related: { type: 'dispatch_offer', id: offer.id },
+      });
+    }
+  }
+
   /** Details for an accepted volunteer, which the offer itself did not carry. */
   detailsFor(ctx: CommandContext, offer: OfferRow, lang: SmsLanguage): string {
     const dispatch = findDispatch(ctx.tx, offer.dispatchId)!;
@@ -140,16 +209,15 @@ export class OfferReplies {
     const site = this.ports.sites.findIn(ctx.tx, found.release.siteId)!;
     const lead = dispatch.createdBy ? this.ports.users.findIn(ctx.tx, dispatch.createdBy) : null;
     const r = found.release;
-    const group =
-      lang === 'es'
-        ? `${r.adults} adultos, ${r.children} menores`
-        : `${r.adults} adults, ${r.children} children`;
+    const group = groupOf(lang, r.adults, r.children);
+    const bed = this.ports.housing.placementTonight(ctx.tx, r.id);
     return renderDispatchText('offerAccepted', lang, {
       release: r.code,
       site: site.name,
       address: site.address ?? '-',
-      group: r.languages.length ? `${group} (${r.languages.join(', ')})` : group,
+      group: r.languages.length ? `${group} (${languageList(lang, r.languages)})` : group,
       lead: lead ? [lead.name, lead.phone].filter(Boolean).join(' ') : '-',
+      bed: bed ? renderDispatchText('offerBed', lang, { site: bed.name, address: bed.address ?? '-' }) : '',
     });
   }
 }

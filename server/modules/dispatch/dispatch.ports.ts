@@ -1,3 +1,4 @@
+import type { HousingService } from '../housing/housing.service';
 import type { ReleasesService } from '../releases/releases.service';
 import type { ScreeningService } from '../screening/screening.service';
 import type { ShiftsService } from '../shifts/shifts.service';
@@ -9,10 +10,11 @@ import type { VolunteersService } from '../volunteers/volunteers.service';
 /** All dispatch reads of other domains, each through the narrow part of their service it needs. */
 export interface DispatchPorts {
   sms: Pick<SmsService, 'enqueue' | 'optedOutPhones' | 'replyCodesInUse'>;
-  releases: Pick<ReleasesService, 'findIn' | 'moveIn' | 'openAmong'>;
+  releases: Pick<ReleasesService, 'findIn' | 'moveIn' | 'openAmong' | 'acknowledgeIn'>;
   sites: Pick<SitesService, 'findIn'>;
   users: Pick<UsersService, 'findIn' | 'textCoordinators'>;
   volunteers: Pick<VolunteersService, 'findIn' | 'namesOf' | 'rosterForRanking'>;
   screening: Pick<ScreeningService, 'factsByVolunteer' | 'stateOf'>;
   shifts: Pick<ShiftsService, 'onShiftNow' | 'nextShiftOf'>;
+  housing: Pick<HousingService, 'placementTonight'>;
 }

@@ -51,6 +51,10 @@ export function offersOf(db: DbOrTx, dispatchId: number): OfferRow[] {
     .all();
 }
 
+export function findOffer(db: DbOrTx, id: number): OfferRow | null {
+  return db.select().from(dispatchOffers).where(eq(dispatchOffers.id, id)).get() ?? null;
+}
+
 /** A volunteer's offers still waiting for an answer. */
 export function openOffersOf(db: DbOrTx, volunteerId: number): OfferRow[] {
   return db

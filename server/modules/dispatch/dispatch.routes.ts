@@ -1,18 +1,28 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { anyRole, operators } from '../../access';
+import type { Role } from '../../../shared/roles';
+import { anyRole, operators, reads } from '../../access';
 import { actorOf } from '../../plugins/auth';
 import {
   addToDispatchBody,
   candidateList,
+  countAnswerBody,
   createDispatchBody,
+  type Dispatch,
   dispatch,
   dispatchList,
 } from './dispatch.schemas';
 import type { DispatchService } from './dispatch.service';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
+const offerParams = idParams.extend({ offerId: z.coerce.number().int().positive() });
+
+/** A volunteer's reply is an SMS body: only those who read texts see it. */
+function dispatchFor(role: Role, d: Dispatch): Dispatch {
+  if (reads(role, 'smsBody')) return d;
+  return { ...d, offers: d.offers.map((o) => ({ ...o, replyText: null })) };
+}
 
 export function dispatchRoutes(service: DispatchService) {
   return async (app: FastifyInstance) => {
@@ -45,7 +55,9 @@ export function dispatchRoutes(service: DispatchService) {
           response: { 200: dispatchList },
         },
       },
-      async (request) => ({ items: service.listForRelease(request.params.id) }),
+      async (request) => ({
+        items: service.listForRelease(request.params.id).map((d) => dispatchFor(request.user!.role, d)),
+      }),
     );
 
     r.get(
@@ -59,7 +71,7 @@ export function dispatchRoutes(service: DispatchService) {
           response: { 200: dispatch },
         },
       },
-      async (request) => service.get(request.params.id),
+      async (request) => dispatchFor(request.user!.role, service.get(request.params.id)),
     );
 
     r.get(
@@ -103,6 +115,31 @@ export function dispatchRoutes(service: DispatchService) {
         },
       },
       async (request) => service.add(actorOf(request), request.params.id, request.body.count),
+    );
+
+    r.post(
+      '/api/dispatches/:id/offers/:offerId/answer',
+      {
+        config: { access: operators },
+        schema: {
+          tags: ['dispatch'],
+          summary:
+            "Count an open offer as YES or NO on the volunteer's behalf (an unclear text, a call); audited, and the volunteer is texted",
+          params: offerParams,
+          body: countAnswerBody,
+          response: { 200: dispatch },
+        },
+      },
+      async (request) =>
+        dispatchFor(
+          request.user!.role,
+          service.countAnswer(
+            actorOf(request),
+            request.params.id,
+            request.params.offerId,
+            request.body.answer,
+          ),
+        ),
     );
   };
 }

@@ -10,10 +10,11 @@ import {
   volunteerSkills,
 } from '../../../shared';
 
-/** How near a volunteer is to the release, the first key of the ranking. */
-export const candidateBands = ['on_shift_here', 'on_shift_elsewhere', 'off_shift'] as const;
+/** How near a volunteer is to the release, the first key of the ranking (shared/dispatch.ts). */
+export const candidateBands = bands;
 
 export const offer = z.object({
+  id: z.number().int(),
   volunteerId: z.number().int(),
   name: z.string(),
   code: z.string(),
@@ -22,6 +23,8 @@ export const offer = z.object({
   reason: z.string(),
   etaMinutes: z.number().int().nullable(),
   replyText: z.string().nullable(),
+  /** The offer is open and its reply text read as neither YES nor NO: a coordinator may count it. */
+  unclear: z.boolean(),
   offeredAt: z.string(),
   expiresAt: z.string(),
   respondedAt: z.string().nullable(),
@@ -68,6 +71,10 @@ export const createDispatchBody = z.object({
   skills: z.array(z.enum(volunteerSkills)).max(volunteerSkills.length).optional(),
 });
 export type CreateDispatchBody = z.input<typeof createDispatchBody>;
+
+/** A coordinator's reading of a volunteer's answer, counted on their behalf. */
+export const countAnswerBody = z.object({ answer: z.enum(['yes', 'no']) });
+export type CountAnswerBody = z.input<typeof countAnswerBody>;
 
 export const addToDispatchBody = z.object({ count: z.number().int().min(1).max(MAX_DISPATCH_NEEDED) });
 export type AddToDispatchBody = z.input<typeof addToDispatchBody>;

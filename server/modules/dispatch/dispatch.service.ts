@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../../db/client';
+import { cleanLanguages } from '../../../shared/languages';
 import type { Core } from '../../deps';
 import { ConflictError, NotFoundError } from '../../errors';
 import { MINUTE } from '../../lib/clock';
@@ -10,6 +11,7 @@ import {
   acceptedOffers,
   dispatchesOfRelease,
   findDispatch,
+  findOffer,
   insertDispatch,
   offersOf,
   updateDispatch,
@@ -23,6 +25,11 @@ export interface DispatchRequest {
 }
 
 const OPEN_RELEASE = ['expected', 'reported', 'team_en_route', 'met', 'sheltered', 'traveling'];
+
+/** No one is sent to, or asked again for, a release that is closed or cancelled. */
+function refuseIfClosed(status: string): void {
+  if (!OPEN_RELEASE.includes(status)) throw new ConflictError('release_closed', `This release is ${status}`);
+}
 
 /** Sending volunteers to a release: start, cancel or widen a dispatch, and read it back. */
 export class DispatchService {
@@ -45,14 +52,14 @@ export class DispatchService {
     const row = this.core.commands.run(actor, (ctx) => {
       const found = this.ports.releases.findIn(ctx.tx, releaseId);
       if (!found) throw new NotFoundError('Release');
-      if (!OPEN_RELEASE.includes(found.release.status)) {
-        throw new ConflictError('release_closed', `This release is ${found.release.status}`);
-      }
+      refuseIfClosed(found.release.status);
+      // Sending volunteers is the answer to a new release: its alarm stops.
+      this.ports.releases.acknowledgeIn(ctx, releaseId);
       const dispatch = insertDispatch(ctx.tx, {
         releaseId,
         status: 'open',
         needed: req.needed,
-        languages: req.languages ?? found.release.languages,
+        languages: cleanLanguages(req.languages ?? found.release.languages),
         skills: req.skills ?? [],
         deadlineAt: new Date(ctx.now.getTime() + this.cfg.DISPATCH_DEADLINE_MINUTES * MINUTE),
         createdBy: ctx.actor.userId,
@@ -96,6 +103,7 @@ export class DispatchService {
       if (!dispatch) throw new NotFoundError('Dispatch');
       if (dispatch.status === 'cancelled')
         throw new ConflictError('dispatch_cancelled', 'This dispatch was cancelled; dispatch again');
+      refuseIfClosed(this.ports.releases.findIn(ctx.tx, dispatch.releaseId)?.release.status ?? 'closed');
       const reopened = updateDispatch(ctx.tx, id, {
         needed: dispatch.needed + count,
         status: 'open',
@@ -122,6 +130,16 @@ export class DispatchService {
     return this.get(id);
   }
 
+  /** A coordinator counts a volunteer's open offer as YES or NO for them (see OfferReplies.countIn). */
+  countAnswer(actor: Actor, id: number, offerId: number, answer: 'yes' | 'no') {
+    this.core.commands.run(actor, (ctx) => {
+      const offer = findOffer(ctx.tx, offerId);
+      if (offer?.dispatchId !== id) throw new NotFoundError('Offer');
+      this.replies.countIn(ctx, offer, answer === 'yes');
+    });
+    return this.get(id);
+  }
+
   get(id: number) {
     const db = this.core.db;
     const dispatch = findDispatch(db, id);
@@ -133,6 +151,7 @@ export class DispatchService {
       rows.map((o) => o.volunteerId),
     );
     const offers = rows.map((offer) => ({
+      id: offer.id,
       volunteerId: offer.volunteerId,
       name: names.get(offer.volunteerId) ?? '',
       code: offer.code,
@@ -141,6 +160,8 @@ export class DispatchService {
       reason: offer.reason,
       etaMinutes: offer.etaMinutes,
       replyText: offer.replyText,
+      // Text kept on an offer still open read as neither YES nor NO: someone should read it and count it.
+      unclear: offer.state === 'offered' && offer.replyText !== null,
       offeredAt: isoOrNull(offer.offeredAt, zone)!,
       expiresAt: isoOrNull(offer.expiresAt, zone)!,
       respondedAt: isoOrNull(offer.respondedAt, zone),

@@ -1,28 +1,57 @@
 import { shortDateTime } from '../../lib/dates';
 import { screeningWords } from '../screening/screening.texts';
 import type { KeywordContext, KeywordReply, KeywordSpec } from '../sms/sms.keywords';
+import { textAfterWords } from '../sms/sms.text';
 import { renderSmsText } from '../sms/sms.texts';
-import { type OfferRow, offersOfVolunteerWithCode, openOffersOf } from './dispatch.repo';
+import { noWords, yesWords } from '../sms/sms.words';
+import { MAX_REPLY_TEXT } from './dispatch.offers';
+import { findDispatch, type OfferRow, offersOfVolunteerWithCode, openOffersOf } from './dispatch.repo';
 import type { DispatchService } from './dispatch.service';
 import { renderDispatchText } from './dispatch.texts';
 
-const CODE = /^\d{4}$/;
-const ETA = /^\d{1,3}$/;
+/**
+ * Codes are four digits; a longer number, or one with letters stuck to it, is still a code (mistyped),
+ * never a reply to whichever offer happens to be open.
+ */
+const CODE = /\d{4,}/;
+const NUMBER = /^\d{1,3}$/;
+const MINUTES = new Set(['M', 'MIN', 'MINS', 'MINUTE', 'MINUTES', 'MINUTO', 'MINUTOS']);
+const HOURS = new Set(['H', 'HR', 'HRS', 'HOUR', 'HOURS', 'HORA', 'HORAS']);
+/** "there in 20", "llego en 15", "ETA 10": the number after these is minutes away. */
+const BEFORE_ETA = new Set(['IN', 'EN', 'ETA']);
 
 interface Parsed {
   code: string | null;
   eta: number | null;
-  /** Whatever else the volunteer wrote, as written ("parking now", "with my car"). */
+  /** Whatever else the volunteer wrote, as written ("parking now", "llego en 15"). */
   extra: string | null;
 }
 
+const isUnit = (word: string | undefined) => MINUTES.has(word ?? '') || HOURS.has(word ?? '');
+
+/** Minutes away, from a number right after the code or keyword, after "in"/"en", or before a unit. */
+function etaOf(args: readonly string[], from: number): { eta: number | null; at: number } {
+  const at = args.findIndex(
+    (word, i) =>
+      i >= from &&
+      NUMBER.test(word) &&
+      (i === from || BEFORE_ETA.has(args[i - 1] ?? '') || isUnit(args[i + 1])),
+  );
+  if (at < 0) return { eta: null, at };
+  return { eta: Number(args[at]) * (HOURS.has(args[at + 1] ?? '') ? 60 : 1), at };
+}
+
+/**
+ * Any code-like word is the code, wherever it stands, so a reply never answers an offer it does not
+ * name; the note is the text after the keyword and any code, ETA and unit leading it.
+ */
 function parse(ctx: KeywordContext): Parsed {
-  const [first, second] = ctx.args;
-  const code = first && CODE.test(first) ? first : null;
-  const etaWord = code ? second : first;
-  const eta = etaWord && ETA.test(etaWord) ? Number(etaWord) : null;
-  const skip = 1 + (code ? 1 : 0) + (eta !== null ? 1 : 0);
-  const extra = ctx.raw.trim().split(/\s+/).slice(skip).join(' ').slice(0, 300);
+  const { args } = ctx;
+  const code = args.map((w) => CODE.exec(w)?.[0]).find((c) => c !== undefined) ?? null;
+  const lead = code !== null && args[0] === code ? 1 : 0;
+  const { eta, at } = etaOf(args, lead);
+  const skip = lead + (eta !== null && at === lead ? (isUnit(args[at + 1]) ? 2 : 1) : 0);
+  const extra = textAfterWords(ctx.raw, ctx.words, 1 + skip).slice(0, MAX_REPLY_TEXT);
   return { code, eta, extra: extra || null };
 }
 
@@ -50,9 +79,18 @@ export function dispatchKeywords(service: DispatchService, zone: string): Keywor
   const answer =
     (yes: boolean) =>
     (ctx: KeywordContext): KeywordReply => {
+      const { code, eta, extra } = parse(ctx);
+      const volunteer = ctx.sender.kind === 'volunteer' ? ctx.sender.id : null;
+      // A code names one question in one domain; without one, a volunteer's open offer comes first.
+      const waiting = volunteer !== null && openOffersOf(ctx.cmd.tx, volunteer).length > 0;
+      if (code || !waiting) {
+        for (const target of ctx.replyTargets) {
+          const question = target.find(ctx, code);
+          if (question) return question.answer(yes);
+        }
+      }
       if (ctx.sender.kind !== 'volunteer' || ctx.sender.id === null)
         return { text: renderSmsText('volunteersOnly', ctx.lang) };
-      const { code, eta, extra } = parse(ctx);
       const offer = findOffer(ctx, ctx.sender.id, code);
       if (offer === 'several') {
         const example = openOffersOf(ctx.cmd.tx, ctx.sender.id)[0]!.code;
@@ -77,9 +115,26 @@ export function dispatchKeywords(service: DispatchService, zone: string): Keywor
         }),
       };
     };
+  /**
+   * Never a guess: a text that is neither YES nor NO, from someone with one offer open, is kept for a
+   * coordinator to read and gets the question again, with the code; with several open, how to choose.
+   */
+  const unclear = (ctx: KeywordContext): KeywordReply | null => {
+    if (ctx.sender.kind !== 'volunteer' || ctx.sender.id === null) return null;
+    const now = ctx.cmd.now.getTime();
+    const open = openOffersOf(ctx.cmd.tx, ctx.sender.id).filter((o) => o.expiresAt.getTime() > now);
+    if (open.length > 1)
+      return { text: renderDispatchText('offerChooseCode', ctx.lang, { code: open[0]!.code }) };
+    const offer = open[0];
+    if (!offer) return null;
+    if (ctx.raw.trim()) replies.noteUnclear(ctx.cmd, offer, ctx.raw);
+    const dispatch = findDispatch(ctx.cmd.tx, offer.dispatchId)!;
+    const release = ports.releases.findIn(ctx.cmd.tx, dispatch.releaseId)!.release.code;
+    return { text: renderDispatchText('offerUnclear', ctx.lang, { release, code: offer.code }) };
+  };
   return [
-    { name: 'dispatch-yes', en: ['YES'], es: ['SI'], handle: answer(true) },
-    { name: 'dispatch-no', en: ['NO'], es: ['NO'], handle: answer(false) },
+    { name: 'dispatch-yes', ...yesWords, handle: answer(true), unclear },
+    { name: 'dispatch-no', ...noWords, handle: answer(false) },
     {
       name: 'shifts-status',
       en: ['STATUS'],

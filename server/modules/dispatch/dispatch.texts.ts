@@ -3,12 +3,20 @@ import { renderer, type TextCatalog } from '../../lib/texts';
 /** Offers, answers to YES and NO, the escalation page, and STATUS. */
 export const dispatchTexts = {
   offer: {
-    en: 'Bienvenida {code}: {people} people at {site} need help now. Languages: {langs}. Can you go? Reply YES {code} or NO {code}.',
-    es: 'Bienvenida {code}: {people} personas en {site} necesitan ayuda ahora. Idiomas: {langs}. Puede ir? Responda SI {code} o NO {code}.',
+    en: 'Bienvenida {code}: {people|# person needs|# people need} help now at {site}. Languages: {langs}. Can you go? Reply YES {code} or NO {code}.',
+    es: 'Bienvenida {code}: se necesita ayuda ya para {people|# persona|# personas} en {site}. Idiomas: {langs}. Puede ir? Responda SI {code} o NO {code}.',
+  },
+  offerExpected: {
+    en: 'Bienvenida {code}: {people|# person|# people} expected at {site} {when}. Languages: {langs}. Can you go? Reply YES {code} or NO {code}.',
+    es: 'Bienvenida {code}: {people|llega # persona|llegan # personas} a {site} {when}. Idiomas: {langs}. Puede ir? Responda SI {code} o NO {code}.',
+  },
+  offerBed: {
+    en: ' Bed tonight: {site}, {address}.',
+    es: ' Cama esta noche: {site}, {address}.',
   },
   offerAccepted: {
-    en: 'Confirmed {release}: go to {site}, {address}. Meet {group}. Lead: {lead}. Thank you!',
-    es: 'Confirmado {release}: vaya a {site}, {address}. Grupo: {group}. Contacto: {lead}. Gracias!',
+    en: 'Confirmed {release}: go to {site}, {address}. Meet {group}. Lead: {lead}.{bed} Thank you!',
+    es: 'Confirmado {release}: vaya a {site}, {address}. Grupo: {group}. Contacto: {lead}.{bed} Gracias!',
   },
   offerDeclined: { en: 'Thanks for telling us. No problem.', es: 'Gracias por avisar. No hay problema.' },
   offerCovered: {
@@ -31,6 +39,18 @@ export const dispatchTexts = {
   offerChooseCode: {
     en: 'You have several offers open: reply YES or NO with the code, e.g. YES {code}.',
     es: 'Tiene varias ofertas abiertas: responda SI o NO con el codigo, p. ej. SI {code}.',
+  },
+  offerUnclear: {
+    en: 'Can you go to {release}? Reply YES {code} or NO {code}.',
+    es: '¿Puede ir a {release}? Responda SI {code} o NO {code}.',
+  },
+  offerCountedYes: {
+    en: 'Bienvenida: a coordinator counted your answer as YES for {release}. If you cannot go, reply NO {code}.',
+    es: 'Bienvenida: un coordinador conto su respuesta como SI para {release}. Si no puede ir, responda NO {code}.',
+  },
+  offerCountedNo: {
+    en: 'Bienvenida: a coordinator counted your answer as NO for {release}. Thank you!',
+    es: 'Bienvenida: un coordinador conto su respuesta como NO para {release}. Gracias!',
   },
   dispatchEscalated: {
     en: 'Bienvenida: not enough volunteers for {release} at {site} ({accepted} of {needed}). Please call people.',

@@ -5,6 +5,8 @@ import type { Core } from '../../deps';
 import { defineJob } from '../../infra/jobs';
 import { HOUR, MINUTE } from '../../lib/clock';
 import type { CommandContext } from '../../lib/commands';
+import { shortDateTime } from '../../lib/dates';
+import { languageList } from '../../lib/texts';
 import { setOffer } from './dispatch.offers';
 import type { DispatchPorts } from './dispatch.ports';
 import { type Candidate, type RankingInput, rankCandidates } from './dispatch.ranking';
@@ -119,11 +121,14 @@ export class DispatchWaves {
       });
       const volunteer = this.ports.volunteers.findIn(ctx.tx, c.volunteerId)!;
       const lang = volunteer.smsLanguage;
-      const body = renderDispatchText('offer', lang, {
+      const r = found.release;
+      const expected = r.status === 'expected' && r.expectedAt;
+      const body = renderDispatchText(expected ? 'offerExpected' : 'offer', lang, {
         code,
-        people: found.release.adults + found.release.children,
+        people: r.adults + r.children,
         site: site.name,
-        langs: dispatch.languages.join(', ') || '-',
+        when: expected ? shortDateTime(expected, this.cfg.NETWORK_TZ, lang) : '',
+        langs: languageList(lang, dispatch.languages) || (lang === 'es' ? 'por confirmar' : 'not known yet'),
       });
       this.ports.sms.enqueue(ctx, {
         to: volunteer.phone,
@@ -168,7 +173,7 @@ export class DispatchWaves {
   /** The wave's time is up: expire what was not answered, then ask the next wave or escalate. */
   waveExpired(ctx: CommandContext, dispatchId: number, wave: number): void {
     const dispatch = findDispatch(ctx.tx, dispatchId);
-    if (dispatch?.status !== 'open') return;
+    if (dispatch?.status !== 'open' || this.releaseFinished(ctx, dispatch)) return;
     let waiting = false;
     for (const offer of offersOf(ctx.tx, dispatchId)) {
       if (offer.state !== 'offered' || offer.wave > wave) continue;
@@ -184,9 +189,15 @@ export class DispatchWaves {
     }
   }
 
+  /** A release closed or cancelled while its dispatch was open: no next wave, and no alarm. */
+  private releaseFinished(ctx: CommandContext, dispatch: DispatchRow): boolean {
+    const status = this.ports.releases.findIn(ctx.tx, dispatch.releaseId)?.release.status;
+    return status === 'closed' || status === 'cancelled';
+  }
+
   deadlinePassed(ctx: CommandContext, dispatchId: number): void {
     const dispatch = findDispatch(ctx.tx, dispatchId);
-    if (dispatch?.status !== 'open') return;
+    if (dispatch?.status !== 'open' || this.releaseFinished(ctx, dispatch)) return;
     // `add` moves the deadline on; the job for the earlier one still comes due.
     if (ctx.now.getTime() < dispatch.deadlineAt.getTime()) return;
     for (const offer of offersOf(ctx.tx, dispatchId)) {

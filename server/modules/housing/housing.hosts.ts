@@ -9,12 +9,14 @@ import { defineJob } from '../../infra/jobs';
 import { MINUTE } from '../../lib/clock';
 import type { Actor, CommandContext } from '../../lib/commands';
 import { toIso } from '../../lib/time';
+import type { ReplyTarget } from '../sms/sms.keywords';
 import type { HousingPorts } from './housing.ports';
 import {
   findHostRequest,
   findHousingSite,
   type HostRequestRow,
   hostRequestsOfRelease,
+  hostRequestsWithCodeFor,
   insertHostRequest,
   openHostRequestCodes,
   openHostRequestsFor,
@@ -88,6 +90,19 @@ export class HostRequests {
   openFor(db: DbOrTx, phone: string): HostRequestRow[] {
     return openHostRequestsFor(db, phone);
   }
+
+  /** YES or NO from a host: the request with the code, or their only open one without a code. */
+  readonly replies: ReplyTarget = {
+    name: 'housing-hosts',
+    find: (ctx, code) => {
+      const phone = ctx.sender.phone;
+      const request = code
+        ? hostRequestsWithCodeFor(ctx.cmd.tx, phone, code)[0]
+        : ((open) => (open.length === 1 ? open[0] : undefined))(openHostRequestsFor(ctx.cmd.tx, phone));
+      if (!request) return null;
+      return { answer: (yes) => ({ text: this.answerIn(ctx.cmd, request, yes, ctx.lang), kind: 'offer' }) };
+    },
+  };
 
   private date(date: string, lang: SmsLanguage): string {
     return DateTime.fromISO(date)

@@ -3,6 +3,7 @@ import type { Core } from '../../deps';
 import type { DomainModule } from '../module';
 import { hostRequestRoutes } from './housing.hosts.routes';
 import type { HousingPorts } from './housing.ports';
+import { siteOfHost } from './housing.repo';
 import { stayPurgeJob } from './housing.retention';
 import { housingRoutes } from './housing.routes';
 import { HousingService } from './housing.service';
@@ -21,5 +22,18 @@ export function createHousing(core: Core, ports: HousingPorts): DomainModule<Hou
     },
     jobs: [stayPurgeJob(ports), service.hosts.expiryJob],
     replyCodes: (db) => service.hosts.openCodes(db),
+    replies: service.hosts.replies,
+    senderLookup: (db, phone) => {
+      const site = siteOfHost(db, phone);
+      return site
+        ? {
+            phone,
+            kind: 'host',
+            id: site.id,
+            language: site.contactLanguage,
+            name: site.contactName ?? undefined,
+          }
+        : null;
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
 import { hostRequests, housingSites, stays } from '../../../db/schema';
 import { MAX_NIGHTS } from '../../../shared/housing';
@@ -103,6 +103,23 @@ export function openHostRequestsFor(db: DbOrTx, phone: string): HostRequestRow[]
     .orderBy(asc(hostRequests.id))
     .all()
     .map((r) => r.request);
+}
+
+/** Every request with this code texted to the host at this phone, newest first. */
+export function hostRequestsWithCodeFor(db: DbOrTx, phone: string, code: string): HostRequestRow[] {
+  return db
+    .select({ request: hostRequests })
+    .from(hostRequests)
+    .innerJoin(housingSites, eq(housingSites.id, hostRequests.housingSiteId))
+    .where(and(eq(housingSites.contactPhone, phone), eq(hostRequests.code, code)))
+    .orderBy(desc(hostRequests.id))
+    .all()
+    .map((r) => r.request);
+}
+
+/** The active site whose host has this phone, if any. */
+export function siteOfHost(db: DbOrTx, phone: string): HousingSiteRow | null {
+  return db.select().from(housingSites).where(eq(housingSites.contactPhone, phone)).get() ?? null;
 }
 
 export function openHostRequestCodes(db: DbOrTx): Set<string> {

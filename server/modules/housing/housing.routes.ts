@@ -99,7 +99,8 @@ export function housingRoutes(service: HousingService) {
         config: { access: anyRole },
         schema: {
           tags,
-          summary: "A release's stays, or (without releaseId) every stay holding beds tonight or later",
+          summary:
+            "A release's stays, or (without releaseId) every stay holding beds tonight or later or ended this morning",
           querystring: stayQuery,
           response: { 200: stayList },
         },
@@ -108,6 +109,7 @@ export function housingRoutes(service: HousingService) {
         items: request.query.releaseId
           ? service.stays.ofRelease(request.query.releaseId)
           : service.stays.current(),
+        tonight: service.stays.tonight(),
       }),
     );
     r.post(

@@ -108,7 +108,11 @@ export const stay = z.object({
   createdAt: z.string(),
 });
 export type Stay = z.output<typeof stay>;
-export const stayList = z.object({ items: z.array(stay) });
+export const stayList = z.object({
+  items: z.array(stay),
+  /** The network's date tonight: the board tells from it whose bed ends tomorrow morning. */
+  tonight: z.string(),
+});
 export const stayQuery = z.object({ releaseId: z.coerce.number().int().positive().optional() });
 
 export const occupancyQuery = z.object({

@@ -6,7 +6,7 @@ import type { Actor } from '../../lib/commands';
 import { toIso } from '../../lib/time';
 import { freeBeds } from './housing.capacity';
 import { HostRequests } from './housing.hosts';
-import { addDays, nightsFrom, peoplePerNight, tonight } from './housing.nights';
+import { addDays, heldNights, nightsFrom, peoplePerNight, tonight } from './housing.nights';
 import type { HousingPorts } from './housing.ports';
 import {
   findHousingSite,
@@ -14,6 +14,7 @@ import {
   insertHousingSite,
   listHousingSites,
   staysAround,
+  staysOfRelease,
   updateHousingSite,
 } from './housing.repo';
 import type {
@@ -48,6 +49,19 @@ export class HousingService {
 
   findIn(db: DbOrTx, id: number): HousingSiteRow | null {
     return findHousingSite(db, id);
+  }
+
+  /**
+   * Where a release's group sleeps tonight, with the address: for the confirmation texted to a volunteer
+   * who accepted its dispatch, the one person besides coordinators who may know it.
+   */
+  placementTonight(db: DbOrTx, releaseId: number): { name: string; address: string | null } | null {
+    const night = tonight(this.core.clock.now(), this.zone);
+    const stay = staysOfRelease(db, releaseId).find(
+      (s) => s.status === 'active' && heldNights(s).includes(night),
+    );
+    const site = stay ? findHousingSite(db, stay.housingSiteId) : null;
+    return site ? { name: site.name, address: site.address } : null;
   }
 
   private toSite(row: HousingSiteRow, reader: Reader, free: number): HousingSite {

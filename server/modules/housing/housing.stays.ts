@@ -56,12 +56,15 @@ export class Stays {
     return tonight(this.core.clock.now(), this.zone);
   }
 
-  /** Every stay still holding beds tonight or later: the board shows whose stay ends soon. */
+  /**
+   * Every running stay holding beds tonight or later, and those whose last morning was this one: the
+   * board shows whose bed runs out, including people who left a bed today with nowhere to go.
+   */
   current(): Stay[] {
     const db = this.core.db;
-    const night = this.tonight();
-    return staysAround(db, night, addDays(night, MAX_NIGHTS))
-      .filter((s) => s.status === 'active' && heldNights(s).some((n) => n >= night))
+    const lastNight = addDays(this.tonight(), -1);
+    return staysAround(db, lastNight, addDays(lastNight, MAX_NIGHTS + 1))
+      .filter((s) => s.status === 'active' && heldNights(s).some((n) => n >= lastNight))
       .map((s) => this.toStay(db, s));
   }
 

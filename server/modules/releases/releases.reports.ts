@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Core } from '../../deps';
+import { csvRow } from '../../lib/csv';
 import type { ReleaseWithSite } from './releases.service';
 
 export interface ReportFilter {
@@ -85,13 +86,6 @@ const CSV_COLUMNS = [
   'needs_met',
 ] as const;
 
-function cell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  // A leading = + - @ would run as a formula in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** One row per release in the range (by report time); no free text, so nothing personal leaves. */
 export function releaseCsv(core: Core, all: ReleaseWithSite[], f: ReportFilter): string {
   const zone = core.config.NETWORK_TZ;
@@ -106,7 +100,7 @@ export function releaseCsv(core: Core, all: ReleaseWithSite[], f: ReportFilter):
     })
     .sort((a, b) => a.release.id - b.release.id)
     .map(({ release, siteName }) =>
-      [
+      csvRow([
         release.code,
         siteName,
         release.status,
@@ -118,9 +112,7 @@ export function releaseCsv(core: Core, all: ReleaseWithSite[], f: ReportFilter):
         release.languages.join('; '),
         release.needs.join('; '),
         release.needsMet.join('; '),
-      ]
-        .map(cell)
-        .join(','),
+      ]),
     );
   return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }

@@ -9,6 +9,7 @@ import {
   needsBody,
   releaseDetail,
   releaseList,
+  releasePatch,
   statusBody,
 } from './releases.schemas';
 import type { ReleasesService } from './releases.service';
@@ -44,7 +45,7 @@ export function releasesRoutes(service: ReleasesService) {
           response: { 200: releaseList },
         },
       },
-      async (request) => ({ items: service.list(request.query.status) }),
+      async (request) => ({ items: service.list(request.query) }),
     );
 
     r.get(
@@ -59,6 +60,22 @@ export function releasesRoutes(service: ReleasesService) {
         },
       },
       async (request) => service.get(request.params.id),
+    );
+
+    r.patch(
+      '/api/releases/:id',
+      {
+        config: { access: operators },
+        schema: {
+          tags: ['releases'],
+          summary:
+            'Correct counts, languages, needs, destination, notes or the expected time (409 release_closed once closed)',
+          params: idParams,
+          body: releasePatch,
+          response: { 200: releaseDetail },
+        },
+      },
+      async (request) => service.update(actorOf(request), request.params.id, request.body),
     );
 
     r.post(

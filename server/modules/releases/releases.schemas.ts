@@ -32,6 +32,20 @@ export const createReleaseBody = z.strictObject({
 export type CreateReleaseInput = z.infer<typeof createReleaseBody>;
 export type CreateReleaseBody = z.input<typeof createReleaseBody>;
 
+/** What can be corrected after logging; an empty destination or notes clears it. */
+export const releasePatch = z.strictObject({
+  adults: createReleaseBody.shape.adults.optional(),
+  children: createReleaseBody.shape.children.optional(),
+  languages: z.array(languageName).max(MAX_LANGUAGES).optional(),
+  needs: z.array(z.enum(releaseNeeds)).max(releaseNeeds.length).optional(),
+  destination: createReleaseBody.shape.destination,
+  travelDate: z.iso.date().nullable().optional(),
+  expectedAt: instant.optional(),
+  notes: createReleaseBody.shape.notes,
+});
+export type ReleasePatch = z.infer<typeof releasePatch>;
+export type ReleasePatchBody = z.input<typeof releasePatch>;
+
 export const statusBody = z.object({
   status: z.enum(releaseStatuses),
   note: z.string().trim().max(MAX_STATUS_NOTE).optional(),
@@ -45,7 +59,7 @@ export const timelineEntry = z.object({
   id: z.number().int(),
   at: z.string(),
   actor: z.string(),
-  kind: z.enum(['created', 'status', 'needs', 'acknowledged', 'purged']),
+  kind: z.enum(['created', 'status', 'needs', 'acknowledged', 'edited', 'purged']),
   fromStatus: z.enum(releaseStatuses).nullable(),
   toStatus: z.enum(releaseStatuses).nullable(),
   note: z.string().nullable(),
@@ -87,5 +101,13 @@ export type ReleaseDetail = z.output<typeof releaseDetail>;
 export const releaseList = z.object({ items: z.array(release) });
 export type ReleaseList = z.output<typeof releaseList>;
 
-export const listQuery = z.object({ status: z.enum(releaseListFilters).default('open') });
+/** History is searched by code ("0427" finds R-0427), site and the local day it was logged. */
+export const listQuery = z.object({
+  status: z.enum(releaseListFilters).default('open'),
+  q: z.string().trim().max(40).optional(),
+  siteId: z.coerce.number().int().positive().optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export type ReleaseSearch = z.output<typeof listQuery>;
 export type ReleaseListQuery = z.input<typeof listQuery>;

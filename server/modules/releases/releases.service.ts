@@ -7,6 +7,7 @@ import type { Actor, CommandContext } from '../../lib/commands';
 import { isoOrNull, toIso } from '../../lib/time';
 import type { SitesService } from '../sites/sites.service';
 import type { UsersService } from '../users/users.service';
+import { editReleaseIn, matchesSearch, refuseExpectedInPast } from './releases.edit';
 import {
   findRelease,
   insertRelease,
@@ -18,7 +19,7 @@ import {
   timelineOf,
   updateRelease,
 } from './releases.repo';
-import type { CreateReleaseInput, Release } from './releases.schemas';
+import type { CreateReleaseInput, Release, ReleasePatch, ReleaseSearch } from './releases.schemas';
 import { canMove, OPEN_STATUSES, releaseCode, TRANSITIONS } from './releases.workflow';
 
 const CLOSED_STATUSES: readonly ReleaseStatus[] = ['closed', 'cancelled'];
@@ -95,11 +96,11 @@ export class ReleasesService {
     };
   }
 
-  list(status: 'open' | 'closed' | 'all'): Release[] {
+  list(search: ReleaseSearch): Release[] {
+    const { status } = search;
     const statuses = status === 'open' ? OPEN_STATUSES : status === 'closed' ? CLOSED_STATUSES : null;
-    return this.withSites(this.core.db, listReleases(this.core.db, statuses)).map((r) =>
-      this.toRelease(r.release, r.siteName),
-    );
+    const found = matchesSearch(listReleases(this.core.db, statuses), search, this.zone);
+    return this.withSites(this.core.db, found).map((r) => this.toRelease(r.release, r.siteName));
   }
 
   get(id: number) {
@@ -123,9 +124,12 @@ export class ReleasesService {
   createIn(ctx: CommandContext, input: CreateReleaseInput, source: 'web' | 'sms'): ReleaseRow {
     const site = this.ports.sites.findIn(ctx.tx, input.siteId);
     if (!site) throw new ValidationError([{ path: 'body.siteId', message: 'no such site' }]);
+    if (site.archivedAt)
+      throw new ValidationError([{ path: 'body.siteId', message: 'this site is archived' }]);
     if (input.adults + input.children === 0) {
       throw new ValidationError([{ path: 'body.adults', message: 'a release has at least one person' }]);
     }
+    refuseExpectedInPast(input.expectedAt, ctx.now);
     const status: ReleaseStatus = input.expectedAt ? 'expected' : 'reported';
     const inserted = insertRelease(ctx.tx, {
       code: `pending-${ctx.now.getTime()}-${Math.random()}`,
@@ -178,6 +182,16 @@ export class ReleasesService {
     return this.get(row.id);
   }
 
+  update(actor: Actor, id: number, patch: ReleasePatch) {
+    this.core.commands.run(actor, (ctx) => {
+      const row = editReleaseIn(ctx, id, patch);
+      if (!row) throw new NotFoundError('Release');
+      const siteName = this.ports.sites.findIn(ctx.tx, row.siteId)?.name ?? '';
+      ctx.emit('release.updated', { ...this.toRelease(row, siteName), notes: null, destination: null });
+    });
+    return this.get(id);
+  }
+
   /** Inside a command: the web route, or a dispatch whose first volunteer said YES. */
   moveIn(ctx: CommandContext, id: number, to: ReleaseStatus, note?: string): void {
     const release = findRelease(ctx.tx, id);
@@ -216,7 +230,7 @@ export class ReleasesService {
   /** Inside another domain's command: a bed found ticks housing_tonight, a kit handed out its need. */
   markNeedMetIn(ctx: CommandContext, id: number, need: ReleaseNeed): void {
     const release = findRelease(ctx.tx, id);
-    if (!release || !release.needs.includes(need) || release.needsMet.includes(need)) return;
+    if (!release?.needs.includes(need) || release.needsMet.includes(need)) return;
     const needsMet = [...release.needsMet, need];
     updateRelease(ctx.tx, id, { needsMet, updatedAt: ctx.now });
     insertTimeline(ctx.tx, {
@@ -263,25 +277,28 @@ export class ReleasesService {
   }
 
   acknowledge(actor: Actor, id: number) {
-    this.core.commands.run(actor, (ctx) => {
-      const release = findRelease(ctx.tx, id);
-      if (!release) throw new NotFoundError('Release');
-      if (release.acknowledgedAt) return;
-      updateRelease(ctx.tx, id, {
-        acknowledgedAt: ctx.now,
-        acknowledgedBy: ctx.actor.userId,
-        updatedAt: ctx.now,
-      });
-      insertTimeline(ctx.tx, {
-        releaseId: id,
-        at: ctx.now,
-        actor: ctx.actor.label,
-        userId: ctx.actor.userId,
-        kind: 'acknowledged',
-      });
-      ctx.audit({ action: 'release.acknowledged', entity: 'release', entityId: id });
-      ctx.emit('release.acknowledged', { id });
-    });
+    this.core.commands.run(actor, (ctx) => this.acknowledgeIn(ctx, id));
     return this.get(id);
+  }
+
+  /** Inside a command: the button, or a dispatch started for the release (someone is on it). */
+  acknowledgeIn(ctx: CommandContext, id: number): void {
+    const release = findRelease(ctx.tx, id);
+    if (!release) throw new NotFoundError('Release');
+    if (release.acknowledgedAt) return;
+    updateRelease(ctx.tx, id, {
+      acknowledgedAt: ctx.now,
+      acknowledgedBy: ctx.actor.userId,
+      updatedAt: ctx.now,
+    });
+    insertTimeline(ctx.tx, {
+      releaseId: id,
+      at: ctx.now,
+      actor: ctx.actor.label,
+      userId: ctx.actor.userId,
+      kind: 'acknowledged',
+    });
+    ctx.audit({ action: 'release.acknowledged', entity: 'release', entityId: id });
+    ctx.emit('release.acknowledged', { id });
   }
 }

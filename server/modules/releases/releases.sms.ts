@@ -1,4 +1,5 @@
 import { MAX_COUNT } from '../../../shared/releases';
+import { groupOf } from '../../lib/texts';
 import type { SitesService } from '../sites/sites.service';
 import type { KeywordSpec } from '../sms/sms.keywords';
 import { renderSmsText } from '../sms/sms.texts';
@@ -42,8 +43,7 @@ export function releaseKeywords(
         return {
           text: renderReleasesText('releaseLogged', lang, {
             code: row.code,
-            adults: row.adults,
-            children: row.children,
+            group: groupOf(lang, row.adults, row.children),
             site: site.name,
           }),
         };

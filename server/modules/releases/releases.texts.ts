@@ -3,8 +3,8 @@ import { renderer, type TextCatalog } from '../../lib/texts';
 /** Answers to RELEASE/LIBERACION. */
 export const releasesTexts = {
   releaseLogged: {
-    en: 'Logged {code}: {adults} adults, {children} children at {site}. The team is being told. Thank you!',
-    es: 'Registrada {code}: {adults} adultos, {children} menores en {site}. Avisamos al equipo. Gracias!',
+    en: 'Logged {code}: {group} at {site}. The team is being told. Thank you!',
+    es: 'Registrada {code}: {group} en {site}. Avisamos al equipo. Gracias!',
   },
   releaseUsage: {
     en: 'To report a release text RELEASE <site> <adults> <children>, e.g. RELEASE GREY 3 1. Sites: {sites}.',

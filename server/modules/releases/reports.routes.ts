@@ -45,10 +45,11 @@ export function reportsRoutes(service: Pick<ReleasesService, 'forReports'>) {
     r.get(
       '/api/reports/releases.csv',
       {
-        config: { access: operators },
+        config: { access: operators, sameOriginOnly: true },
         schema: {
           tags: ['reports'],
-          summary: 'Releases as CSV (no free text); every export is audited',
+          summary:
+            'Releases as CSV (no free text); every export is audited, so another site cannot trigger one',
           querystring: reportQuery,
         },
       },

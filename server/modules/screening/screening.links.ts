@@ -15,7 +15,11 @@ export function createScreeningLink(tx: DbOrTx, volunteerId: number, expiresAt: 
 export function resolveScreeningLink(db: DbOrTx, token: string, now: Date) {
   return (
     db
-      .select({ volunteerId: screeningLinks.volunteerId, expiresAt: screeningLinks.expiresAt })
+      .select({
+        volunteerId: screeningLinks.volunteerId,
+        expiresAt: screeningLinks.expiresAt,
+        usedAt: screeningLinks.usedAt,
+      })
       .from(screeningLinks)
       .where(and(eq(screeningLinks.tokenHash, hashToken(token)), gt(screeningLinks.expiresAt, now)))
       .get() ?? null
@@ -27,4 +31,8 @@ export function markScreeningLinkUsed(db: DbOrTx, token: string, at: Date): void
     .set({ usedAt: at })
     .where(eq(screeningLinks.tokenHash, hashToken(token)))
     .run();
+}
+
+export function deleteScreeningLinksOf(db: DbOrTx, volunteerId: number): void {
+  db.delete(screeningLinks).where(eq(screeningLinks.volunteerId, volunteerId)).run();
 }

@@ -74,3 +74,8 @@ export function screeningsByVolunteer(
   }
   return out;
 }
+
+/** Every screen a person gave, erased with them. */
+export function deleteScreeningsOf(db: DbOrTx, volunteerId: number): number {
+  return db.delete(screenings).where(eq(screenings.volunteerId, volunteerId)).run().changes;
+}

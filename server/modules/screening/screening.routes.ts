@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { operators } from '../../access';
+import { medicalStaff } from '../../access';
 import { NotFoundError } from '../../errors';
 import { isoOrNull, toIso } from '../../lib/time';
 import { actorOf } from '../../plugins/auth';
@@ -13,7 +13,7 @@ import {
   screeningAnswers,
   screeningResult,
 } from './screening.schemas';
-import type { ScreeningService } from './screening.service';
+import { linkAlreadyAnswered, type ScreeningService } from './screening.service';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
@@ -31,13 +31,14 @@ export function screeningRoutes(screening: ScreeningService) {
     function volunteerFor(t: string) {
       const found = screening.resolveLink(db, t, clock.now());
       if (!found) throw new NotFoundError('This screening link (it may have expired)');
+      if (found.usedAt) throw linkAlreadyAnswered();
       return found;
     }
 
     r.post(
       '/api/volunteers/:id/screenings',
       {
-        config: { access: operators },
+        config: { access: medicalStaff },
         schema: {
           tags: ['screening'],
           summary: "Record a volunteer's daily screen (two yes/no answers)",

@@ -2,14 +2,25 @@ import type { DbOrTx } from '../../../db/client';
 import type { SmsLanguage } from '../../../shared/sms';
 import type { ScreeningSource } from '../../../shared/volunteers';
 import type { Core } from '../../deps';
-import { NotFoundError } from '../../errors';
+import { ConflictError, NotFoundError } from '../../errors';
 import { DAY, HOUR } from '../../lib/clock';
 import type { Actor, CommandContext } from '../../lib/commands';
 import { shortDate } from '../../lib/dates';
 import { isoOrNull } from '../../lib/time';
 import type { UsersService } from '../users/users.service';
-import { createScreeningLink, markScreeningLinkUsed, resolveScreeningLink } from './screening.links';
-import { insertScreening, latestIsolation, latestScreening, screeningsByVolunteer } from './screening.repo';
+import {
+  createScreeningLink,
+  deleteScreeningLinksOf,
+  markScreeningLinkUsed,
+  resolveScreeningLink,
+} from './screening.links';
+import {
+  deleteScreeningsOf,
+  insertScreening,
+  latestIsolation,
+  latestScreening,
+  screeningsByVolunteer,
+} from './screening.repo';
 import { decide, type ScreenFacts, type ScreeningState, screeningState } from './screening.rules';
 import { renderScreeningText } from './screening.texts';
 
@@ -40,6 +51,12 @@ export interface LinkHolder {
   name: string;
   smsLanguage: SmsLanguage;
   expiresAt: Date;
+  /** When the link was answered: it works once, then says so. */
+  usedAt: Date | null;
+}
+
+export function linkAlreadyAnswered(): ConflictError {
+  return new ConflictError('link_used', 'This screening link was already answered');
 }
 
 export class ScreeningService {
@@ -50,6 +67,12 @@ export class ScreeningService {
 
   private get validMs() {
     return this.core.config.SCREENING_VALID_HOURS * HOUR;
+  }
+
+  /** Inside the command that erases a volunteer: their health screens and open links go with them. */
+  eraseVolunteerIn(ctx: CommandContext, volunteerId: number): number {
+    deleteScreeningLinksOf(ctx.tx, volunteerId);
+    return deleteScreeningsOf(ctx.tx, volunteerId);
   }
 
   stateOf(db: DbOrTx, volunteerId: number, now = this.core.clock.now()): ScreeningState {
@@ -138,6 +161,7 @@ export class ScreeningService {
       name: volunteer.name,
       smsLanguage: volunteer.smsLanguage,
       expiresAt: link.expiresAt,
+      usedAt: link.usedAt ?? null,
     };
   }
 
@@ -145,6 +169,8 @@ export class ScreeningService {
     return this.core.commands.run(actor, (ctx) => {
       const holder = this.resolveLink(ctx.tx, token, ctx.now);
       if (!holder) throw new NotFoundError('This screening link (it may have expired)');
+      // Whoever else saw the link (a forwarded text, a shared phone) cannot answer for the volunteer.
+      if (holder.usedAt) throw linkAlreadyAnswered();
       markScreeningLinkUsed(ctx.tx, token, ctx.now);
       return this.record(ctx, holder.volunteerId, answers, 'link');
     });

@@ -45,7 +45,7 @@ export class SetupService {
 
   async complete(
     token: string,
-    input: { email: string; name: string; password: string },
+    input: { email: string; name: string; password: string; phone?: string },
     ip: string,
   ): Promise<{ user: AuthUser; sessionToken: string }> {
     if (!this.needed()) throw new ConflictError('already_set_up', 'This network already has its first admin');

@@ -13,6 +13,15 @@ export function findShift(db: DbOrTx, id: number): ShiftRow | null {
   return db.select().from(shifts).where(eq(shifts.id, id)).get() ?? null;
 }
 
+export function updateShift(db: DbOrTx, id: number, patch: Partial<typeof shifts.$inferInsert>): ShiftRow {
+  return db.update(shifts).set(patch).where(eq(shifts.id, id)).returning().get()!;
+}
+
+/** Deletes a shift and, by cascade, its signups. */
+export function deleteShift(db: DbOrTx, id: number): void {
+  db.delete(shifts).where(eq(shifts.id, id)).run();
+}
+
 export type SignupRow = typeof shiftSignups.$inferSelect;
 
 /** Shifts overlapping [from, to). */
@@ -96,4 +105,19 @@ export function listTemplates(db: DbOrTx): TemplateRow[] {
     .from(shiftTemplates)
     .orderBy(asc(shiftTemplates.weekday), asc(shiftTemplates.startTime))
     .all();
+}
+
+/** A volunteer's signups for shifts that have not started: dropped when they are erased. */
+export function deleteFutureSignupsOf(db: DbOrTx, volunteerId: number, now: Date): number {
+  const future = db
+    .select({ id: shifts.id })
+    .from(shifts)
+    .where(gt(shifts.startsAt, now))
+    .all()
+    .map((s) => s.id);
+  if (future.length === 0) return 0;
+  return db
+    .delete(shiftSignups)
+    .where(and(eq(shiftSignups.volunteerId, volunteerId), inArray(shiftSignups.shiftId, future)))
+    .run().changes;
 }

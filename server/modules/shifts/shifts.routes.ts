@@ -1,14 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { anyRole, operators } from '../../access';
+import type { Role } from '../../../shared/roles';
+import { anyRole, operators, reads } from '../../access';
 import { actorOf } from '../../plugins/auth';
 import {
   coverage,
   coverageQuery,
   createShiftBody,
+  type Shift,
   shift,
   shiftList,
+  shiftPatch,
   shiftsQuery,
   signupBody,
   template,
@@ -21,6 +24,12 @@ import type { ShiftTemplates } from './shifts.templates';
 
 const shiftParams = z.object({ id: z.coerce.number().int().positive() });
 const signupParams = shiftParams.extend({ volunteerId: z.coerce.number().int().positive() });
+
+/** Whether a signup counts tells that its volunteer is isolating: health data, kept from other roles. */
+function shiftFor(role: Role, s: Shift): Shift {
+  if (reads(role, 'health')) return s;
+  return { ...s, signups: s.signups.map((x) => ({ ...x, counts: null, screening: null })) };
+}
 
 export function shiftsRoutes(service: ShiftsService, templates: ShiftTemplates) {
   return async (app: FastifyInstance) => {
@@ -56,7 +65,8 @@ export function shiftsRoutes(service: ShiftsService, templates: ShiftTemplates) 
         const to = request.query.to
           ? service.localDay(request.query.to).plus({ days: 1 })
           : from.plus({ days: 7 });
-        return { items: service.list(from.toJSDate(), to.toJSDate()) };
+        const role = request.user!.role;
+        return { items: service.list(from.toJSDate(), to.toJSDate()).map((s) => shiftFor(role, s)) };
       },
     );
 
@@ -71,7 +81,11 @@ export function shiftsRoutes(service: ShiftsService, templates: ShiftTemplates) 
           response: { 200: coverage },
         },
       },
-      async (request) => service.coverage(request.query.from, request.query.days),
+      async (request) => {
+        const role = request.user!.role;
+        const found = service.coverage(request.query.from, request.query.days);
+        return { days: found.days.map((d) => ({ ...d, shifts: d.shifts.map((s) => shiftFor(role, s)) })) };
+      },
     );
 
     r.post(
@@ -102,6 +116,36 @@ export function shiftsRoutes(service: ShiftsService, templates: ShiftTemplates) 
         },
       },
       async (request) => service.cancel(actorOf(request), request.params.id, request.params.volunteerId),
+    );
+
+    r.patch(
+      '/api/shifts/:id',
+      {
+        config: { access: operators },
+        schema: {
+          tags: ['shifts'],
+          summary:
+            'Change a one-off shift (409 template_shift for one a template made); its volunteers are told of a move',
+          params: shiftParams,
+          body: shiftPatch,
+          response: { 200: shift },
+        },
+      },
+      async (request) => service.update(actorOf(request), request.params.id, request.body),
+    );
+
+    r.delete(
+      '/api/shifts/:id',
+      {
+        config: { access: operators },
+        schema: {
+          tags: ['shifts'],
+          summary: 'Delete a one-off shift; its volunteers are told',
+          params: shiftParams,
+          response: { 200: z.object({ told: z.number().int() }) },
+        },
+      },
+      async (request) => service.remove(actorOf(request), request.params.id),
     );
 
     r.post(

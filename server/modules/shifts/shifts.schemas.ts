@@ -14,6 +14,19 @@ export const createShiftBody = z.object({
 export type CreateShiftInput = z.infer<typeof createShiftBody>;
 export type CreateShiftBody = z.input<typeof createShiftBody>;
 
+/** A one-off shift's times, place count or role; its volunteers are told when it moves. */
+export const shiftPatch = z
+  .strictObject({
+    startsAt: localOrInstant,
+    endsAt: localOrInstant,
+    role: z.string().trim().min(1).max(MAX_SHIFT_ROLE).nullable(),
+    needed: z.number().int().min(1).max(MAX_SHIFT_NEEDED),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field');
+export type ShiftPatch = z.infer<typeof shiftPatch>;
+export type ShiftPatchBody = z.input<typeof shiftPatch>;
+
 export const templateBody = z.object({
   siteId: z.number().int().positive(),
   weekday: z.number().int().min(1).max(7),
@@ -52,9 +65,10 @@ export const signup = z.object({
   volunteerId: z.number().int(),
   name: z.string(),
   source: z.enum(['web', 'sms']),
-  /** Isolating volunteers stay listed but don't count: their place is a gap. */
-  counts: z.boolean(),
-  screening: z.enum(screeningStates),
+  /** Isolating volunteers stay listed but don't count: their place is a gap. Null (with `screening`)
+   * for roles that may not read health states. */
+  counts: z.boolean().nullable(),
+  screening: z.enum(screeningStates).nullable(),
 });
 
 export const shift = z.object({

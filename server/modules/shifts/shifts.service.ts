@@ -4,11 +4,13 @@ import type { Core } from '../../deps';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import { HOUR } from '../../lib/clock';
 import type { Actor, CommandContext } from '../../lib/commands';
-import { parseInstantInZone, toIso } from '../../lib/time';
+import { toIso } from '../../lib/time';
 import { beforeQuietHours } from '../sms/sms.quiet';
+import { deleteShiftIn, editShiftIn, shiftTimes } from './shifts.edit';
 import type { ShiftsPorts } from './shifts.ports';
 import { shiftReminderJob } from './shifts.reminders';
 import {
+  deleteFutureSignupsOf,
   deleteSignup,
   findShift,
   findSignup,
@@ -20,10 +22,8 @@ import {
   signupsFor,
   upcomingShiftsOf,
 } from './shifts.repo';
-import type { CreateShiftInput, Shift } from './shifts.schemas';
+import type { CreateShiftInput, Shift, ShiftPatch } from './shifts.schemas';
 import { ShiftTemplates } from './shifts.templates';
-
-const MAX_SHIFT_MS = 24 * HOUR;
 
 export type { ShiftsPorts };
 
@@ -44,6 +44,11 @@ export class ShiftsService {
   signedUpFor(db: DbOrTx, shiftId: number): Set<number> | null {
     if (!findShift(db, shiftId)) return null;
     return new Set(signupsFor(db, [shiftId]).map((s) => s.volunteerId));
+  }
+
+  /** Inside the command that erases a volunteer: places on shifts to come open up again. */
+  dropFutureSignupsIn(ctx: CommandContext, volunteerId: number): number {
+    return deleteFutureSignupsOf(ctx.tx, volunteerId, ctx.now);
   }
 
   /** Who is on a shift right now, and at which sites. */
@@ -71,32 +76,31 @@ export class ShiftsService {
   }
 
   create(actor: Actor, input: CreateShiftInput): Shift {
-    const starts = parseInstantInZone(input.startsAt, this.zone);
-    const ends = parseInstantInZone(input.endsAt, this.zone);
-    const problems = [
-      ...(starts.ok ? [] : [{ path: 'body.startsAt', message: starts.message }]),
-      ...(ends.ok ? [] : [{ path: 'body.endsAt', message: ends.message }]),
-    ];
-    if (starts.ok && ends.ok) {
-      const length = ends.at.getTime() - starts.at.getTime();
-      if (length <= 0) problems.push({ path: 'body.endsAt', message: 'must be after startsAt' });
-      else if (length > MAX_SHIFT_MS)
-        problems.push({ path: 'body.endsAt', message: 'a shift lasts at most 24 hours' });
-    }
-    if (problems.length || !starts.ok || !ends.ok) throw new ValidationError(problems);
+    const times = shiftTimes(input.startsAt, input.endsAt, this.zone, this.core.clock.now());
     const row = this.core.commands.run(actor, (ctx) => {
-      if (!this.ports.sites.findIn(ctx.tx, input.siteId))
-        throw new ValidationError([{ path: 'body.siteId', message: 'no such site' }]);
+      const site = this.ports.sites.findIn(ctx.tx, input.siteId);
+      if (!site) throw new ValidationError([{ path: 'body.siteId', message: 'no such site' }]);
+      if (site.archivedAt)
+        throw new ValidationError([{ path: 'body.siteId', message: 'this site is archived' }]);
       return this.insert(ctx, {
         siteId: input.siteId,
-        startsAt: starts.at,
-        endsAt: ends.at,
+        ...times,
         role: input.role ?? null,
         needed: input.needed,
         templateId: null,
       })!;
     });
     return this.get(row.id);
+  }
+
+  update(actor: Actor, id: number, patch: ShiftPatch): Shift {
+    this.core.commands.run(actor, (ctx) => editShiftIn(ctx, this.ports, id, patch, this.zone));
+    return this.get(id);
+  }
+
+  /** Deletes a one-off shift; those signed up are told. */
+  remove(actor: Actor, id: number): { told: number } {
+    return this.core.commands.run(actor, (ctx) => deleteShiftIn(ctx, this.ports, id, this.zone));
   }
 
   /** Inside a command; answers null when a template already made this shift. */

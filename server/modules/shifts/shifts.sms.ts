@@ -36,8 +36,10 @@ export function shiftKeywords(shifts: ShiftsService, zone: string): KeywordSpec[
             .filter((s) => s.gap && !s.signups.some((x) => x.volunteerId === id))
             .slice(0, 3);
           if (soon.length === 0) return { text: renderShiftsText('noOpenShifts', ctx.lang) };
+          const keyword = ctx.lang === 'es' ? 'TURNO' : 'SHIFT';
           const list = soon
-            .map((s) => `${s.id} ${when(new Date(s.startsAt), ctx.lang)} ${s.siteName}`)
+            // Each entry is the very text to send back, so a shift's number is never read as a date.
+            .map((s) => `${keyword} ${s.id}: ${when(new Date(s.startsAt), ctx.lang)} ${s.siteName}`)
             .join('; ');
           return { text: renderShiftsText('openShifts', ctx.lang, { list }) };
         }

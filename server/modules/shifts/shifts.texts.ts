@@ -7,8 +7,8 @@ export const shiftsTexts = {
     es: 'Bienvenida: su turno en {site} empieza {when}. Haga su chequeo de hoy: {link} o envie BIEN o ENFERMO.',
   },
   openShifts: {
-    en: 'Open shifts: {list}. Text SHIFT <number> to sign up.',
-    es: 'Turnos abiertos: {list}. Envie TURNO <numero> para apuntarse.',
+    en: 'Open shifts: {list}. Reply with one to sign up.',
+    es: 'Turnos abiertos: {list}. Responda con uno para apuntarse.',
   },
   noOpenShifts: {
     en: 'No open shifts in the next 3 days. Thank you!',
@@ -25,6 +25,14 @@ export const shiftsTexts = {
   dropped: {
     en: "You're off shift {id}. Thanks for telling us.",
     es: 'Ya no esta en el turno {id}. Gracias por avisar.',
+  },
+  shiftMoved: {
+    en: 'Bienvenida: shift {id} at {site} now starts {when}. Text DROP {id} if you cannot come.',
+    es: 'Bienvenida: el turno {id} en {site} ahora empieza {when}. Envie DEJAR {id} si no puede venir.',
+  },
+  shiftCancelled: {
+    en: 'Bienvenida: shift {id} at {site} on {when} is cancelled. No need to come. Thank you!',
+    es: 'Bienvenida: el turno {id} en {site} el {when} se cancelo. No hace falta venir. Gracias!',
   },
 } satisfies TextCatalog;
 

@@ -19,3 +19,18 @@ export function findSiteById(db: DbOrTx, id: number): SiteRow | null {
 export function findSiteByKeyword(db: DbOrTx, keyword: string): SiteRow | null {
   return db.select().from(sites).where(eq(sites.smsKeyword, keyword)).get() ?? null;
 }
+
+export function updateSite(db: DbOrTx, id: number, patch: Partial<typeof sites.$inferInsert>): SiteRow {
+  return db.update(sites).set(patch).where(eq(sites.id, id)).returning().get()!;
+}
+
+/** Deletes a site no row points at; false when a release, shift or other record still names it. */
+export function deleteUnusedSite(db: DbOrTx, id: number): boolean {
+  try {
+    db.delete(sites).where(eq(sites.id, id)).run();
+    return true;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return false;
+    throw err;
+  }
+}

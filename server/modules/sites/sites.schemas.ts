@@ -16,12 +16,31 @@ export const createSiteBody = z.object({
 export type CreateSiteInput = z.infer<typeof createSiteBody>;
 export type CreateSiteBody = z.input<typeof createSiteBody>;
 
+/** Rename or correct a site; `archived: false` brings an archived one back; an empty keyword clears it. */
+export const sitePatch = z
+  .strictObject({
+    name: createSiteBody.shape.name,
+    kind: createSiteBody.shape.kind,
+    address: createSiteBody.shape.address,
+    smsKeyword: z.union([smsKeyword, z.literal('')]).nullable(),
+    archived: z.boolean(),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'send at least one field');
+export type SitePatch = z.infer<typeof sitePatch>;
+export type SitePatchBody = z.input<typeof sitePatch>;
+
+export const siteListQuery = z.object({ archived: z.enum(['true', 'false']).optional() });
+
+export const siteRemoved = z.object({ deleted: z.boolean(), archived: z.boolean() });
+
 export const site = z.object({
   id: z.number().int(),
   name: z.string(),
   kind: z.enum(siteKinds),
   address: z.string().nullable(),
   smsKeyword: z.string().nullable(),
+  archived: z.boolean(),
   createdAt: z.iso.datetime({ offset: true }),
 });
 export type Site = z.infer<typeof site>;

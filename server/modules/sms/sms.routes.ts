@@ -1,14 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { anyRole, operators } from '../../access';
+import type { Role } from '../../../shared/roles';
+import { anyRole, mayFilterBy, operators, phoneFor, shownTo } from '../../access';
 import { AppError } from '../../errors';
+import { redactLinkTokens } from '../../lib/redact';
 import { toIso } from '../../lib/time';
 import { actorOf } from '../../plugins/auth';
 import { listOptOuts, listSms } from './sms.repo';
 import {
   listQuery,
   optOutList,
+  type SmsMessage,
   sendBody,
   simulateBody,
   simulateResult,
@@ -18,6 +21,12 @@ import {
 import { type SmsService, toSmsMessage } from './sms.service';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** A logged text as this role may read it. */
+function messageFor(role: Role, m: SmsMessage): SmsMessage {
+  const body = m.body === null ? null : redactLinkTokens(m.body);
+  return { ...m, phone: phoneFor(role, m.phone), body: shownTo(role, 'smsBody', body) };
+}
 
 export function smsRoutes(service: SmsService) {
   return async (app: FastifyInstance) => {
@@ -38,11 +47,13 @@ export function smsRoutes(service: SmsService) {
       },
       async (request) => {
         const q = request.query;
+        const role = request.user!.role;
+        mayFilterBy(role, 'phone', 'querystring.phone', q.phone !== undefined);
         const phone = q.phone ? service.normalizePhone(q.phone, 'querystring.phone') : undefined;
         const rows = listSms(db, { ...q, phone });
         const last = rows.at(-1);
         return {
-          items: rows.map((row) => toSmsMessage(row, zone)),
+          items: rows.map((row) => messageFor(role, toSmsMessage(row, zone))),
           nextBefore: rows.length === q.limit && last ? last.id : null,
         };
       },

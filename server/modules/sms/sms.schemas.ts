@@ -18,8 +18,10 @@ export const phoneInput = z.string().trim().min(3).max(MAX_PHONE_INPUT);
 export const smsMessage = z.object({
   id: z.number().int(),
   direction: z.enum(smsDirections),
+  /** Masked for roles that may not read phones (shared/roles.ts). */
   phone: z.string(),
-  body: z.string(),
+  /** Null for roles that may not read texts; link tokens are hidden from everyone. */
+  body: z.string().nullable(),
   kind: z.enum(smsKinds),
   language: z.enum(smsLanguages).nullable(),
   status: z.enum(smsStatuses),
@@ -68,12 +70,16 @@ export const broadcastBody = z.object({
   bodyEs: smsBody.optional(),
   volunteerIds: z.array(z.number().int().positive()).min(1).max(5000).optional(),
   shiftId: z.number().int().positive().optional(),
+  /** Sent at once even in quiet hours (a release tonight), instead of waiting for the morning. */
+  urgent: z.boolean().optional(),
 });
 export type BroadcastBody = z.input<typeof broadcastBody>;
 
 export const broadcastResult = z.object({
   queued: z.number().int(),
   messageIds: z.array(z.number().int()),
+  /** When quiet hours hold the messages, the time they will go; null when they go now. */
+  heldUntil: z.string().nullable(),
   skipped: z.array(z.object({ volunteerId: z.number().int(), reason: z.enum(broadcastSkipReasons) })),
 });
 export type BroadcastResult = z.output<typeof broadcastResult>;

@@ -21,7 +21,6 @@ import {
 } from './sms.repo';
 import type { SmsMessage } from './sms.schemas';
 import { segmentInfo } from './sms.text';
-import { renderSmsText } from './sms.texts';
 
 const PRIORITY: Record<SmsKind, number> = {
   offer: 0,
@@ -32,6 +31,7 @@ const PRIORITY: Record<SmsKind, number> = {
   inbound: 1,
   reminder: 2,
   broadcast: 2,
+  urgent_broadcast: 1,
 };
 
 /**
@@ -210,7 +210,8 @@ export class SmsService {
       if (findSmsByProviderSid(cmd.tx, inbound.messageSid)) return null;
       const sender = this.router.identify(cmd.tx, phone);
       const match = this.router.match(inbound.body);
-      const lang: SmsLanguage = match?.lang ?? sender.language ?? lastInboundLanguage(cmd.tx, phone) ?? 'en';
+      // People we know chose their language; a stranger is answered in the keyword's.
+      const lang: SmsLanguage = sender.language ?? match?.lang ?? lastInboundLanguage(cmd.tx, phone) ?? 'en';
       const message = insertSms(cmd.tx, {
         direction: 'inbound',
         phone,
@@ -231,19 +232,7 @@ export class SmsService {
       });
       cmd.emit('sms.received', { id: message.id, keyword: match?.keyword ?? null, sender: sender.kind });
 
-      let reply: { text: string; kind?: SmsKind } | null;
-      if (!match || (sender.kind === 'unknown' && !match.spec.anyone)) {
-        reply = { text: renderSmsText('help', lang) };
-      } else {
-        reply = match.spec.handle({
-          cmd,
-          sender,
-          args: match.args,
-          lang,
-          keyword: match.keyword,
-          raw: inbound.body,
-        });
-      }
+      const reply = this.router.answer({ cmd, sender, lang, raw: inbound.body }, match);
       const providerAnswers =
         this.core.sms.driver === 'twilio' &&
         match &&

@@ -3,8 +3,8 @@ import { renderer, type TextCatalog } from '../../lib/texts';
 /** Texts anyone may get: help, opting out and back in, and the answer to a keyword for volunteers only. */
 export const smsTexts = {
   help: {
-    en: 'Bienvenida: YES/NO <code> answers an offer. WELL or SICK: daily check. STATUS: your next shift. ONCALL: medic on call. STOP: no more texts.',
-    es: 'Bienvenida: SI/NO <codigo> responde a una oferta. BIEN o ENFERMO: chequeo diario. ESTADO: su turno. GUARDIA: medico de guardia. PARAR: no mas mensajes.',
+    en: 'Bienvenida: YES/NO <code> answers an offer. WELL or SICK: daily check. STATUS: your next shift. SHIFT: open shifts. STOP: no more texts.',
+    es: 'Bienvenida: SI/NO <codigo> responde a una oferta. BIEN o ENFERMO: chequeo diario. ESTADO: su turno. TURNO: turnos abiertos. PARAR: no mas mensajes.',
   },
   optedOut: {
     en: 'Bienvenida: you will get no more texts. Reply START to receive them again.',

@@ -42,6 +42,15 @@ export function countActiveAdmins(db: DbOrTx): number {
   );
 }
 
+/** Active admins who gave a phone: who hears about attacks on accounts. */
+export function adminsWithPhones(db: DbOrTx): UserRow[] {
+  return db
+    .select()
+    .from(users)
+    .where(and(eq(users.role, 'admin'), isNull(users.disabledAt), isNotNull(users.phone)))
+    .all();
+}
+
 /** Active admins and coordinators who gave a phone: who hears about isolations and other alerts. */
 export function coordinatorsWithPhones(db: DbOrTx): UserRow[] {
   return db

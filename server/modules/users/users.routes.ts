@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { adminsOnly } from '../../access';
 import { actorOf } from '../../plugins/auth';
-import { createUserBody, updateUserBody, user, userList, userParams } from './users.schemas';
+import { createUserBody, setPasswordBody, updateUserBody, user, userList, userParams } from './users.schemas';
 import type { UsersService } from './users.service';
 
 export function usersRoutes(service: UsersService) {
@@ -29,6 +29,27 @@ export function usersRoutes(service: UsersService) {
         },
       },
       async (request) => service.update(actorOf(request), request.params.id, request.body),
+    );
+    r.post(
+      '/api/users/:id/password',
+      {
+        config: { access: adminsOnly },
+        schema: {
+          tags: ['users'],
+          summary: "Reset a user's password; every session of theirs ends",
+          params: userParams,
+          body: setPasswordBody,
+        },
+      },
+      async (request, reply) => {
+        await service.setPassword(
+          actorOf(request),
+          request.params.id,
+          request.body.next,
+          'user.password_reset',
+        );
+        return reply.status(204).send();
+      },
     );
     r.get(
       '/api/users',

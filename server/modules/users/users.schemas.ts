@@ -1,11 +1,25 @@
 import { z } from 'zod';
 import { MAX_NAME, roles, smsLanguages } from '../../../shared';
+import { alertKinds } from '../../../shared/supplies';
+import { passwordProblem } from '../../lib/password-policy';
 
 export const email = z
   .email({ error: 'must be an email address' })
   .max(254)
   .transform((v) => v.trim().toLowerCase());
-export const password = z.string().min(10, 'must be at least 10 characters').max(256);
+/** Length and not a common password; bodies that carry the email also refuse it (withPasswordRules). */
+export const password = z.string().superRefine((value, ctx) => {
+  const problem = passwordProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** The password may not be the account's email; runs once every field is valid. */
+export function passwordNotEmail(v: { email: string; password: string }, ctx: z.RefinementCtx): void {
+  // The field's own check has spoken when the password fails without the email.
+  if (typeof v.password !== 'string' || passwordProblem(v.password)) return;
+  const problem = passwordProblem(v.password, v.email);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+}
 export const personName = z.string().trim().min(1).max(MAX_NAME);
 
 export const user = z.object({
@@ -15,6 +29,8 @@ export const user = z.object({
   role: z.enum(roles),
   phone: z.string().nullable(),
   smsLanguage: z.enum(smsLanguages),
+  /** Alerts texted to this user's phone (stock running low…). */
+  alerts: z.array(z.enum(alertKinds)),
   disabled: z.boolean(),
   createdAt: z.iso.datetime({ offset: true }),
 });
@@ -22,14 +38,19 @@ export type User = z.infer<typeof user>;
 
 const phone = z.string().trim().min(3).max(40);
 
-export const createUserBody = z.object({
-  email,
-  name: personName,
-  password,
-  role: z.enum(roles),
-  phone: phone.optional(),
-  smsLanguage: z.enum(smsLanguages).default('en'),
-});
+export const createUserBody = z
+  .object({
+    email,
+    name: personName,
+    password,
+    role: z.enum(roles),
+    phone: phone.optional(),
+    smsLanguage: z.enum(smsLanguages).default('en'),
+  })
+  .superRefine(passwordNotEmail);
+export const setPasswordBody = z.object({ next: z.string().max(256) });
+export type SetPasswordBody = z.input<typeof setPasswordBody>;
+
 export type CreateUserInput = z.input<typeof createUserBody>;
 
 export const userList = z.object({ items: z.array(user) });
@@ -41,6 +62,7 @@ export const updateUserBody = z
     role: z.enum(roles),
     phone: phone.nullable(),
     smsLanguage: z.enum(smsLanguages),
+    alerts: z.array(z.enum(alertKinds)).max(alertKinds.length),
     disabled: z.boolean(),
   })
   .partial()

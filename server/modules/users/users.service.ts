@@ -1,13 +1,16 @@
 import type { DbOrTx } from '../../../db/client';
 import type { Role, SmsLanguage } from '../../../db/schema';
+import type { AlertKind } from '../../../shared/supplies';
 import type { Core } from '../../deps';
-import { ConflictError, NotFoundError } from '../../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import type { Actor, CommandContext } from '../../lib/commands';
+import { passwordProblem } from '../../lib/password-policy';
 import { hashPassword } from '../../lib/passwords';
 import { requirePhone } from '../../lib/phone';
 import { toIso } from '../../lib/time';
 import type { OutgoingRequest, SmsService } from '../sms/sms.service';
 import {
+  adminsWithPhones,
   coordinatorsWithPhones,
   countActiveAdmins,
   countUsers,
@@ -29,6 +32,7 @@ export function toUser(row: UserRow, zone: string): User {
     role: row.role,
     phone: row.phone,
     smsLanguage: row.smsLanguage,
+    alerts: row.alerts,
     disabled: row.disabledAt !== null,
     createdAt: toIso(row.createdAt, zone),
   };
@@ -103,6 +107,40 @@ export class UsersService {
     return people.length;
   }
 
+  /** Texts a user (when they gave a phone) and every active admin, inside the caller's command. */
+  textUserAndAdmins(
+    ctx: CommandContext,
+    userId: number,
+    text: (lang: SmsLanguage) => string,
+    message: Omit<OutgoingRequest, 'to' | 'body' | 'language'>,
+  ): number {
+    const user = findUserById(ctx.tx, userId);
+    const people = [...(user && !user.disabledAt ? [user] : []), ...adminsWithPhones(ctx.tx)];
+    const seen = new Set<string>();
+    for (const person of people) {
+      if (!person.phone || seen.has(person.phone)) continue;
+      seen.add(person.phone);
+      const lang = person.smsLanguage;
+      this.ports.sms.enqueue(ctx, { ...message, to: person.phone, body: text(lang), language: lang });
+    }
+    return seen.size;
+  }
+
+  /** Texts every active user with a phone who asked for this kind of alert, in their language. */
+  textAlertSubscribers(
+    ctx: CommandContext,
+    kind: AlertKind,
+    text: (lang: SmsLanguage) => string,
+    message: Omit<OutgoingRequest, 'to' | 'body' | 'language'>,
+  ): number {
+    const people = listUsers(ctx.tx).filter((u) => !u.disabledAt && u.phone && u.alerts.includes(kind));
+    for (const person of people) {
+      const lang = person.smsLanguage;
+      this.ports.sms.enqueue(ctx, { ...message, to: person.phone!, body: text(lang), language: lang });
+    }
+    return people.length;
+  }
+
   list(): User[] {
     return listUsers(this.core.db).map((u) => toUser(u, this.core.config.NETWORK_TZ));
   }
@@ -114,6 +152,31 @@ export class UsersService {
         { path: 'phone', message: 'is already used' },
       ]);
     }
+  }
+
+  /**
+   * A new password ends every session of that user: whoever held one (a stolen phone, a shared
+   * laptop) must sign in again. Yourself, you get a fresh session from the route.
+   */
+  async setPassword(
+    actor: Actor,
+    id: number,
+    next: string,
+    action: 'user.password_reset' | 'auth.password_changed',
+  ) {
+    const found = findUserById(this.core.db, id);
+    if (!found) throw new NotFoundError('User');
+    const problem = passwordProblem(next, found.email);
+    if (problem) throw new ValidationError([{ path: 'body.next', message: problem }]);
+    const passwordHash = await hashPassword(next);
+    const ended = this.core.commands.run(actor, (ctx) => {
+      if (!findUserById(ctx.tx, id)) throw new NotFoundError('User');
+      updateUser(ctx.tx, id, { passwordHash });
+      const ids = this.ports.sessions().revokeUserSessionsIn(ctx, id);
+      ctx.audit({ action, entity: 'user', entityId: id, changes: { sessionsEnded: ids.length } });
+      return ids;
+    });
+    this.ports.sessions().notifySessionsEnded(ended);
   }
 
   /** Hashing is slow on purpose, so it happens before the transaction, never inside it. */
@@ -185,6 +248,7 @@ export class UsersService {
         ...(input.role !== undefined ? { role: input.role } : {}),
         ...(phone !== undefined ? { phone } : {}),
         ...(input.smsLanguage !== undefined ? { smsLanguage: input.smsLanguage } : {}),
+        ...(input.alerts !== undefined ? { alerts: [...new Set(input.alerts)] } : {}),
         ...(input.disabled !== undefined
           ? { disabledAt: input.disabled ? (current.disabledAt ?? ctx.now) : null }
           : {}),

@@ -1,11 +1,18 @@
 import { parse } from 'csv-parse/sync';
 import { volunteerSkills } from '../../../db/schema';
-import { AppError, ValidationError } from '../../errors';
+import { AppError, ConflictError, ValidationError } from '../../errors';
 import type { Actor } from '../../lib/commands';
-import { type ImportReport, volunteerInput } from './volunteers.schemas';
+import {
+  type ImportExisting,
+  type ImportReport,
+  type VolunteerPatch,
+  volunteerInput,
+} from './volunteers.schemas';
 import type { VolunteersService } from './volunteers.service';
 
 export const MAX_IMPORT_ROWS = 5000;
+
+const PATCHABLE = ['name', 'languages', 'skills', 'highRisk', 'active', 'smsLanguage'] as const;
 
 /** Spreadsheet headings people actually use, mapped to our fields. */
 const HEADINGS: Record<string, string> = {
@@ -76,7 +83,12 @@ function toInput(record: Record<string, string>) {
 }
 
 /** Each row is added in its own transaction, or refused with its reasons: never half a row. */
-export function importVolunteers(service: VolunteersService, actor: Actor, csv: string): ImportReport {
+export function importVolunteers(
+  service: VolunteersService,
+  actor: Actor,
+  csv: string,
+  existing: ImportExisting = 'update',
+): ImportReport {
   let records: Record<string, string>[];
   let columns: string[] = [];
   try {
@@ -101,7 +113,9 @@ export function importVolunteers(service: VolunteersService, actor: Actor, csv: 
   if (!(columns.includes('name') && columns.includes('phone'))) {
     throw new ValidationError([{ path: 'body', message: 'needs a header row with at least name and phone' }]);
   }
-  const report: ImportReport = { added: 0, refused: 0, rows: [] };
+  const report: ImportReport = { added: 0, updated: 0, skipped: 0, refused: 0, rows: [] };
+  // The same phone twice in one sheet is a mistake to show, not an update to apply.
+  const seen = new Set<number>();
   records.forEach((record, index) => {
     const row = index + 2; // the header is row 1, as a spreadsheet numbers them
     if (Object.values(record).every((v) => !v?.trim())) return;
@@ -122,9 +136,30 @@ export function importVolunteers(service: VolunteersService, actor: Actor, csv: 
       return;
     }
     try {
-      const created = service.create(actor, parsed.data, 'phone');
-      report.added += 1;
-      report.rows.push({ row, status: 'added', id: created.id, name: created.name });
+      const known = service.findByTypedPhone(parsed.data.phone);
+      if (known && seen.has(known.id)) {
+        throw new ConflictError('duplicate_phone', 'This phone is on an earlier row of this file', [
+          { path: 'phone', message: 'is on an earlier row of this file' },
+        ]);
+      }
+      if (known) seen.add(known.id);
+      if (known && existing === 'skip') {
+        report.skipped += 1;
+        report.rows.push({ row, status: 'skipped', id: known.id, name: known.name });
+      } else if (known) {
+        // Only the columns the sheet has, and only cells not left blank, change what we know.
+        const patch = Object.fromEntries(
+          PATCHABLE.filter((k) => columns.includes(k) && record[k]?.trim()).map((k) => [k, parsed.data[k]]),
+        ) as VolunteerPatch;
+        const updated = Object.keys(patch).length ? service.update(actor, known.id, patch) : known;
+        report.updated += 1;
+        report.rows.push({ row, status: 'updated', id: updated.id, name: updated.name });
+      } else {
+        const created = service.create(actor, parsed.data, 'phone');
+        seen.add(created.id);
+        report.added += 1;
+        report.rows.push({ row, status: 'added', id: created.id, name: created.name });
+      }
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       report.refused += 1;

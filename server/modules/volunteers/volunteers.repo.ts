@@ -74,3 +74,20 @@ export function rosterForRanking(db: DbOrTx): RankingRosterRow[] {
     active: r.active === 1,
   }));
 }
+
+/** Keeps the row (offers and shifts still count it) without anything that says who it was. */
+export function eraseVolunteer(db: DbOrTx, id: number, now: Date): void {
+  db.update(volunteers)
+    .set({
+      name: '',
+      phone: `erased:${id}`,
+      languages: [],
+      skills: [],
+      highRisk: false,
+      active: false,
+      erasedAt: now,
+      updatedAt: now,
+    })
+    .where(eq(volunteers.id, id))
+    .run();
+}

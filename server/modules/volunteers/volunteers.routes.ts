@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { anyRole, operators } from '../../access';
+import type { Role } from '../../../shared/roles';
+import { anyRole, mayFilterBy, operators, phoneFor, reads, shownTo } from '../../access';
 import { ValidationError } from '../../errors';
 import { actorOf } from '../../plugins/auth';
 import { importVolunteers } from './volunteers.import';
 import {
+  importQuery,
   importReport,
   rosterQuery,
   volunteerDetail,
@@ -16,6 +18,11 @@ import {
 import type { VolunteersService } from './volunteers.service';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** What this role may read of a volunteer. */
+export function volunteerFor<T extends { phone: string; screening: unknown }>(role: Role, v: T): T {
+  return { ...v, phone: phoneFor(role, v.phone), screening: shownTo(role, 'health', v.screening) };
+}
 
 export function volunteersRoutes(service: VolunteersService) {
   return async (app: FastifyInstance) => {
@@ -52,11 +59,13 @@ export function volunteersRoutes(service: VolunteersService) {
         },
       },
       async (request) => {
+        const role = request.user!.role;
         const { active, screening: state, ...q } = request.query;
+        mayFilterBy(role, 'health', 'querystring.screening', state !== undefined);
         const items = service
-          .list({ ...q, active: active === undefined ? undefined : active === 'true' })
+          .list({ ...q, active: active === undefined ? undefined : active === 'true' }, reads(role, 'phone'))
           .filter((v) => !state || v.screening.state === state);
-        return { items };
+        return { items: items.map((v) => volunteerFor(role, v)) };
       },
     );
 
@@ -71,7 +80,7 @@ export function volunteersRoutes(service: VolunteersService) {
           response: { 200: volunteerDetail },
         },
       },
-      async (request) => service.get(request.params.id),
+      async (request) => volunteerFor(request.user!.role, service.get(request.params.id)),
     );
 
     r.patch(
@@ -89,13 +98,29 @@ export function volunteersRoutes(service: VolunteersService) {
       async (request) => service.update(actorOf(request), request.params.id, request.body),
     );
 
+    r.delete(
+      '/api/volunteers/:id',
+      {
+        config: { access: operators },
+        schema: {
+          tags: ['volunteers'],
+          summary: 'Erase a volunteer: name, phone and health screens go; anonymous counts stay',
+          params: idParams,
+          response: { 200: z.object({ id: z.number().int(), erased: z.literal(true) }) },
+        },
+      },
+      async (request) => service.erase(actorOf(request), request.params.id),
+    );
+
     r.post(
       '/api/volunteers/import',
       {
         config: { access: operators },
         schema: {
           tags: ['volunteers'],
-          summary: 'Import a roster from CSV (text/csv; header row with name, phone, languages, skills…)',
+          summary:
+            'Import a roster from CSV (text/csv; header row with name, phone, languages, skills…); a known phone is updated, or skipped with existing=skip',
+          querystring: importQuery,
           response: { 200: importReport },
         },
       },
@@ -103,7 +128,7 @@ export function volunteersRoutes(service: VolunteersService) {
         if (typeof request.body !== 'string') {
           throw new ValidationError([{ path: 'body', message: 'must be CSV sent as text/csv' }]);
         }
-        return importVolunteers(service, actorOf(request), request.body);
+        return importVolunteers(service, actorOf(request), request.body, request.query.existing);
       },
     );
   };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  BIDI_CONTROLS,
+  hasControlChars,
   languageName,
   MAX_LANGUAGES,
   MAX_NAME,
@@ -9,7 +11,13 @@ import {
 } from '../../../shared';
 
 const volunteerFields = z.object({
-  name: z.string().trim().min(1).max(MAX_NAME),
+  // CSV imports skip the JSON body check (server/plugins/inputs.ts), so the name carries it too.
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(MAX_NAME)
+    .refine((v) => !hasControlChars(v) && !BIDI_CONTROLS.test(v), 'must not contain control characters'),
   phone: z.string().trim().min(3).max(40),
   languages: z.array(languageName).max(MAX_LANGUAGES),
   skills: z.array(z.enum(volunteerSkills)).max(volunteerSkills.length),
@@ -58,7 +66,8 @@ export const volunteer = z.object({
 });
 export type Volunteer = z.infer<typeof volunteer>;
 
-export const volunteerDetail = volunteer.extend({ screening: screeningState });
+/** `phone` is masked and `screening` null for roles without need-to-know (shared/roles.ts). */
+export const volunteerDetail = volunteer.extend({ screening: screeningState.nullable() });
 export type VolunteerDetail = z.output<typeof volunteerDetail>;
 
 export const volunteerList = z.object({ items: z.array(volunteerDetail) });
@@ -76,6 +85,8 @@ export type RosterQuery = z.input<typeof rosterQuery>;
 
 export const importRow = z.discriminatedUnion('status', [
   z.object({ row: z.number().int(), status: z.literal('added'), id: z.number().int(), name: z.string() }),
+  z.object({ row: z.number().int(), status: z.literal('updated'), id: z.number().int(), name: z.string() }),
+  z.object({ row: z.number().int(), status: z.literal('skipped'), id: z.number().int(), name: z.string() }),
   z.object({
     row: z.number().int(),
     status: z.literal('refused'),
@@ -83,8 +94,14 @@ export const importRow = z.discriminatedUnion('status', [
     errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string() })),
   }),
 ]);
+/** What a row whose phone is already on the roster does: update that volunteer, or leave them be. */
+export const importQuery = z.object({ existing: z.enum(['update', 'skip']).default('update') });
+export type ImportExisting = z.output<typeof importQuery>['existing'];
+
 export const importReport = z.object({
   added: z.number().int(),
+  updated: z.number().int(),
+  skipped: z.number().int(),
   refused: z.number().int(),
   rows: z.array(importRow),
 });

@@ -1,15 +1,16 @@
 import type { DbOrTx } from '../../../db/client';
-import { cleanLanguages } from '../../../shared/languages';
+import { cleanLanguage, cleanLanguages } from '../../../shared/languages';
 import type { Core } from '../../deps';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
-import type { Actor } from '../../lib/commands';
+import type { Actor, CommandContext } from '../../lib/commands';
 import { isoOrNull, toIso } from '../../lib/time';
 import type { ScreeningState } from '../screening/screening.rules';
 import type { ScreeningService } from '../screening/screening.service';
-import type { ShiftsService } from '../shifts/shifts.service';
+import { quietHoursRelease } from '../sms/sms.quiet';
 import type { BroadcastBody, BroadcastResult } from '../sms/sms.schemas';
 import type { SmsService } from '../sms/sms.service';
 import {
+  eraseVolunteer,
   findVolunteer,
   findVolunteerByPhone,
   insertVolunteer,
@@ -34,9 +35,12 @@ const MISSING: ScreeningState = { state: 'missing', until: null, lastScreenedAt:
 
 export interface VolunteersPorts {
   sms: Pick<SmsService, 'normalizePhone' | 'isOptedOut' | 'optedOutPhones' | 'enqueue'>;
-  screening: Pick<ScreeningService, 'stateOf' | 'statesOf'>;
+  screening: Pick<ScreeningService, 'stateOf' | 'statesOf' | 'eraseVolunteerIn'>;
   /** Read after every module exists: shifts sign volunteers up. */
-  shifts: () => Pick<ShiftsService, 'signedUpFor'>;
+  shifts: () => {
+    signedUpFor(db: DbOrTx, shiftId: number): Set<number> | null;
+    dropFutureSignupsIn(ctx: CommandContext, volunteerId: number): number;
+  };
 }
 
 export class VolunteersService {
@@ -51,6 +55,15 @@ export class VolunteersService {
 
   findByPhoneIn(db: DbOrTx, phone: string): VolunteerRow | null {
     return findVolunteerByPhone(db, phone);
+  }
+
+  /** The volunteer with this phone as typed ("(303) 555-0142"), or null; a bad number is nobody. */
+  findByTypedPhone(phone: string): VolunteerRow | null {
+    try {
+      return findVolunteerByPhone(this.core.db, this.ports.sms.normalizePhone(phone, 'phone'));
+    } catch {
+      return null;
+    }
   }
 
   /** Names by id, for lists that show who (signups, offers). */
@@ -93,13 +106,15 @@ export class VolunteersService {
   }
 
   /** The roster in three reads whatever its size: volunteers, opt-outs and every screening state. */
-  list(filter: { q?: string; language?: string; skill?: string; active?: boolean }) {
+  /** `byPhone` false: `q` matches names only, for roles that may not read phones. */
+  list(filter: { q?: string; language?: string; skill?: string; active?: boolean }, byPhone = true) {
     const db = this.core.db;
     const q = filter.q?.toLowerCase();
-    const language = filter.language?.toLowerCase();
+    const language = filter.language ? cleanLanguage(filter.language).toLowerCase() : undefined;
     // "303-555" finds +1303555…: numbers are searched by their digits.
-    const digits = (q ?? '').replace(/\D/g, '');
+    const digits = byPhone ? (q ?? '').replace(/\D/g, '') : '';
     const rows = listVolunteers(db)
+      .filter((v) => !v.erasedAt)
       .filter(
         (v) => !q || v.name.toLowerCase().includes(q) || (digits.length >= 3 && v.phone.includes(digits)),
       )
@@ -122,7 +137,7 @@ export class VolunteersService {
 
   get(id: number) {
     const row = findVolunteer(this.core.db, id);
-    if (!row) throw new NotFoundError('Volunteer');
+    if (!row || row.erasedAt) throw new NotFoundError('Volunteer');
     return this.detail(row);
   }
 
@@ -179,9 +194,31 @@ export class VolunteersService {
     return this.detail(row);
   }
 
+  /**
+   * A person who leaves the network is erased: name, phone, languages, skills and health screens go,
+   * future shifts open up; the row stays so offers answered and shifts worked still count.
+   */
+  erase(actor: Actor, id: number): { id: number; erased: true } {
+    return this.core.commands.run(actor, (ctx) => {
+      const current = findVolunteer(ctx.tx, id);
+      if (!current || current.erasedAt) throw new NotFoundError('Volunteer');
+      const screens = this.ports.screening.eraseVolunteerIn(ctx, id);
+      const shifts = this.ports.shifts().dropFutureSignupsIn(ctx, id);
+      eraseVolunteer(ctx.tx, id, ctx.now);
+      ctx.audit({
+        action: 'volunteer.erased',
+        entity: 'volunteer',
+        entityId: id,
+        changes: { screens, shifts },
+      });
+      ctx.emit('volunteer.erased', { id });
+      return { id, erased: true as const };
+    });
+  }
+
   /** Texts every matching active volunteer who has not opted out, each in their own language when given. */
   broadcast(actor: Actor, input: BroadcastBody): BroadcastResult {
-    const { body, bodyEs, volunteerIds, shiftId } = input;
+    const { body, bodyEs, volunteerIds, shiftId, urgent } = input;
     return this.core.commands.run(actor, (ctx) => {
       const roster = listVolunteers(ctx.tx);
       const byId = new Map(roster.map((v) => [v.id, v]));
@@ -204,7 +241,7 @@ export class VolunteersService {
           const row = this.ports.sms.enqueue(ctx, {
             to: v.phone,
             body: text,
-            kind: 'broadcast',
+            kind: urgent ? 'urgent_broadcast' : 'broadcast',
             language: v.smsLanguage,
             related: { type: 'volunteer', id: v.id },
           });
@@ -214,9 +251,17 @@ export class VolunteersService {
       ctx.audit({
         action: 'sms.broadcast',
         entity: 'sms',
-        changes: { queued: messageIds.length, skipped: skipped.length },
+        changes: { queued: messageIds.length, skipped: skipped.length, urgent: urgent ?? false },
       });
-      return { queued: messageIds.length, messageIds, skipped };
+      const { SMS_QUIET_HOURS, NETWORK_TZ } = this.core.config;
+      const release = quietHoursRelease(ctx.now, SMS_QUIET_HOURS, NETWORK_TZ);
+      const held = !urgent && messageIds.length > 0 && release.getTime() > ctx.now.getTime();
+      return {
+        queued: messageIds.length,
+        messageIds,
+        heldUntil: held ? toIso(release, NETWORK_TZ) : null,
+        skipped,
+      };
     });
   }
 }

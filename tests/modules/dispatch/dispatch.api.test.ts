@@ -45,6 +45,7 @@ describe('dispatch API', () => {
       createdAt: '2026-03-02T08:00:00-07:00',
       offers: [
         {
+          id: expect.any(Number),
           volunteerId: ana.id,
           name: 'Ana Lopez',
           code: expect.stringMatching(/^\d{4}$/),
@@ -53,6 +54,7 @@ describe('dispatch API', () => {
           reason: 'off shift · speaks es',
           etaMinutes: null,
           replyText: null,
+          unclear: false,
           offeredAt: '2026-03-02T08:00:00-07:00',
           expiresAt: '2026-03-02T08:10:00-07:00',
           respondedAt: null,

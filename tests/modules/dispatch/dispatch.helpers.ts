@@ -22,6 +22,7 @@ export const ADDRESS = '1055 Broadway, Denver';
 export const LEAD_PHONE = '+13035550100';
 
 export interface OfferView {
+  id: number;
   volunteerId: number;
   name: string;
   code: string;
@@ -30,6 +31,7 @@ export interface OfferView {
   reason: string;
   etaMinutes: number | null;
   replyText: string | null;
+  unclear: boolean;
   offeredAt: string;
   expiresAt: string;
   respondedAt: string | null;

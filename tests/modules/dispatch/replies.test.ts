@@ -45,12 +45,12 @@ describe('offers and YES/NO replies', () => {
       [
         ana.phone,
         'en',
-        `Bienvenida ${a}: 5 people at Greyhound need help now. Languages: es, mam. Can you go? Reply YES ${a} or NO ${a}.`,
+        `Bienvenida ${a}: 5 people need help now at Greyhound. Languages: Spanish, Mam. Can you go? Reply YES ${a} or NO ${a}.`,
       ],
       [
         beto.phone,
         'es',
-        `Bienvenida ${b}: 5 personas en Greyhound necesitan ayuda ahora. Idiomas: es, mam. Puede ir? Responda SI ${b} o NO ${b}.`,
+        `Bienvenida ${b}: se necesita ayuda ya para 5 personas en Greyhound. Idiomas: español, mam. Puede ir? Responda SI ${b} o NO ${b}.`,
       ],
     ]);
     for (const m of sent) {
@@ -65,7 +65,7 @@ describe('offers and YES/NO replies', () => {
     const r = await release(n, { languages: ['es'] });
     const d = await dispatch(n, r.id, { needed: 1, languages: ['mam'] });
     const code = offerOf(d, ana.id).code;
-    expect(offerTexts(t)[0]!.body).toContain('Languages: mam.');
+    expect(offerTexts(t)[0]!.body).toContain('Languages: Mam.');
     expect(offerTexts(t)[0]!.body).toContain(`YES ${code}`);
   });
 
@@ -164,12 +164,12 @@ describe('offers and YES/NO replies', () => {
     const yes = await text(t, n.coordinator, ana.phone, `YES ${offerOf(d, ana.id).code}`);
     expect(yes.replies).toMatchObject([{ kind: 'offer', language: 'en' }]);
     expect(yes.replies[0]!.body).toBe(
-      `Confirmed ${r.code}: go to Greyhound, ${ADDRESS}. Meet 3 adults, 2 children (es). ` +
+      `Confirmed ${r.code}: go to Greyhound, ${ADDRESS}. Meet 3 adults, 2 children (Spanish). ` +
         `Lead: ${n.coordinatorName} ${LEAD_PHONE}. Thank you!`,
     );
     const si = await reply(n, beto, `SI ${offerOf(d, beto.id).code}`);
     expect(si).toBe(
-      `Confirmado ${r.code}: vaya a Greyhound, ${ADDRESS}. Grupo: 3 adultos, 2 menores (es). ` +
+      `Confirmado ${r.code}: vaya a Greyhound, ${ADDRESS}. Grupo: 3 adultos, 2 menores (español). ` +
         `Contacto: ${n.coordinatorName} ${LEAD_PHONE}. Gracias!`,
     );
   });
@@ -211,7 +211,7 @@ describe('offers and YES/NO replies', () => {
     expect(offerOf(seen, ana!.id)).toMatchObject({ state: 'accepted', etaMinutes: 15, replyText: null });
   });
 
-  it('answers SI and Sí in Spanish, even to a volunteer whose profile is English', async () => {
+  it('takes SI and Sí from anyone, answering each in the language of their profile', async () => {
     const [ana, beto] = await crowd(n, 2);
     const cruz = await volunteer(n, { name: 'Cruz Diaz', smsLanguage: 'es' });
     const d = await dispatch(n, (await release(n)).id, { needed: 2 });
@@ -219,8 +219,8 @@ describe('offers and YES/NO replies', () => {
     expect(await reply(n, cruz, `NO ${offerOf(d, cruz.id).code}`)).toBe(
       'Gracias por avisar. No hay problema.',
     );
-    expect(await reply(n, ana!, `Sí ${offerOf(d, ana!.id).code}`)).toMatch(/^Confirmado R-\d{4}: vaya a /);
-    expect(await reply(n, beto!, `si ${offerOf(d, beto!.id).code} 10 voy en bus`)).toMatch(/^Confirmado /);
+    expect(await reply(n, ana!, `Sí ${offerOf(d, ana!.id).code}`)).toMatch(/^Confirmed R-\d{4}: go to /);
+    expect(await reply(n, beto!, `si ${offerOf(d, beto!.id).code} 10 voy en bus`)).toMatch(/^Confirmed /);
     const seen = await getDispatch(n, d.id);
     expect(seen.status).toBe('filled');
     expect(offerOf(seen, beto!.id)).toMatchObject({ etaMinutes: 10, replyText: 'voy en bus' });
@@ -237,7 +237,7 @@ describe('offers and YES/NO replies', () => {
       /^You have several offers open: reply YES or NO with the code, e\.g\. YES (\d{4})\.$/,
     );
     expect(codes).toContain(/YES (\d{4})\.$/.exec(choose)![1]);
-    expect(await reply(n, ana!, 'SI')).toMatch(/^Tiene varias ofertas abiertas: .* SI \d{4}\.$/);
+    expect(await reply(n, ana!, 'SI')).toMatch(/^You have several offers open: .* YES \d{4}\.$/);
     expect((await getDispatch(n, first.id)).accepted).toBe(0);
     expect((await getDispatch(n, second.id)).accepted).toBe(0);
 
@@ -288,9 +288,9 @@ describe('offers and YES/NO replies', () => {
     const expired = await getDispatch(n, d.id);
     expect(offerOf(expired, beto!.id).state).toBe('expired');
     expect(await reply(n, beto!, `YES ${b}`)).toBe(`Offer ${b} has expired. Thank you!`);
-    expect(await reply(n, beto!, `SI ${b}`)).toBe(`La oferta ${b} ya vencio. Gracias!`);
+    expect(await reply(n, beto!, `SI ${b}`)).toBe(`Offer ${b} has expired. Thank you!`);
     expect(await reply(n, ana!, `YES ${a}`)).toBe(`You are already confirmed for ${a}. Thank you!`);
-    expect(await reply(n, ana!, `SI ${a} 5`)).toBe(`Ya esta confirmado para ${a}. Gracias!`);
+    expect(await reply(n, ana!, `SI ${a} 5`)).toBe(`You are already confirmed for ${a}. Thank you!`);
     expect(await getDispatch(n, d.id)).toEqual(expired);
     expect(eventRows(t, 'dispatch.offer_accepted')).toHaveLength(1);
   });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeClock, MINUTE } from '../../../server/lib/clock';
 import { buildTestApp, type TestApp, withAppOn } from '../../helpers/app';
-import { auditRows, outbound, signedInUser } from '../../helpers/fixtures';
+import { auditRows, outbound, signedInUser, text } from '../../helpers/fixtures';
 import { addHousingSite, metRelease } from './housing.helpers';
 
 const HOST = '+13035550177';
@@ -117,6 +117,94 @@ describe('asking a volunteer host by text', () => {
     expect(codes.size).toBe(12);
     const open = t.app.services.sms.replyCodesInUse(t.db);
     for (const code of codes) expect(open.has(code)).toBe(true);
+  });
+});
+
+describe('a host answering by text', () => {
+  let t: TestApp;
+  let coordinator: string;
+  beforeEach(async () => {
+    t = await buildTestApp();
+    coordinator = await withLeadPhone(t);
+  });
+  afterEach(() => t.close());
+
+  async function asked(people = 2) {
+    const home = await addHousingSite(t, coordinator, {
+      name: 'Casa Lopez',
+      kind: 'volunteer_home',
+      beds: 3,
+      contactPhone: HOST,
+      contactLanguage: 'es',
+    });
+    await addHousingSite(t, coordinator, { name: 'St. Mark hall', beds: 10 });
+    const release = await metRelease(t, coordinator, people);
+    const res = await ask(t, coordinator, {
+      housingSiteId: home.id,
+      releaseId: release.id,
+      people,
+      checkIn: '2026-03-02',
+      nights: 1,
+    });
+    return { home, release, request: res.json() as { id: number; code: string } };
+  }
+
+  const stateOf = async (releaseId: number) =>
+    (await t.call(coordinator, { method: 'GET', url: `/api/housing/requests?releaseId=${releaseId}` })).json()
+      .items[0];
+  const staysOf = async (releaseId: number) =>
+    (await t.call(coordinator, { method: 'GET', url: `/api/housing/stays?releaseId=${releaseId}` })).json()
+      .items;
+
+  it("places the stay on the host's YES with the code, and confirms in their language", async () => {
+    const { release, request } = await asked();
+    await text(t, coordinator, HOST, `Sí, ${request.code} claro`);
+    expect(await stateOf(release.id)).toMatchObject({ state: 'accepted' });
+    expect(await staysOf(release.id)).toEqual([
+      expect.objectContaining({ people: 2, housingSiteName: 'Casa Lopez' }),
+    ]);
+    const reply = outbound(t)
+      .filter((m) => m.phone === HOST)
+      .at(-1)!;
+    expect(reply.body).toBe(
+      `Gracias! ${release.code}: 2 personas llegan el 2 mar por 1 noche. Un coordinador le llamara.`,
+    );
+    expect(
+      (await t.call(coordinator, { method: 'GET', url: `/api/releases/${release.id}` })).json().status,
+    ).toBe('sheltered');
+  });
+
+  it('reads a bare NO as the answer to the only open request, and tells the coordinators the next site', async () => {
+    const first = await asked();
+    await text(t, coordinator, HOST, 'no');
+    expect(await stateOf(first.release.id)).toMatchObject({ state: 'declined', stayId: null });
+    expect(
+      outbound(t)
+        .filter((m) => m.phone === LEAD)
+        .map((m) => m.body),
+    ).toEqual([
+      `Bienvenida: Casa Lopez cannot host ${first.release.code} (said no). Next: St. Mark hall (10).`,
+    ]);
+    expect(await staysOf(first.release.id)).toEqual([]);
+  });
+
+  it('answers a late YES without placing anyone, and a wrong code names nothing', async () => {
+    const { release, request } = await asked();
+    await t.call(coordinator, {
+      method: 'POST',
+      url: `/api/housing/requests/${request.id}/cancel`,
+      payload: {},
+    });
+    await text(t, coordinator, HOST, `SI ${request.code}`);
+    expect(
+      outbound(t)
+        .filter((m) => m.phone === HOST)
+        .at(-1)!.body,
+    ).toBe(`La solicitud ${request.code} ya esta cerrada, gracias! No hace falta alojar.`);
+    const wrong = request.code === '9999' ? '9998' : '9999';
+    await text(t, coordinator, HOST, `SI ${wrong}`);
+    expect(await staysOf(release.id)).toEqual([]);
+    expect(auditRows(t, 'stay.created')).toEqual([]);
   });
 });
 

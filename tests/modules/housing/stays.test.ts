@@ -432,7 +432,7 @@ describe('guests on a stay', () => {
 });
 
 describe('stays the board reads', () => {
-  it('lists every stay still holding beds tonight or later, and none that ended', async () => {
+  it('lists every stay holding beds tonight or later or ended this morning, and none that ended before', async () => {
     const t = await buildTestApp();
     try {
       const coordinator = await t.signIn('coordinator');
@@ -456,7 +456,9 @@ describe('stays the board reads', () => {
         })
       ).json();
       const viewer = await t.signIn('viewer');
-      const now = (await t.call(viewer, { method: 'GET', url: '/api/housing/stays' })).json().items;
+      const listed = (await t.call(viewer, { method: 'GET', url: '/api/housing/stays' })).json();
+      expect(listed.tonight).toBe(TONIGHT);
+      const now = listed.items;
       expect(now.map((s: { releaseId: number; checkOut: string }) => [s.releaseId, s.checkOut])).toEqual([
         [a.id, '2026-03-03'],
         [b.id, '2026-03-06'],
@@ -466,9 +468,17 @@ describe('stays the board reads', () => {
         url: `/api/housing/stays/${later.id}/checkout`,
         payload: { on: '2026-03-04' },
       });
+      // The morning after, the first stay has just ended: the board still needs to see it.
       t.clock.advance(DAY);
       const fresh = await t.signIn('viewer');
-      expect((await t.call(fresh, { method: 'GET', url: '/api/housing/stays' })).json().items).toEqual([]);
+      const morning = (await t.call(fresh, { method: 'GET', url: '/api/housing/stays' })).json();
+      expect(morning.tonight).toBe('2026-03-03');
+      expect(
+        morning.items.map((s: { releaseId: number; checkOut: string }) => [s.releaseId, s.checkOut]),
+      ).toEqual([[a.id, '2026-03-03']]);
+      t.clock.advance(DAY);
+      const dayAfter = await t.signIn('viewer');
+      expect((await t.call(dayAfter, { method: 'GET', url: '/api/housing/stays' })).json().items).toEqual([]);
     } finally {
       await t.close();
     }

@@ -198,7 +198,7 @@ describe('release CSV export', () => {
     const lines = res.body.split('\r\n');
     expect(lines).toEqual([
       'code,site,status,reported_at,met_at,closed_at,adults,children,languages,needs,needs_met',
-      `R-0001,Greyhound,closed,2026-03-02T08:00:00-07:00,2026-03-02T08:25:00-07:00,2026-03-02T08:25:00-07:00,3,2,es; K'iche',food; medical,food`,
+      `R-0001,Greyhound,closed,2026-03-02T08:00:00-07:00,2026-03-02T08:25:00-07:00,2026-03-02T08:25:00-07:00,3,2,"es; quc","food; medical",food`,
       'R-0002,Greyhound,reported,2026-03-02T08:25:00-07:00,,,1,0,,,',
       '',
     ]);

@@ -103,7 +103,7 @@ describe('release retention', () => {
       adults: 3,
       children: 2,
       people: 5,
-      languages: ['es', "K'iche'"],
+      languages: ['es', 'quc'],
       needs: ['food', 'medical'],
       needsMet: ['food'],
       needsOutstanding: ['medical'],

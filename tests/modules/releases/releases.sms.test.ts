@@ -5,6 +5,8 @@ import { addSite, addVolunteer, auditRows, eventRows, text } from '../../helpers
 import { releaseRows, timelineRows } from './releases.helpers';
 
 const VOLUNTEER = '+13035550142';
+/** A volunteer whose profile says Spanish: she is answered in Spanish. */
+const VOLUNTEER_ES = '+13035550144';
 const STRANGER = '+13035550177';
 
 describe('RELEASE / LIBERACION by text', () => {
@@ -18,6 +20,7 @@ describe('RELEASE / LIBERACION by text', () => {
     await addSite(t, coordinator, { name: 'Airport', smsKeyword: 'AIR' });
     await addSite(t, coordinator, { name: 'Warehouse' });
     await addVolunteer(t, coordinator, { name: 'Ana Lopez', phone: '303-555-0142' });
+    await addVolunteer(t, coordinator, { name: 'Rosa Diaz', phone: '303-555-0144', smsLanguage: 'es' });
   });
   afterEach(() => t.close());
 
@@ -40,7 +43,7 @@ describe('RELEASE / LIBERACION by text', () => {
     });
     expect(rows[0]!.reportedAt?.toISOString()).toBe('2026-03-02T15:00:00.000Z');
     expect(replies.map((r) => [r.body, r.language])).toEqual([
-      ['Logged R-0001: 3 adults, 1 children at Greyhound. The team is being told. Thank you!', 'en'],
+      ['Logged R-0001: 3 adults, 1 child at Greyhound. The team is being told. Thank you!', 'en'],
     ]);
     expect(replies[0]!.segments).toBe(1);
 
@@ -53,19 +56,19 @@ describe('RELEASE / LIBERACION by text', () => {
   });
 
   it('takes LIBERACION with accents, lower case and extra spaces, answering in Spanish with no children', async () => {
-    const { replies } = await send(VOLUNTEER, '  liberación   grey  2 ');
+    const { replies } = await send(VOLUNTEER_ES, '  liberación   grey  2 ');
     expect(releaseRows(t)).toMatchObject([{ siteId: grey, adults: 2, children: 0, source: 'sms' }]);
     expect(replies.map((r) => [r.body, r.language])).toEqual([
-      ['Registrada R-0001: 2 adultos, 0 menores en Greyhound. Avisamos al equipo. Gracias!', 'es'],
+      ['Registrada R-0001: 2 adultos en Greyhound. Avisamos al equipo. Gracias!', 'es'],
     ]);
     expect(replies[0]!.encoding).toBe('GSM-7');
   });
 
-  it('answers in the language of the keyword, not the profile', async () => {
+  it('answers a known volunteer in their profile language, whatever the keyword', async () => {
     await addVolunteer(t, coordinator, { name: 'Beto', phone: '303-555-0143', smsLanguage: 'es' });
     const { replies } = await send('+13035550143', 'release air 1');
-    expect(replies[0]!.language).toBe('en');
-    expect(replies[0]!.body).toMatch(/^Logged R-0001: 1 adults, 0 children at Airport\./);
+    expect(replies[0]!.language).toBe('es');
+    expect(replies[0]!.body).toMatch(/^Registrada R-0001: 1 adulto en Airport\./);
   });
 
   it('logs a release from a user who gave a phone', async () => {
@@ -117,7 +120,7 @@ describe('RELEASE / LIBERACION by text', () => {
   ] as const)(
     'creates nothing for "%s" and answers how to report, listing site keywords',
     async (body, lang) => {
-      const { replies } = await send(VOLUNTEER, body);
+      const { replies } = await send(lang === 'es' ? VOLUNTEER_ES : VOLUNTEER, body);
       expect(releaseRows(t)).toHaveLength(0);
       expect(replies.map((r) => [r.body, r.language])).toEqual([
         [render('releaseUsage', lang, { sites: 'AIR, GREY' }), lang],

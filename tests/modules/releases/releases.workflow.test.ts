@@ -59,10 +59,13 @@ describe('release workflow', () => {
   });
   afterAll(() => t.close());
 
+  /** A time this many minutes after the test clock's now: the clock moves on across these tests. */
+  const later = (minutes: number) => new Date(t.clock.now().getTime() + minutes * MINUTE).toISOString();
+
   async function releaseAt(status: Status): Promise<ReleaseView> {
     const created = await addRelease(t, coordinator, {
       siteId,
-      ...(status === 'expected' ? { expectedAt: '2026-03-02T20:00:00Z' } : {}),
+      ...(status === 'expected' ? { expectedAt: later(5 * 60) } : {}),
     });
     await walk(t, coordinator, created.id, PATH_TO[status]);
     const found = await getRelease(t, coordinator, created.id);
@@ -132,17 +135,18 @@ describe('release workflow', () => {
   it('keeps the time of release given up front when a heads-up is reported', async () => {
     const created = await addRelease(t, coordinator, {
       siteId,
-      expectedAt: '2026-03-02T20:00:00Z',
-      releasedAt: '2026-03-02T19:45:00Z',
+      expectedAt: later(5 * 60),
+      releasedAt: later(4 * 60 + 45),
     });
+    const releasedAt = new Date(later(4 * 60 + 45)).toISOString();
     t.clock.advance(30 * MINUTE);
     const reported = await walk(t, coordinator, created.id, ['reported']);
-    expect(new Date(reported!.releasedAt!).toISOString()).toBe('2026-03-02T19:45:00.000Z');
+    expect(new Date(reported!.releasedAt!).toISOString()).toBe(releasedAt);
     expect(new Date(reported!.reportedAt!).toISOString()).toBe(t.clock.now().toISOString());
   });
 
   it('walks the whole way, leaving one timeline entry per move in order', async () => {
-    const created = await addRelease(t, coordinator, { siteId, expectedAt: '2026-03-02T20:00:00Z' });
+    const created = await addRelease(t, coordinator, { siteId, expectedAt: later(5 * 60) });
     const path: Status[] = ['reported', 'team_en_route', 'met', 'sheltered', 'traveling', 'closed'];
     const done = await walk(t, coordinator, created.id, path);
     expect(done!.timeline.map((e) => [e.kind, e.fromStatus, e.toStatus])).toEqual([

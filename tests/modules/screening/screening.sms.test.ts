@@ -14,7 +14,7 @@ describe('screening by SMS', () => {
   beforeEach(async () => {
     t = await buildRosterApp();
     coordinator = await t.signIn('coordinator');
-    // Her profile says English: the keyword's language must win over it.
+    // Her profile says English: for someone we know it wins over the keyword's language.
     volunteerId = (await addVolunteer(t, coordinator, { name: 'Ana Lopez', phone: ANA, smsLanguage: 'en' }))
       .id;
   });
@@ -30,8 +30,8 @@ describe('screening by SMS', () => {
 
   it.each([
     ['WELL', 'en'],
-    ['BIEN', 'es'],
-    ['  bien ', 'es'],
+    ['BIEN', 'en'],
+    ['  bien ', 'en'],
     ['Well', 'en'],
   ] as const)('%j records a clear screen and answers in %s', async (body, lang) => {
     const { replies } = await text(t, coordinator, ANA, body);
@@ -47,9 +47,9 @@ describe('screening by SMS', () => {
 
   it.each([
     ['SICK', 'en', 'Mar 12'],
-    ['ENFERMO', 'es', '12 mar'],
-    ['enferma', 'es', '12 mar'],
-    ['Enfermó', 'es', '12 mar'],
+    ['ENFERMO', 'en', 'Mar 12'],
+    ['enferma', 'en', 'Mar 12'],
+    ['Enfermó', 'en', 'Mar 12'],
   ] as const)('%j starts isolation and answers in %s with the end date %s', async (body, lang, until) => {
     const { replies } = await text(t, coordinator, ANA, body);
     expect(replies.map((r) => r.body)).toEqual([render('screenIsolate', lang, { name: 'Ana', until })]);
@@ -58,6 +58,18 @@ describe('screening by SMS', () => {
     expect(await stateOf()).toMatchObject({ state: 'isolating', until: '2026-03-12T09:00:00-06:00' });
     expect(eventRows(t, 'screening.isolate').map((e) => e.data)).toEqual([
       expect.objectContaining({ volunteerId, name: 'Ana Lopez', startedIsolation: true }),
+    ]);
+  });
+
+  it.each(['WELL', 'BIEN'])('answers %s in Spanish to a volunteer whose profile is Spanish', async (body) => {
+    await t.call(coordinator, {
+      method: 'PATCH',
+      url: `/api/volunteers/${volunteerId}`,
+      payload: { smsLanguage: 'es' },
+    });
+    const { replies } = await text(t, coordinator, ANA, body);
+    expect(replies.map((r) => [r.body, r.language])).toEqual([
+      [render('screenClear', 'es', { name: 'Ana' }), 'es'],
     ]);
   });
 
@@ -72,7 +84,7 @@ describe('screening by SMS', () => {
     expectOneSegment(during.replies);
     const duringEs = await text(t, coordinator, ANA, 'BIEN');
     expect(duringEs.replies.map((r) => r.body)).toEqual([
-      render('stillIsolating', 'es', { name: 'Ana', until: '12 mar' }),
+      render('stillIsolating', 'en', { name: 'Ana', until: 'Mar 12' }),
     ]);
     expect((await stateOf()).state).toBe('isolating');
 
@@ -80,7 +92,7 @@ describe('screening by SMS', () => {
     coordinator = await t.signIn('coordinator');
     expect((await stateOf()).state).toBe('isolating');
     const after = await text(t, coordinator, ANA, 'BIEN');
-    expect(after.replies.map((r) => r.body)).toEqual([render('screenClear', 'es', { name: 'Ana' })]);
+    expect(after.replies.map((r) => r.body)).toEqual([render('screenClear', 'en', { name: 'Ana' })]);
     expect((await stateOf()).state).toBe('clear');
   });
 

@@ -97,6 +97,14 @@ describe('first run', () => {
     expect(t.db.select().from(users).all()).toHaveLength(1);
   });
 
+  it('takes the first admin’s phone, in national form, so they are the lead volunteers can call', async () => {
+    const res = await complete({ token: await setupToken(), ...ADMIN, phone: '(303) 555-0100' });
+    expect(res.statusCode).toBe(201);
+    const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const users = await t.call(cookie, { method: 'GET', url: '/api/users' });
+    expect(users.json().items).toMatchObject([{ email: ADMIN.email, phone: '+13035550100' }]);
+  });
+
   it('lets only one of two simultaneous setups through', async () => {
     const token = await setupToken();
     const results = await Promise.all([

@@ -179,8 +179,12 @@ describe('shift reminders', () => {
     ]);
     expect(auditRows(t, 'screening.clear')[0]!.actor).toBe(`screening-link:volunteer:${ana}`);
 
-    const sick = await link('/api/screening/link', { token, symptoms: false, exposure: true });
-    expect(sick.json()).toMatchObject({ result: 'isolate', state: 'isolating' });
+    // The link works once: whoever else saw it cannot file a second screen for Ana.
+    for (const url of ['/api/screening/link/check', '/api/screening/link']) {
+      const again = await link(url, { token, symptoms: true, exposure: true });
+      expect(again.statusCode, url).toBe(409);
+      expect(again.json().error.code).toBe('link_used');
+    }
 
     t.clock.set('2026-03-04T06:00:00Z'); // 23:00 in Denver: the shift is over
     for (const url of ['/api/screening/link/check', '/api/screening/link']) {
@@ -188,7 +192,21 @@ describe('shift reminders', () => {
       expect(res.statusCode, url).toBe(404);
       expect(res.json().error.code).toBe('not_found');
     }
-    expect(t.db.select().from(screenings).all()).toHaveLength(2);
+    expect(t.db.select().from(screenings).all()).toHaveLength(1);
+  });
+
+  it('never shows the link token in the SMS log, to any role', async () => {
+    const shift = await shiftOn('2026-03-03T18:00', '2026-03-03T23:00');
+    await signUp(t, coordinator, shift.id, ana);
+    await runAt('2026-03-03T22:00:00Z');
+    const token = tokenOf(reminders()[0]!.body);
+    for (const role of ['admin', 'coordinator', 'medical', 'viewer'] as const) {
+      const res = await t.call(await t.signIn(role), { method: 'GET', url: '/api/sms/messages' });
+      const reminder = res.json().items.find((m: { kind: string }) => m.kind === 'reminder');
+      expect(reminder, role).toBeDefined();
+      expect(res.body, role).not.toContain(token);
+      if (reminder.body !== null) expect(reminder.body).toContain('/screen?t=[hidden]');
+    }
   });
 
   it('refuses a made-up token with 404 and a malformed one with 400', async () => {

@@ -152,7 +152,7 @@ describe('SMS keywords (console driver)', () => {
     expect(repliesTo(phone).map((r) => r.body)).toEqual([render('help', 'en'), render('help', 'en')]);
   });
 
-  it('answers in the language of the keyword, else of the sender, and gives an unknown number no data', async () => {
+  it("answers someone we know in their profile's language, a stranger in the keyword's, and gives an unknown number no data", async () => {
     const { router } = t.app.services.sms;
     const handled: string[] = [];
     router.register({
@@ -176,7 +176,7 @@ describe('SMS keywords (console driver)', () => {
 
     await text(known, 'SHIFTS');
     await text(known, 'what?');
-    expect(repliesTo(known).map((r) => r.body)).toEqual(['shifts for you (en)', render('help', 'es')]);
+    expect(repliesTo(known).map((r) => r.body)).toEqual(['shifts for you (es)', render('help', 'es')]);
     expect(handled).toEqual([known]);
   });
 

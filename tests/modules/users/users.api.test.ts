@@ -7,7 +7,7 @@ import { connectLive } from '../../helpers/ws';
 const NEW_USER = {
   email: 'Rosa@Example.org',
   name: 'Rosa Díaz',
-  password: 'ten chars!!',
+  password: 'rosa lantern 42',
   role: 'coordinator',
 };
 
@@ -35,6 +35,7 @@ describe('users API', () => {
       role: 'coordinator',
       phone: null,
       smsLanguage: 'en',
+      alerts: [],
       disabled: false,
       createdAt: '2026-03-02T08:00:00-07:00',
     });

@@ -94,6 +94,7 @@ describe('SMS broadcast to volunteers', () => {
     coordinator = await t.signIn('coordinator');
     const res = await broadcast({ body: 'Tomorrow 9am at the office' });
     expect(res.statusCode).toBe(201);
+    expect(res.json().heldUntil).toBe('2026-03-03T08:00:00-07:00');
     const messages = await t.call(coordinator, {
       method: 'GET',
       url: '/api/sms/messages?direction=outbound',
@@ -107,6 +108,16 @@ describe('SMS broadcast to volunteers', () => {
     t.clock.set('2026-03-03T15:00:00Z');
     await t.app.services.sms.outbox.flush();
     expect(outbound(t, 'broadcast').map((m) => m.status)).toEqual(['delivered', 'delivered']);
+  });
+
+  it('sends an urgent broadcast at night at once, and says nothing is held', async () => {
+    t.clock.set('2026-03-03T05:30:00Z'); // 22:30 in Denver
+    coordinator = await t.signIn('coordinator');
+    const res = await broadcast({ body: 'Release at the bus station now, who can come?', urgent: true });
+    expect(res.json()).toMatchObject({ queued: 2, heldUntil: null });
+    await t.app.services.sms.outbox.flush();
+    expect(outbound(t, 'urgent_broadcast').map((m) => m.status)).toEqual(['delivered', 'delivered']);
+    expect(auditRows(t, 'sms.broadcast')[0]!.changes).toMatchObject({ urgent: true });
   });
 
   it.each([

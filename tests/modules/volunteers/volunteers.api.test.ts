@@ -71,12 +71,12 @@ describe('volunteers API', () => {
     expect(auditRows(t, 'volunteer.created')).toHaveLength(1);
   });
 
-  it('keeps language codes lower-case and free names as written, without repeats', async () => {
+  it('stores languages as codes, whatever the name typed, keeps unknown names as written, without repeats', async () => {
     const v = await addVolunteer(t, coordinator, {
       phone: '303-555-0142',
-      languages: ['ES', "K'iche'", 'es', 'en-US', "k'iche'"],
+      languages: ['ES', "K'iche'", 'Spanish', 'en-US', 'quiché', 'Kreyòl', 'Tagalog', 'tagalog'],
     });
-    expect(v).toMatchObject({ languages: ['es', "K'iche'", 'en-us'] });
+    expect(v).toMatchObject({ languages: ['es', 'quc', 'en-us', 'ht', 'Tagalog'] });
   });
 
   it.each([
@@ -116,7 +116,7 @@ describe('volunteers API', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       active: false,
-      languages: ['es', "K'iche'"],
+      languages: ['es', 'quc'],
       skills: ['driver', 'interpreter'],
       highRisk: true,
       smsLanguage: 'es',

@@ -21,7 +21,7 @@ describe('volunteer CSV import', () => {
       headers: { 'content-type': contentType },
     });
 
-  it('adds the good rows and refuses the others, each with its spreadsheet row number and reasons', async () => {
+  it('adds the good rows, updates a known phone and refuses the others, each with its row number and reasons', async () => {
     const existing = await addVolunteer(t, coordinator, { name: 'Already Here', phone: '720-555-0100' });
     const csv = [
       'Name,Phone,Languages,Skills,High risk,Active,SMS language',
@@ -29,7 +29,7 @@ describe('volunteer CSV import', () => {
       'Beto Ruiz,555-0142,es,,,,', // 3 bad phone
       ',303-555-0143,en,,,,', // 4 no name
       'Carla Paz,303-555-0144,en,,maybe,,', // 5 bad boolean
-      'Dup Of Existing,+1 720 555 0100,en,,,,', // 6 duplicate of a volunteer already there
+      'Dup Of Existing,+1 720 555 0100,en,,,,', // 6 a volunteer already there: updated
       'Eva Luna,303.555.0145,"es,en",housing host,,no,', // 7 good
       'Ana Again,303 555 0142,es,,,,', // 8 duplicate of row 2
       'Fer Gil,303-555-0146,es,juggler,,,', // 9 unknown skill
@@ -37,13 +37,13 @@ describe('volunteer CSV import', () => {
     const res = await upload(`${csv}\n`);
     expect(res.statusCode).toBe(200);
     const report = res.json();
-    expect(report).toMatchObject({ added: 2, refused: 6 });
+    expect(report).toMatchObject({ added: 2, updated: 1, refused: 5 });
     expect(report.rows.map((r: { row: number; status: string }) => [r.row, r.status])).toEqual([
       [2, 'added'],
       [3, 'refused'],
       [4, 'refused'],
       [5, 'refused'],
-      [6, 'refused'],
+      [6, 'updated'],
       [7, 'added'],
       [8, 'refused'],
       [9, 'refused'],
@@ -54,10 +54,7 @@ describe('volunteer CSV import', () => {
     expect(errorPaths(3)).toEqual(['phone']);
     expect(errorPaths(4)).toEqual(['name']);
     expect(errorPaths(5)).toEqual(['highRisk']);
-    expect(byRow.get(6)).toMatchObject({
-      name: 'Dup Of Existing',
-      errors: [{ path: 'phone', code: 'duplicate_phone' }],
-    });
+    expect(byRow.get(6)).toMatchObject({ id: existing.id, name: 'Dup Of Existing' });
     expect(byRow.get(8)).toMatchObject({
       name: 'Ana Again',
       errors: [{ path: 'phone', code: 'duplicate_phone' }],
@@ -70,7 +67,7 @@ describe('volunteer CSV import', () => {
     expect(stored.map((v) => v.phone)).toEqual([existing.phone, '+13035550142', '+13035550145']);
     expect(stored[1]).toMatchObject({
       name: 'Ana Lopez',
-      languages: ['es', "K'iche'"],
+      languages: ['es', 'quc'],
       skills: ['driver', 'interpreter'],
       highRisk: false,
       active: true,
@@ -172,5 +169,57 @@ describe('volunteer CSV import', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details[0].message).toMatch(/5000/);
     expect(rows()).toHaveLength(0);
+  });
+});
+
+describe('volunteer CSV re-import', () => {
+  let t: TestApp;
+  let coordinator: string;
+  beforeEach(async () => {
+    t = await buildRosterApp();
+    coordinator = await t.signIn('coordinator');
+  });
+  afterEach(() => t.close());
+
+  const upload = (csv: string, query = '') =>
+    t.call(coordinator, {
+      method: 'POST',
+      url: `/api/volunteers/import${query}`,
+      payload: csv,
+      headers: { 'content-type': 'text/csv' },
+    });
+  const roster = async () =>
+    (await t.call(coordinator, { method: 'GET', url: '/api/volunteers' })).json().items as Array<{
+      name: string;
+      languages: string[];
+      active: boolean;
+    }>;
+
+  it('updates the volunteers a sheet already added from the cells it fills, storing languages as codes', async () => {
+    const first = await upload(
+      'name,phone,languages\nAna Lopez,303-555-0142,English\nBeto Ruiz,303-555-0143,Spanish\n',
+    );
+    expect(first.json()).toMatchObject({ added: 2, updated: 0, refused: 0 });
+    expect((await roster()).map((v) => v.languages)).toEqual([['en'], ['es']]);
+
+    const again = await upload(
+      'name,phone,languages,active\nAna López,(303) 555-0142,"English, español",\nBeto Ruiz,303-555-0143,,no\n',
+    );
+    expect(again.json()).toMatchObject({ added: 0, updated: 2, skipped: 0, refused: 0 });
+    expect((await roster()).map((v) => [v.name, v.languages, v.active])).toEqual([
+      ['Ana López', ['en', 'es'], true],
+      ['Beto Ruiz', ['es'], false],
+    ]);
+    expect(auditRows(t, 'volunteer.updated')).toHaveLength(2);
+  });
+
+  it('leaves known volunteers as they are with existing=skip', async () => {
+    await upload('name,phone,languages\nAna Lopez,303-555-0142,en\n');
+    const res = await upload(
+      'name,phone,languages\nAna Renamed,303-555-0142,fr\nCruz Diaz,303-555-0144,es\n',
+      '?existing=skip',
+    );
+    expect(res.json()).toMatchObject({ added: 1, updated: 0, skipped: 1, refused: 0 });
+    expect((await roster()).map((v) => v.name)).toEqual(['Ana Lopez', 'Cruz Diaz']);
   });
 });

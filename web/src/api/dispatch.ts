@@ -2,6 +2,7 @@ import type {
   AddToDispatchBody,
   Candidate,
   CandidateList,
+  CountAnswerBody,
   CreateDispatchBody,
   Dispatch,
   DispatchList,
@@ -19,6 +20,11 @@ export const dispatchApi = {
   dispatchCandidates: (id: number) => request<CandidateList>(`/api/dispatches/${id}/candidates`),
   cancelDispatch: (id: number) =>
     request<Dispatch>(`/api/dispatches/${id}/cancel`, { method: 'POST', body: {} }),
+  countAnswer: (id: number, offerId: number, answer: CountAnswerBody['answer']) =>
+    request<Dispatch>(`/api/dispatches/${id}/offers/${offerId}/answer`, {
+      method: 'POST',
+      body: { answer } satisfies CountAnswerBody,
+    }),
   addToDispatch: (id: number, count: number, key: string) =>
     request<Dispatch>(`/api/dispatches/${id}/add`, {
       method: 'POST',

@@ -2,11 +2,14 @@ import { auditApi } from './audit';
 import { authApi } from './auth';
 import { dispatchApi } from './dispatch';
 import { healthApi } from './health';
+import { housingApi } from './housing';
+import { medicalApi } from './medical';
 import { releasesApi } from './releases';
 import { reportsApi } from './reports';
 import { shiftsApi } from './shifts';
 import { sitesApi } from './sites';
 import { smsApi } from './sms';
+import { suppliesApi } from './supplies';
 import { usersApi } from './users';
 import { volunteersApi } from './volunteers';
 
@@ -14,12 +17,15 @@ export * from './audit';
 export * from './auth';
 export * from './dispatch';
 export * from './health';
+export * from './housing';
 export * from './http';
+export * from './medical';
 export * from './releases';
 export * from './reports';
 export * from './shifts';
 export * from './sites';
 export * from './sms';
+export * from './supplies';
 export * from './users';
 export * from './volunteers';
 
@@ -35,5 +41,8 @@ export const api = {
   ...shiftsApi,
   ...releasesApi,
   ...dispatchApi,
+  ...housingApi,
+  ...suppliesApi,
   ...reportsApi,
+  ...medicalApi,
 };

@@ -5,17 +5,21 @@ import type {
   ReleaseDetail,
   ReleaseList,
   ReleaseListQuery,
+  ReleasePatchBody,
   StatusBody,
   TimelineEntry,
 } from '@server/modules/releases/releases.schemas';
 import type { ReleaseNeed, ReleaseStatus } from '@shared/releases';
 import { request, withQuery } from './http';
 
-export type { CreateReleaseBody, Release, ReleaseDetail, TimelineEntry };
+export type { CreateReleaseBody, Release, ReleaseDetail, ReleaseListQuery, ReleasePatchBody, TimelineEntry };
 
 export const releasesApi = {
   releases: (status: ReleaseListQuery['status'] = 'open') =>
     request<ReleaseList>(withQuery('/api/releases', { status })),
+  searchReleases: (query: ReleaseListQuery) => request<ReleaseList>(withQuery('/api/releases', query)),
+  updateRelease: (id: number, body: ReleasePatchBody) =>
+    request<ReleaseDetail>(`/api/releases/${id}`, { method: 'PATCH', body }),
   release: (id: number) => request<ReleaseDetail>(`/api/releases/${id}`),
   createRelease: (body: CreateReleaseBody, key: string, timeoutMs?: number) =>
     request<ReleaseDetail>('/api/releases', { method: 'POST', body, idempotencyKey: key, timeoutMs }),

@@ -5,6 +5,7 @@ import type {
   CreateShiftBody,
   Shift,
   ShiftList,
+  ShiftPatchBody,
   ShiftsQuery,
   ShiftTemplate,
   Signup,
@@ -28,6 +29,9 @@ export const shiftsApi = {
       body: { volunteerId } satisfies SignupBody,
       idempotencyKey: key,
     }),
+  updateShift: (id: number, body: ShiftPatchBody) =>
+    request<Shift>(`/api/shifts/${id}`, { method: 'PATCH', body }),
+  deleteShift: (id: number) => request<{ told: number }>(`/api/shifts/${id}`, { method: 'DELETE' }),
   cancelSignup: (shiftId: number, volunteerId: number) =>
     request<Shift>(`/api/shifts/${shiftId}/signups/${volunteerId}`, { method: 'DELETE' }),
   shiftTemplates: () => request<TemplateList>('/api/shifts/templates'),

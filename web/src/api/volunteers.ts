@@ -37,6 +37,8 @@ export const volunteersApi = {
     request<VolunteerDetail>('/api/volunteers', { method: 'POST', body, idempotencyKey: key }),
   updateVolunteer: (id: number, body: VolunteerPatchBody) =>
     request<VolunteerDetail>(`/api/volunteers/${id}`, { method: 'PATCH', body }),
+  eraseVolunteer: (id: number) =>
+    request<{ id: number; erased: true }>(`/api/volunteers/${id}`, { method: 'DELETE' }),
   recordScreening: (id: number, body: ScreeningAnswers, key: string) =>
     request<ScreenOutcome>(`/api/volunteers/${id}/screenings`, {
       method: 'POST',

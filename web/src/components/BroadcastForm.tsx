@@ -7,7 +7,7 @@ import { useLiveResource } from '../resource';
 import { Disclosure } from './Disclosure';
 import { ErrorMessage } from './ErrorMessage';
 import { Field } from './Field';
-import { dateFromNow } from './networkTime';
+import { dateFromNow, formatDayTime } from './networkTime';
 import { SegmentMeter } from './SegmentMeter';
 import { shiftLabel } from './ShiftBits';
 
@@ -17,12 +17,17 @@ type Audience = 'all' | 'shift';
 const reasons: readonly BroadcastSkipReason[] = broadcastSkipReasons;
 
 function Outcome({ result, names }: { result: BroadcastResult; names: Map<number, string> }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <div class="alert alert-ok" role="status" data-testid="broadcast-result">
       <p class="alert-line">
         {t(result.queued === 1 ? 'broadcast.queued.one' : 'broadcast.queued.other', { n: result.queued })}
       </p>
+      {result.heldUntil && (
+        <p class="alert-line" data-testid="broadcast-held">
+          {t('broadcast.heldUntil', { when: formatDayTime(lang, result.heldUntil) })}
+        </p>
+      )}
       {reasons.map((reason) => {
         const skipped = result.skipped.filter((s) => s.reason === reason);
         if (skipped.length === 0) return null;
@@ -45,6 +50,7 @@ export function BroadcastForm({ onSent }: { onSent: () => void }) {
   const [audience, setAudience] = useState<Audience>('all');
   const [shiftId, setShiftId] = useState('');
   const [result, setResult] = useState<BroadcastResult | null>(null);
+  const [urgent, setUrgent] = useState(false);
   const submission = useSubmission<BroadcastResult>();
   const errors = submission.fieldErrors;
   const volunteers = useLiveResource(() => api.volunteers(), ['volunteer.', 'sms.opt_']);
@@ -66,6 +72,7 @@ export function BroadcastForm({ onSent }: { onSent: () => void }) {
           body,
           bodyEs: bodyEs.trim() ? bodyEs : undefined,
           shiftId: audience === 'shift' ? Number(shiftId) : undefined,
+          urgent: urgent || undefined,
         },
         key,
       ),
@@ -74,6 +81,7 @@ export function BroadcastForm({ onSent }: { onSent: () => void }) {
     setResult(sent);
     setBody('');
     setBodyEs('');
+    setUrgent(false);
     onSent();
   };
 
@@ -182,6 +190,19 @@ export function BroadcastForm({ onSent }: { onSent: () => void }) {
             </>
           )}
         </Field>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={urgent}
+            onChange={(e) => setUrgent(e.currentTarget.checked)}
+            aria-describedby="broadcast-urgent-hint"
+            data-testid="broadcast-urgent"
+          />
+          <span>{t('broadcast.urgent')}</span>
+        </label>
+        <p class="hint" id="broadcast-urgent-hint">
+          {t('broadcast.urgentHint')}
+        </p>
         <button type="submit" class="btn btn-primary" disabled={submission.busy}>
           {submission.busy ? t('sms.sending') : t('broadcast.send')}
         </button>

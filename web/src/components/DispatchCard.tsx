@@ -120,10 +120,13 @@ function DispatchActions({ dispatch, onChanged }: { dispatch: Dispatch; onChange
 export function DispatchCard({
   dispatch: d,
   operator,
+  releaseOpen = true,
   onChanged,
 }: {
   dispatch: Dispatch;
   operator: boolean;
+  /** A closed or cancelled release sends no one: its dispatches can no longer ask for more. */
+  releaseOpen?: boolean;
   onChanged: () => void;
 }) {
   const { t, lang } = useI18n();
@@ -166,7 +169,9 @@ export function DispatchCard({
           ))}
         </ul>
       )}
-      {operator && d.status !== 'cancelled' && <DispatchActions dispatch={d} onChanged={onChanged} />}
+      {operator && releaseOpen && d.status !== 'cancelled' && (
+        <DispatchActions dispatch={d} onChanged={onChanged} />
+      )}
       {operator && <Candidates dispatch={d} />}
     </li>
   );

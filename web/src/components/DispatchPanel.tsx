@@ -1,40 +1,10 @@
-import type { Dispatch, ReleaseDetail } from '../api';
+import type { ReleaseDetail } from '../api';
 import { useI18n } from '../i18n';
-import { replySummary, useReleaseDispatches } from './DispatchBits';
+import { useReleaseDispatches } from './DispatchBits';
 import { DispatchCard } from './DispatchCard';
+import { ReplyFeed } from './DispatchReplies';
 import { SendForm } from './DispatchSendForm';
 import { ErrorMessage } from './ErrorMessage';
-import { formatTime } from './networkTime';
-
-const FEED_SIZE = 8;
-
-/** The latest answers across the release's dispatches, newest first. */
-function ReplyFeed({ dispatches }: { dispatches: Dispatch[] }) {
-  const { t, lang } = useI18n();
-  const replies = dispatches
-    .flatMap((d) => d.offers)
-    .filter((o) => o.respondedAt && (o.state === 'accepted' || o.state === 'declined'))
-    .sort((a, b) => Date.parse(b.respondedAt ?? '') - Date.parse(a.respondedAt ?? ''))
-    .slice(0, FEED_SIZE);
-  return (
-    <div class="reply-feed">
-      <h3 class="subhead" id="reply-feed-title">
-        {t('feed.title')}
-      </h3>
-      <ul class="reply-list" role="log" aria-labelledby="reply-feed-title" data-testid="reply-feed">
-        {replies.length === 0 && <li class="empty">{t('feed.empty')}</li>}
-        {replies.map((o) => (
-          <li key={`${o.code}:${o.state}`} class={`reply reply-${o.state}`} data-testid="reply">
-            <time dateTime={o.respondedAt ?? undefined} class="reply-when">
-              {o.respondedAt && formatTime(lang, o.respondedAt)}
-            </time>{' '}
-            <strong>{o.name}</strong>: {replySummary(t, o)}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 export function DispatchPanel({ release, operator }: { release: ReleaseDetail; operator: boolean }) {
   const { t } = useI18n();
@@ -57,10 +27,16 @@ export function DispatchPanel({ release, operator }: { release: ReleaseDetail; o
       {dispatches.data && dispatches.data.items.length === 0 && <p class="empty">{t('dispatch.none')}</p>}
       {items.length > 0 && (
         <>
-          <ReplyFeed dispatches={items} />
+          <ReplyFeed dispatches={items} operator={operator} onChanged={dispatches.reload} />
           <ul class="dispatch-list" data-testid="dispatch-list">
             {items.map((d) => (
-              <DispatchCard key={d.id} dispatch={d} operator={operator} onChanged={dispatches.reload} />
+              <DispatchCard
+                key={d.id}
+                dispatch={d}
+                operator={operator}
+                releaseOpen={!finished}
+                onChanged={dispatches.reload}
+              />
             ))}
           </ul>
         </>

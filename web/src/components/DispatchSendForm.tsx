@@ -60,6 +60,9 @@ export function SendForm({ release, onSent }: { release: ReleaseDetail; onSent: 
         increaseLabel={t('dispatch.more')}
         onChange={setNeeded}
       />
+      <p class="hint" data-testid="dispatch-why-more">
+        {t('dispatch.whyMore')}
+      </p>
       <fieldset class="field">
         <legend>{t('dispatch.languages')}</legend>
         <div class="chip-checks">

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AuthUser } from '../api';
 import { type Lang, langs, setLang, useI18n } from '../i18n';
 import { liveState } from '../live';
@@ -7,6 +7,7 @@ import { sendingStore, useMyQueue } from '../offline/queue';
 import { linkClick, usePath } from '../router';
 import { navItems } from '../routes';
 import { useStore } from '../store';
+import { OnCallLine } from './MedicalBits';
 
 function LiveIndicator() {
   const { t } = useI18n();
@@ -63,6 +64,9 @@ function LangSwitch() {
   );
 }
 
+/** Pages a phone's bar shows before "More". */
+const PHONE_NAV_ITEMS = 4;
+
 interface LayoutProps {
   user: AuthUser | null;
   onSignOut: () => void;
@@ -81,6 +85,8 @@ export function Layout({ user, onSignOut, children }: LayoutProps) {
   }, [path]);
 
   const items = user ? navItems(user) : [];
+  const [moreOpen, setMoreOpen] = useState(false);
+  useEffect(() => setMoreOpen(false), [path]);
   return (
     <div class={user ? 'shell with-nav' : 'shell'}>
       <a class="skip-link" href="#main">
@@ -93,6 +99,7 @@ export function Layout({ user, onSignOut, children }: LayoutProps) {
         </a>
         {user && <LiveIndicator />}
         {user && <QueueIndicator />}
+        {user && <OnCallLine user={user} />}
         <div class="tools">
           <LangSwitch />
           {user && (
@@ -111,18 +118,33 @@ export function Layout({ user, onSignOut, children }: LayoutProps) {
         </div>
       </header>
       {user && (
-        <nav class="nav" aria-label={t('nav.label')}>
-          <ul>
-            {items.map((item) => {
+        <nav class={moreOpen ? 'nav nav-open' : 'nav'} aria-label={t('nav.label')}>
+          <ul id="nav-list">
+            {items.map((item, i) => {
               const current = item.href === '/' ? path === '/' : path.startsWith(item.href);
+              // A phone shows the first pages and the current one; "More" opens the rest.
+              const extra = i >= PHONE_NAV_ITEMS && !current;
               return (
-                <li key={item.href}>
+                <li key={item.href} class={extra ? 'nav-extra' : undefined}>
                   <a href={item.href} onClick={linkClick} aria-current={current ? 'page' : undefined}>
                     {t(item.label)}
                   </a>
                 </li>
               );
             })}
+            {items.length > PHONE_NAV_ITEMS && (
+              <li class="nav-more">
+                <button
+                  type="button"
+                  aria-expanded={moreOpen}
+                  aria-controls="nav-list"
+                  onClick={() => setMoreOpen(!moreOpen)}
+                  data-testid="nav-more"
+                >
+                  {moreOpen ? t('nav.less') : t('nav.more')}
+                </button>
+              </li>
+            )}
           </ul>
         </nav>
       )}

@@ -108,13 +108,12 @@ export function Headcount({ adults, children }: { adults: number; children: numb
 }
 
 /**
- * Codes (es, ht) read in the reader's language; names (K'iche') stay as written. The server stores any two-
- * or three-letter word as a lower-case code, so a short name with no known code ("mam") gets its capital back.
+ * Codes (es, quc) read in the reader's language; names without a code stay as written. A short unknown
+ * code the browser cannot name either gets a capital, so it reads as a name.
  */
 export function releaseLanguageName(lang: Lang, value: string): string {
-  if (!/^[a-z]{2,3}$/i.test(value)) return value;
-  const name = languageName(lang, value.toLowerCase());
-  return name.toLowerCase() === value.toLowerCase() ? value.charAt(0).toUpperCase() + value.slice(1) : name;
+  const name = languageName(lang, value);
+  return name === value && /^[a-z]{2,3}$/.test(value) ? value.charAt(0).toUpperCase() + value.slice(1) : name;
 }
 
 export function LanguageChips({ languages }: { languages: string[] }) {

@@ -6,8 +6,10 @@ import { onEvent } from '../live';
 import { useLiveResource } from '../resource';
 import { linkClick } from '../router';
 import { useStore } from '../store';
+import { type BedEnd, BedEndsMarker, bedEnd, useCurrentStays } from './BedEnds';
 import { DispatchSummary, tally, useBoardDispatches } from './DispatchBits';
 import { ErrorMessage } from './ErrorMessage';
+import { BedsFreeTonight, useHousingSites } from './HousingBits';
 import {
   AcknowledgeBanner,
   Headcount,
@@ -17,6 +19,7 @@ import {
   ReleaseAge,
   StatusChip,
 } from './ReleaseBits';
+import { KitsOnHand } from './SupplyBits';
 import { beep, setSound, soundState } from './sound';
 
 export function SoundToggle() {
@@ -43,12 +46,14 @@ function ReleaseCard({
   operator,
   fresh,
   dispatches,
+  bedEnds,
   onChanged,
 }: {
   release: Release;
   operator: boolean;
   fresh: boolean;
   dispatches: Dispatch[] | undefined;
+  bedEnds: BedEnd | null;
   onChanged: () => void;
 }) {
   const { t } = useI18n();
@@ -74,6 +79,12 @@ function ReleaseCard({
       <Headcount adults={r.adults} children={r.children} />
       <LanguageChips languages={r.languages} />
       <DispatchSummary dispatches={dispatches} />
+      {r.needsOutstanding.includes('housing_tonight') && (
+        <p class="needs-bed" data-testid="needs-bed">
+          {t('housing.needsBed')}
+        </p>
+      )}
+      {bedEnds && <BedEndsMarker end={bedEnds} />}
       {r.needsOutstanding.length > 0 && (
         <div class="release-needs">
           <span class="release-needs-label">{t('release.stillNeeded')}</span>
@@ -81,6 +92,16 @@ function ReleaseCard({
         </div>
       )}
       {operator && <MoveButtons release={r} onMoved={onChanged} />}
+      {operator && !dispatches?.length && (
+        <a
+          class="btn btn-small"
+          href={`/releases/${r.id}#dispatch-title`}
+          onClick={linkClick}
+          data-testid="send-volunteers"
+        >
+          {t('board.sendVolunteers')}
+        </a>
+      )}
     </li>
   );
 }
@@ -90,6 +111,8 @@ export function ReleaseBoard({ user, compact }: { user: AuthUser; compact?: bool
   const { t } = useI18n();
   const operator = isOperator(user.role);
   const board = useLiveResource(() => api.releases('open'), ['release.']);
+  const housing = useHousingSites();
+  const stays = useCurrentStays();
   const [fresh, setFresh] = useState<ReadonlySet<number>>(new Set());
   const timers = useRef(new Map<number, number>());
 
@@ -154,9 +177,14 @@ export function ReleaseBoard({ user, compact }: { user: AuthUser; compact?: bool
         <p class="count" data-testid="board-count">
           {items.length === 0
             ? t('board.empty')
-            : t(items.length === 1 ? 'board.count.one' : 'board.count.other', { n: items.length, people })}
+            : t(items.length === 1 ? 'board.count.one' : 'board.count.other', {
+                n: items.length,
+                people: t(people === 1 ? 'count.people.one' : 'count.people.other', { n: people }),
+              })}
         </p>
       )}
+      <BedsFreeTonight sites={housing.data?.items} />
+      <KitsOnHand />
       {items.length > 0 && (
         <ul class="card-list release-list" data-testid="release-list">
           {items.map((r) => (
@@ -166,6 +194,7 @@ export function ReleaseBoard({ user, compact }: { user: AuthUser; compact?: bool
               operator={operator}
               fresh={fresh.has(r.id)}
               dispatches={dispatches.get(r.id)}
+              bedEnds={stays.data ? bedEnd(r, stays.data.items, stays.data.tonight) : null}
               onChanged={board.reload}
             />
           ))}

@@ -1,3 +1,4 @@
+import { languageEntry } from '@shared/language-codes';
 import type { ScreeningStateName, VolunteerSkill } from '@shared/volunteers';
 import type { VolunteerDetail } from '../api';
 import { type Lang, useI18n } from '../i18n';
@@ -5,8 +6,13 @@ import { formatDay, formatDayTime } from './networkTime';
 
 const displayNames = new Map<Lang, Intl.DisplayNames | null>();
 
-/** "es" reads as "Spanish" / "español"; names without a code ("K'iche'") stay as written. */
+/**
+ * "es" reads as "Spanish" / "español", "quc" as "K'iche'": the network's own table first (it knows the
+ * Mayan languages), then the browser's; names without a code stay as written.
+ */
 export function languageName(lang: Lang, value: string): string {
+  const known = languageEntry(value);
+  if (known) return known[lang];
   if (!/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(value)) return value;
   let names = displayNames.get(lang);
   if (names === undefined) {

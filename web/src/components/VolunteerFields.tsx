@@ -2,8 +2,9 @@ import { MAX_PHONE_INPUT, type SmsLanguage, smsLanguages } from '@shared/sms';
 import { MAX_NAME, type VolunteerSkill, volunteerSkills } from '@shared/volunteers';
 import type { ApiError, VolunteerDetail } from '../api';
 import { fieldErrors } from '../forms';
-import { type Translate, useI18n } from '../i18n';
+import { type Lang, type Translate, useI18n } from '../i18n';
 import { Field } from './Field';
+import { languageName } from './VolunteerBits';
 
 export interface VolunteerDraft {
   name: string;
@@ -24,11 +25,12 @@ export const emptyDraft: VolunteerDraft = {
   highRisk: false,
 };
 
-export function draftOf(v: VolunteerDetail): VolunteerDraft {
+/** Languages are edited by name in the reader's language; the server stores them back as codes. */
+export function draftOf(v: VolunteerDetail, lang: Lang): VolunteerDraft {
   return {
     name: v.name,
     phone: v.phone,
-    languages: v.languages.join(', '),
+    languages: v.languages.map((l) => languageName(lang, l)).join(', '),
     skills: v.skills,
     smsLanguage: v.smsLanguage,
     highRisk: v.highRisk,

@@ -5,6 +5,8 @@ import { ReleaseBoard } from '../components/ReleaseBoard';
 import { type Translate, useI18n } from '../i18n';
 import { useLiveResource } from '../resource';
 import { linkClick } from '../router';
+import { FirstSteps } from './home/FirstSteps';
+import { Tonight } from './home/Tonight';
 
 type HealthTone = 'ok' | 'warn' | 'down' | 'unknown';
 
@@ -22,7 +24,8 @@ function describe(t: Translate, value: unknown): { tone: HealthTone; text: strin
 export function Home({ user }: { user: AuthUser }) {
   const { t } = useI18n();
   const sites = useLiveResource(api.sites, ['site.']);
-  const health = useLiveResource(api.health, []);
+  // A failed or retried hand-over to the provider is when SMS health may change: look again then.
+  const health = useLiveResource(api.health, ['sms.status']);
   const rows: [string, unknown][] = [
     [t('home.server'), health.error ? false : health.data?.ok],
     [t('home.db'), health.data?.db],
@@ -33,6 +36,8 @@ export function Home({ user }: { user: AuthUser }) {
   return (
     <Page title={t('home.title')}>
       <p class="lead">{t('user.signedInAs', { name: user.name, role: t(`role.${user.role}`) })}</p>
+      <FirstSteps user={user} />
+      <Tonight user={user} />
       <ReleaseBoard user={user} compact />
       <div class="grid">
         <article class="card stat">
@@ -59,6 +64,10 @@ export function Home({ user }: { user: AuthUser }) {
               );
             })}
           </dl>
+          {/* The API reference is a server page, not a dashboard route: a plain link leaves the app. */}
+          <a href="/api/docs" data-testid="api-docs">
+            {t('home.apiDocs')}
+          </a>
         </article>
       </div>
     </Page>

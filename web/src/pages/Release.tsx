@@ -11,8 +11,11 @@ import {
 } from '../api';
 import { DispatchPanel } from '../components/DispatchPanel';
 import { ErrorMessage, errorText } from '../components/ErrorMessage';
+import { HousingPanel } from '../components/HousingPanel';
+import { KitsPanel } from '../components/KitsPanel';
 import { formatDay, formatDayTime } from '../components/networkTime';
 import { Page } from '../components/Page';
+import { PagePanel } from '../components/PagePanel';
 import {
   AcknowledgeBanner,
   formatMinutes,
@@ -22,9 +25,10 @@ import {
   ReleaseAge,
   StatusChip,
 } from '../components/ReleaseBits';
-import { hasKey, type Translate, useI18n } from '../i18n';
+import { hasKey, type MessageKey, type Translate, useI18n } from '../i18n';
 import { useLiveResource } from '../resource';
 import { linkClick } from '../router';
+import { ReleaseEdit } from './release-new/ReleaseEdit';
 
 function needList(t: Translate, note: string | null): string {
   if (!note) return t('timeline.noNeeds');
@@ -53,6 +57,13 @@ function describe(t: Translate, e: TimelineEntry): string {
       return t('timeline.acknowledged');
     case 'purged':
       return t('timeline.purged');
+    case 'edited':
+      return t('timeline.edited', {
+        fields: (e.note ?? '')
+          .split(', ')
+          .map((f) => (hasKey(`editedField.${f}`) ? t(`editedField.${f}` as MessageKey) : f))
+          .join(', '),
+      });
   }
 }
 
@@ -246,6 +257,7 @@ export function ReleasePage({ user, id }: { user: AuthUser; id: number }) {
                 )
               )}
             </section>
+            <PagePanel release={r} user={user} />
             <section class="card" aria-labelledby="needs-title">
               <h2 id="needs-title">{t('release.needs')}</h2>
               {r.needs.length === 0 ? (
@@ -266,9 +278,14 @@ export function ReleasePage({ user, id }: { user: AuthUser; id: number }) {
                 )}
               </section>
             )}
+            {operator && r.status !== 'closed' && r.status !== 'cancelled' && !r.purged && (
+              <ReleaseEdit release={r} onSaved={detail.reload} />
+            )}
           </div>
           <div>
             <DispatchPanel release={r} operator={operator} />
+            <HousingPanel release={r} operator={operator} />
+            <KitsPanel release={r} operator={operator} />
             <section class="card" aria-labelledby="timeline-title">
               <h2 id="timeline-title">{t('release.timeline')}</h2>
               <Timeline entries={r.timeline} me={user} />

@@ -13,6 +13,9 @@ export function Releases({ user }: { user: AuthUser }) {
       actions={
         <div class="page-actions">
           <SoundToggle />
+          <a class="btn" href="/releases/history" onClick={linkClick} data-testid="history-link">
+            {t('history.link')}
+          </a>
           {isOperator(user.role) && (
             <a
               class="btn btn-primary"

@@ -33,9 +33,20 @@ function remember(token: string | null): void {
 type State =
   | { status: 'checking' }
   | { status: 'invalid' }
+  | { status: 'used' }
   | { status: 'failed'; error: ApiError }
   | { status: 'ready'; info: ScreeningLinkInfo }
   | { status: 'done'; info: ScreeningLinkInfo; result: ScreeningLinkResult };
+
+function Used() {
+  const { t } = useI18n();
+  return (
+    <div class="screen-card" data-testid="screen-used">
+      <p class="screen-lead">{t('screen.usedTitle')}</p>
+      <p>{t('screen.usedBody')}</p>
+    </div>
+  );
+}
 
 function Invalid() {
   const { t } = useI18n();
@@ -101,7 +112,7 @@ function Questions({
         return await api.screenByLink({ token, symptoms, exposure }, key);
       } catch (err) {
         // The link ran out while the form was open.
-        gone = err instanceof ApiError && err.status === 404;
+        gone = err instanceof ApiError && (err.status === 404 || err.code === 'link_used');
         throw err;
       }
     });
@@ -153,6 +164,9 @@ export function Screen() {
       if (apiErr.status === 404 || apiErr.status === 400) {
         remember(null);
         setState({ status: 'invalid' });
+      } else if (apiErr.code === 'link_used') {
+        remember(null);
+        setState({ status: 'used' });
       } else setState({ status: 'failed', error: apiErr });
     }
   };
@@ -169,6 +183,7 @@ export function Screen() {
   let body: ComponentChildren = null;
   if (state.status === 'checking') body = <p class="loading">{t('app.loading')}</p>;
   else if (state.status === 'invalid') body = <Invalid />;
+  else if (state.status === 'used') body = <Used />;
   else if (state.status === 'failed') {
     body = (
       <div class="screen-card">

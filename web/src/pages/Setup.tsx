@@ -29,6 +29,7 @@ export function Setup({ onDone, onAlreadySetUp }: SetupProps) {
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
+  const [phone, setPhone] = useState('');
   const [confirm, setConfirm] = useState('');
   const submission = useSubmission<{ user: AuthUser }>();
   const mismatch = confirm !== '' && confirm !== password;
@@ -37,7 +38,13 @@ export function Setup({ onDone, onAlreadySetUp }: SetupProps) {
     e.preventDefault();
     if (mismatch) return;
     const result = await submission.run(() =>
-      api.setup({ token: token.trim(), email: email.trim(), name: name.trim(), password }),
+      api.setup({
+        token: token.trim(),
+        email: email.trim(),
+        name: name.trim(),
+        password,
+        ...(phone.trim() ? { phone: phone.trim() } : {}),
+      }),
     );
     if (result) onDone(result.user);
   };
@@ -93,6 +100,23 @@ export function Setup({ onDone, onAlreadySetUp }: SetupProps) {
               required
               value={email}
               onInput={(e) => setEmail(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id="setup-phone"
+          label={`${t('field.phone')} ${t('field.optional')}`}
+          hint={t('setup.phoneHint')}
+          error={errors.phone}
+        >
+          {(a11y) => (
+            <input
+              {...a11y}
+              type="tel"
+              autoComplete="tel"
+              maxLength={40}
+              value={phone}
+              onInput={(e) => setPhone(e.currentTarget.value)}
             />
           )}
         </Field>

@@ -2,7 +2,7 @@ import { type SiteKind, siteKinds } from '@shared/sites';
 import { MAX_NAME } from '@shared/volunteers';
 import { useState } from 'preact/hooks';
 import { isOperator } from '../access';
-import { type AuthUser, api, type Site } from '../api';
+import { type ApiError, type AuthUser, api, type Site, toApiError } from '../api';
 import { Disclosure } from '../components/Disclosure';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
@@ -117,16 +117,102 @@ function NewSiteForm({ onCreated }: { onCreated: () => void }) {
   );
 }
 
+/** Rename or remove one site; a site releases or shifts still name is archived, and says so. */
+function SiteActions({
+  site,
+  onDone,
+}: {
+  site: Site;
+  onDone: (message: string | null, error?: ApiError) => void;
+}) {
+  const { t } = useI18n();
+  const rename = async () => {
+    const name = window.prompt(t('sites.renamePrompt', { name: site.name }), site.name)?.trim();
+    if (!name || name === site.name) return;
+    try {
+      await api.updateSite(site.id, { name });
+      onDone(t('sites.renamed', { name }));
+    } catch (err) {
+      onDone(null, toApiError(err));
+    }
+  };
+  const remove = async () => {
+    if (!window.confirm(t('sites.removeConfirm', { name: site.name }))) return;
+    try {
+      const result = await api.removeSite(site.id);
+      onDone(t(result.deleted ? 'sites.deleted' : 'sites.archived', { name: site.name }));
+    } catch (err) {
+      onDone(null, toApiError(err));
+    }
+  };
+  return (
+    <div class="row-actions">
+      <button type="button" class="btn btn-small" onClick={() => void rename()}>
+        {t('sites.rename')}
+        <span class="visually-hidden"> {site.name}</span>
+      </button>
+      <button type="button" class="btn btn-small btn-quiet" onClick={() => void remove()}>
+        {t('sites.remove')}
+        <span class="visually-hidden"> {site.name}</span>
+      </button>
+    </div>
+  );
+}
+
+function ArchivedSites({ onDone }: { onDone: (message: string | null, error?: ApiError) => void }) {
+  const { t } = useI18n();
+  const archived = useLiveResource(api.archivedSites, ['site.']);
+  const items = archived.data?.items ?? [];
+  if (items.length === 0) return null;
+  const restore = async (site: Site) => {
+    try {
+      await api.updateSite(site.id, { archived: false });
+      onDone(t('sites.restored', { name: site.name }));
+    } catch (err) {
+      onDone(null, toApiError(err));
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="archived-sites-title">
+      <h2 id="archived-sites-title">{t('sites.archivedTitle')}</h2>
+      <p class="hint">{t('sites.archivedHint')}</p>
+      <ul class="plain-list">
+        {items.map((s) => (
+          <li key={s.id}>
+            {s.name}{' '}
+            <button type="button" class="btn btn-small" onClick={() => void restore(s)}>
+              {t('sites.restore')}
+              <span class="visually-hidden"> {s.name}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function Sites({ user }: { user: AuthUser }) {
   const { t, date } = useI18n();
   const sites = useLiveResource(api.sites, ['site.']);
   const canEdit = isOperator(user.role);
   const items = sites.data?.items ?? [];
+  const [notice, setNotice] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+  const done = (message: string | null, error?: ApiError) => {
+    setNotice(message);
+    setActionError(error ?? null);
+    sites.reload();
+  };
 
   return (
     <Page title={t('sites.title')}>
       {canEdit && <NewSiteForm onCreated={sites.reload} />}
-      <ErrorMessage error={sites.error} />
+      <ErrorMessage error={sites.error ?? actionError} />
+      {notice && (
+        <p class="alert alert-ok" role="status">
+          {notice}
+        </p>
+      )}
       {sites.data && items.length === 0 && <p class="empty">{t('sites.empty')}</p>}
       {items.length > 0 && (
         <table class="table" data-testid="sites-table">
@@ -138,6 +224,11 @@ export function Sites({ user }: { user: AuthUser }) {
               <th scope="col">{t('sites.address')}</th>
               <th scope="col">{t('sites.keyword')}</th>
               <th scope="col">{t('sites.created')}</th>
+              {canEdit && (
+                <th scope="col">
+                  <span class="visually-hidden">{t('sites.actions')}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -152,11 +243,17 @@ export function Sites({ user }: { user: AuthUser }) {
                   {site.smsKeyword || '—'}
                 </td>
                 <td data-label={t('sites.created')}>{date(site.createdAt)}</td>
+                {canEdit && (
+                  <td>
+                    <SiteActions site={site} onDone={done} />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {canEdit && <ArchivedSites onDone={done} />}
     </Page>
   );
 }

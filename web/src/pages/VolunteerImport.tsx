@@ -44,6 +44,14 @@ function Report({ report }: { report: ImportReport }) {
         <span class="chip chip-ok" data-testid="import-added">
           {t('import.added', { n: report.added })}
         </span>
+        <span class="chip chip-ok" data-testid="import-updated">
+          {t('import.updated', { n: report.updated })}
+        </span>
+        {report.skipped > 0 && (
+          <span class="chip chip-wait" data-testid="import-skipped">
+            {t('import.skipped', { n: report.skipped })}
+          </span>
+        )}
         <span class={`chip ${report.refused ? 'chip-bad' : 'chip-wait'}`} data-testid="import-refused">
           {t('import.refused', { n: report.refused })}
         </span>
@@ -66,7 +74,7 @@ function Report({ report }: { report: ImportReport }) {
                   {r.row}
                 </td>
                 <th scope="row" data-label={t('field.name')}>
-                  {r.status === 'added' ? (
+                  {r.status !== 'refused' ? (
                     <a href={`/volunteers/${r.id}`} onClick={linkClick}>
                       {r.name}
                     </a>
@@ -77,6 +85,10 @@ function Report({ report }: { report: ImportReport }) {
                 <td data-label={t('import.result')}>
                   {r.status === 'added' ? (
                     <span class="chip chip-ok">{t('import.rowAdded')}</span>
+                  ) : r.status === 'updated' ? (
+                    <span class="chip chip-ok">{t('import.rowUpdated')}</span>
+                  ) : r.status === 'skipped' ? (
+                    <span class="chip chip-wait">{t('import.rowSkipped')}</span>
                   ) : (
                     <div>
                       <span class="chip chip-bad">{t('import.rowRefused')}</span>

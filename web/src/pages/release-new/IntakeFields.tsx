@@ -1,7 +1,10 @@
+import { MAX_DISPATCH_NEEDED } from '@shared/dispatch';
 import { MAX_LANGUAGE_NAME } from '@shared/languages';
+import type { NoteRisk } from '@shared/notes';
 import { MAX_COUNT, MAX_DESTINATION, MAX_NOTES, releaseNeeds } from '@shared/releases';
 import { ChipCheck } from '../../components/ChipCheck';
 import { Field } from '../../components/Field';
+import { NoteRisks } from '../../components/NoteRisks';
 import { releaseLanguageName } from '../../components/ReleaseBits';
 import { Stepper } from '../../components/Stepper';
 import { useI18n } from '../../i18n';
@@ -172,7 +175,7 @@ export function NeedPicker({ draft, set }: Omit<PartProps, 'errors'>) {
   );
 }
 
-export function TravelAndNotes({ draft, set, errors }: PartProps) {
+export function TravelAndNotes({ draft, set, errors, risks }: PartProps & { risks: readonly NoteRisk[] }) {
   const { t } = useI18n();
   return (
     <>
@@ -219,12 +222,47 @@ export function TravelAndNotes({ draft, set, errors }: PartProps) {
           id="intake-notes"
           maxLength={MAX_NOTES}
           rows={3}
-          aria-describedby="intake-notes-warning"
+          aria-describedby={risks.length ? 'intake-notes-warning intake-note-risks' : 'intake-notes-warning'}
           value={draft.notes}
           onInput={(e) => set({ notes: e.currentTarget.value })}
         />
         {errors.notes && <p class="field-error">{errors.notes}</p>}
+        <NoteRisks risks={risks} id="intake-note-risks" />
       </div>
     </>
+  );
+}
+
+/** Texting volunteers as the release is logged: one step fewer at 2 a.m. */
+export function DispatchNow({ draft, set }: PartProps) {
+  const { t } = useI18n();
+  return (
+    <fieldset class="field dispatch-now">
+      <legend>{t('intake.dispatchTitle')}</legend>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={draft.dispatch}
+          onChange={(e) => set({ dispatch: e.currentTarget.checked })}
+          data-testid="intake-dispatch"
+        />
+        <span>{t('intake.dispatchNow')}</span>
+      </label>
+      {draft.dispatch && (
+        <>
+          <Stepper
+            id="intake-dispatch-needed"
+            label={t('dispatch.needed')}
+            value={draft.dispatchNeeded}
+            min={1}
+            max={MAX_DISPATCH_NEEDED}
+            decreaseLabel={t('dispatch.fewer')}
+            increaseLabel={t('dispatch.more')}
+            onChange={(dispatchNeeded) => set({ dispatchNeeded })}
+          />
+          <p class="hint">{t('dispatch.whyMore')}</p>
+        </>
+      )}
+    </fieldset>
   );
 }

@@ -1,6 +1,14 @@
+import { noteRisks } from '@shared/notes';
 import { releaseNeeds } from '@shared/releases';
 import { useEffect, useState } from 'preact/hooks';
-import { type ApiError, type AuthUser, api, type CreateReleaseBody } from '../../api';
+import {
+  type ApiError,
+  type AuthUser,
+  api,
+  type CreateReleaseBody,
+  newIdempotencyKey,
+  toApiError,
+} from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { formError } from '../../forms';
@@ -15,8 +23,23 @@ import {
 } from '../../offline/session';
 import { useLiveResource } from '../../resource';
 import { linkClick } from '../../router';
-import { LanguagePicker, NeedPicker, PeopleCount, TravelAndNotes, WhenReleased } from './IntakeFields';
-import { cleanLanguage, type Draft, emptyDraft, intakeFieldErrors, localToIso, sameLanguage } from './intake';
+import {
+  DispatchNow,
+  LanguagePicker,
+  NeedPicker,
+  PeopleCount,
+  TravelAndNotes,
+  WhenReleased,
+} from './IntakeFields';
+import {
+  cleanLanguage,
+  type Draft,
+  emptyDraft,
+  intakeFieldErrors,
+  isPast,
+  localToIso,
+  sameLanguage,
+} from './intake';
 import type { Outcome } from './OutcomePanel';
 
 export function IntakeForm({ user, onDone }: { user: AuthUser; onDone: (outcome: Outcome) => void }) {
@@ -42,6 +65,7 @@ export function IntakeForm({ user, onDone }: { user: AuthUser; onDone: (outcome:
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const [warnedNotes, setWarnedNotes] = useState<string | null>(null);
   const errors = { ...intakeFieldErrors(t, error), ...localErrors };
 
   /** Adds the typed language; false when it is not one the server would take. */
@@ -73,8 +97,15 @@ export function IntakeForm({ user, onDone }: { user: AuthUser; onDone: (outcome:
     if (draft.adults + draft.children < 1) problems.people = t('intake.peopleInvalid');
     const expectedAt = draft.when === 'expected' ? localToIso(draft.expectedAt) : null;
     if (draft.when === 'expected' && !expectedAt) problems.expectedAt = t('intake.expectedInvalid');
+    else if (expectedAt && isPast(expectedAt)) problems.expectedAt = t('intake.expectedPast');
     setLocalErrors(problems);
     if (!site || Object.keys(problems).length > 0) return;
+    // A note that looks like it names someone is shown back once with the reasons; saving again keeps it.
+    const risks = noteRisks(draft.notes);
+    if (risks.length > 0 && warnedNotes !== draft.notes) {
+      setWarnedNotes(draft.notes);
+      return;
+    }
 
     const body: CreateReleaseBody = {
       siteId: site.id,
@@ -96,10 +127,26 @@ export function IntakeForm({ user, onDone }: { user: AuthUser; onDone: (outcome:
         return;
       }
       rememberLastSite(site.id);
-      setDraft(emptyDraft);
+      const dispatchError =
+        outcome.kind === 'sent' && draft.dispatch
+          ? await api
+              .createDispatch(outcome.release.id, { needed: draft.dispatchNeeded }, newIdempotencyKey())
+              .then(
+                () => null,
+                (err: unknown) => toApiError(err),
+              )
+          : null;
+      setDraft({ ...emptyDraft, dispatch: draft.dispatch, dispatchNeeded: draft.dispatchNeeded });
+      setWarnedNotes(null);
       onDone(
         outcome.kind === 'sent'
-          ? { kind: 'sent', id: outcome.release.id, code: outcome.release.code }
+          ? {
+              kind: 'sent',
+              id: outcome.release.id,
+              code: outcome.release.code,
+              dispatched: draft.dispatch && !dispatchError,
+              dispatchError,
+            }
           : { kind: 'queued', localId: outcome.item.localId, persisted: outcome.persisted },
       );
     } finally {
@@ -136,11 +183,17 @@ export function IntakeForm({ user, onDone }: { user: AuthUser; onDone: (outcome:
       <WhenReleased draft={draft} set={set} errors={errors} />
       <LanguagePicker draft={draft} set={set} errors={errors} onAddOther={() => void addOther()} />
       <NeedPicker draft={draft} set={set} />
-      <TravelAndNotes draft={draft} set={set} errors={errors} />
+      <TravelAndNotes
+        draft={draft}
+        set={set}
+        errors={errors}
+        risks={warnedNotes === draft.notes ? noteRisks(draft.notes) : []}
+      />
+      <DispatchNow draft={draft} set={set} errors={errors} />
 
       <div class="intake-submit">
         <button type="submit" class="btn btn-primary btn-big" disabled={busy}>
-          {busy ? t('form.saving') : t('intake.submit')}
+          {busy ? t('form.saving') : warnedNotes === draft.notes ? t('notes.saveAnyway') : t('intake.submit')}
         </button>
       </div>
     </form>

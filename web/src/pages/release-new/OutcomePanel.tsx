@@ -6,7 +6,7 @@ import { linkClick } from '../../router';
 import { useStore } from '../../store';
 
 export type Outcome =
-  | { kind: 'sent'; id: number; code: string }
+  | { kind: 'sent'; id: number; code: string; dispatched?: boolean; dispatchError?: ApiError | null }
   | { kind: 'queued'; localId: string; persisted: boolean };
 
 export function OutcomePanel({ outcome, onAnother }: { outcome: Outcome; onAnother: () => void }) {
@@ -38,6 +38,16 @@ export function OutcomePanel({ outcome, onAnother }: { outcome: Outcome; onAnoth
             {code}
           </p>
           <p class="hint">{t('intake.sentHint')}</p>
+          {outcome.kind === 'sent' && outcome.dispatched && (
+            <p class="alert alert-ok" data-testid="intake-dispatched">
+              {t('intake.dispatched')}
+            </p>
+          )}
+          {outcome.kind === 'sent' && outcome.dispatchError && (
+            <p class="alert alert-error" role="alert">
+              {t('intake.dispatchFailed', { reason: errorText(t, outcome.dispatchError) })}
+            </p>
+          )}
           <div class="form-actions">
             <a class="btn" href={`/releases/${id}`} onClick={linkClick}>
               {t('intake.open')}

@@ -1,15 +1,23 @@
-import { isLanguageName, straightenApostrophes } from '@shared/languages';
+import { isLanguageName, cleanLanguage as sharedCleanLanguage } from '@shared/languages';
 import type { ReleaseNeed } from '@shared/releases';
 import type { ApiError } from '../../api';
 import { fieldErrors } from '../../forms';
 import type { Translate } from '../../i18n';
 
 /** Languages heard most at the border, codes where one exists and names as their speakers write them. */
-export const commonLanguages = ['es', 'en', 'pt', 'fr', 'ht', "K'iche'", 'Mam', "Q'anjob'al"];
+export const commonLanguages = ['es', 'en', 'pt', 'fr', 'ht', 'quc', 'mam', 'kjb'];
 
-/** The shared language rule, checked here so a bad name is caught before a release waits offline. */
+/**
+ * The shared language rule, checked here so a bad name is caught before a release waits offline; a
+ * known name becomes its code ("Spanish" → es) as the server would store it.
+ */
 export function cleanLanguage(text: string): string | null {
-  return isLanguageName(text) ? straightenApostrophes(text.trim()) : null;
+  return isLanguageName(text) ? sharedCleanLanguage(text) : null;
+}
+
+/** An expected time already gone, by more than a slow clock explains. */
+export function isPast(iso: string, now = Date.now()): boolean {
+  return Date.parse(iso) < now - 5 * 60_000;
 }
 
 export function sameLanguage(a: string, b: string): boolean {
@@ -27,7 +35,9 @@ export function intakeFieldErrors(t: Translate, error: ApiError | null): Record<
     words: {
       siteId: t('intake.siteInvalid'),
       languages: t('intake.languageInvalid'),
-      expectedAt: t('intake.expectedInvalid'),
+      expectedAt: error?.details.some((d) => d.message.startsWith('is in the past'))
+        ? t('intake.expectedPast')
+        : t('intake.expectedInvalid'),
     },
   });
 }
@@ -43,6 +53,9 @@ export interface Draft {
   destination: string;
   travelDate: string;
   notes: string;
+  /** Text volunteers as soon as the release is logged, asking for this many. */
+  dispatch: boolean;
+  dispatchNeeded: number;
 }
 
 export const emptyDraft: Draft = {
@@ -56,4 +69,6 @@ export const emptyDraft: Draft = {
   destination: '',
   travelDate: '',
   notes: '',
+  dispatch: false,
+  dispatchNeeded: 2,
 };

@@ -6,6 +6,7 @@ import { ScreeningChip } from '../../components/VolunteerBits';
 import { useSubmission } from '../../forms';
 import { useI18n } from '../../i18n';
 import { linkClick } from '../../router';
+import { ShiftEdit } from './ShiftEdit';
 
 function SignupPicker({
   shift,
@@ -41,7 +42,9 @@ function SignupPicker({
           <option value="">{t('shifts.chooseVolunteer')}</option>
           {options.map((v) => (
             <option key={v.id} value={String(v.id)}>
-              {v.screening.state === 'clear' ? v.name : `${v.name} (${t(`screening.${v.screening.state}`)})`}
+              {!v.screening || v.screening.state === 'clear'
+                ? v.name
+                : `${v.name} (${t(`screening.${v.screening.state}`)})`}
             </option>
           ))}
         </select>
@@ -140,16 +143,16 @@ export function ShiftCard({
           {shift.signups.map((s) => (
             <li
               key={s.volunteerId}
-              class={s.counts ? 'signup' : 'signup signup-out'}
+              class={s.counts !== false ? 'signup' : 'signup signup-out'}
               data-testid="signup"
               data-volunteer-id={s.volunteerId}
-              data-counts={s.counts ? 'yes' : 'no'}
+              data-counts={s.counts !== false ? 'yes' : 'no'}
             >
               <a class="signup-name" href={`/volunteers/${s.volunteerId}`} onClick={linkClick}>
-                {s.counts ? s.name : <s>{s.name}</s>}
+                {s.counts !== false ? s.name : <s>{s.name}</s>}
               </a>
-              <ScreeningChip state={s.screening} />
-              {!s.counts && <span class="signup-flag">{t('shifts.notCounted')}</span>}
+              {s.screening && <ScreeningChip state={s.screening} />}
+              {s.counts === false && <span class="signup-flag">{t('shifts.notCounted')}</span>}
               {s.source === 'sms' && <span class="sub-inline">{t('shifts.bySms')}</span>}
               {operator && !over && (
                 <RemoveButton shift={shift} volunteerId={s.volunteerId} name={s.name} onChanged={onChanged} />
@@ -161,6 +164,7 @@ export function ShiftCard({
       {operator && !over && shift.gap && volunteers && (
         <SignupPicker shift={shift} volunteers={volunteers} onChanged={onChanged} />
       )}
+      {operator && !over && shift.templateId === null && <ShiftEdit shift={shift} onChanged={onChanged} />}
     </li>
   );
 }

@@ -5,6 +5,7 @@ import { type AuthUser, api, type SmsMessage } from '../../api';
 import { BroadcastForm } from '../../components/BroadcastForm';
 import { ErrorMessage, errorText } from '../../components/ErrorMessage';
 import { Page } from '../../components/Page';
+import { nationalPhone } from '../../components/phone';
 import { SmsDirectionLabel, SmsStatusChip } from '../../components/SmsStatus';
 import { When } from '../../components/When';
 import { useSubmission } from '../../forms';
@@ -44,10 +45,13 @@ function LogRow({
   message,
   canSend,
   onResent,
+  name,
 }: {
   message: SmsMessage;
   canSend: boolean;
   onResent: () => void;
+  /** Who a number is, when it is a volunteer's: people read names, not numbers. */
+  name?: string;
 }) {
   const { t, date } = useI18n();
   const resendable = canSend && (message.status === 'failed' || message.status === 'undelivered');
@@ -63,13 +67,26 @@ function LogRow({
       <td data-label={t('sms.direction')}>
         <SmsDirectionLabel direction={message.direction} />
       </td>
-      <td data-label={t('sms.phone')} class="mono nowrap">
-        {message.phone || '—'}
+      <td data-label={t('sms.phone')} class="nowrap">
+        {name ? (
+          <>
+            <span data-testid="sms-who">{name}</span>{' '}
+            <span class="mono muted">{nationalPhone(message.phone)}</span>
+          </>
+        ) : (
+          <span class="mono">{message.phone ? nationalPhone(message.phone) : '—'}</span>
+        )}
       </td>
       <td data-label={t('sms.message')} class="sms-body">
         {/* One wrapper per cell: on phones the cell is a two-column grid of label and content. */}
         <div>
-          <span data-testid="sms-body">{message.body}</span>
+          {message.body === null ? (
+            <span data-testid="sms-body" class="muted">
+              {t('sms.bodyHidden')}
+            </span>
+          ) : (
+            <span data-testid="sms-body">{message.body}</span>
+          )}
           <span class="sms-meta">
             {message.encoding} ·{' '}
             {t(message.segments === 1 ? 'sms.segments.one' : 'sms.segments.other', { n: message.segments })}
@@ -98,6 +115,8 @@ function LogRow({
 
 function SmsLogSection({ canSend, log }: { canSend: boolean; log: SmsLog }) {
   const { t } = useI18n();
+  const roster = useLiveResource(() => api.volunteers(), ['volunteer.']);
+  const names = new Map((roster.data?.items ?? []).map((v) => [v.phone, v.name]));
   const [filters, setFilters] = useState<Filters>({ direction: '', status: '' });
   const change = (next: Filters) => {
     setFilters(next);
@@ -168,7 +187,13 @@ function SmsLogSection({ canSend, log }: { canSend: boolean; log: SmsLog }) {
           </thead>
           <tbody>
             {items.map((m) => (
-              <LogRow key={m.id} message={m} canSend={canSend} onResent={log.refresh} />
+              <LogRow
+                key={m.id}
+                message={m}
+                canSend={canSend}
+                onResent={log.refresh}
+                name={names.get(m.phone)}
+              />
             ))}
           </tbody>
         </table>

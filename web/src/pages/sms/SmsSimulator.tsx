@@ -4,15 +4,16 @@ import { type ApiError, api, type SimulateResult, type SmsMessage, toApiError } 
 import { Disclosure } from '../../components/Disclosure';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
+import { nationalPhone } from '../../components/phone';
 import { SmsStatusChip, useStatusEvents } from '../../components/SmsStatus';
 import { When } from '../../components/When';
 import { useSubmission } from '../../forms';
 import { useI18n } from '../../i18n';
-import { useLiveReload } from '../../resource';
+import { useLiveReload, useLiveResource } from '../../resource';
 import { phoneError } from './SmsComposer';
 
 const threadSize = 50;
-const tryKeywords = ['HELP', 'AYUDA', 'STOP', 'START'];
+const tryKeywords = ['YES', 'WELL', 'STATUS', 'RELEASE', 'SHIFT', 'HELP', 'AYUDA', 'STOP', 'START'];
 
 interface Thread {
   items: SmsMessage[] | null;
@@ -119,12 +120,38 @@ export function SmsSimulator() {
     box.current?.focus();
   };
 
-  const heading = number ?? from.trim();
+  const roster = useLiveResource(() => api.volunteers({ active: 'true' }), ['volunteer.']);
+  const people = roster.data?.items ?? [];
+  const who = people.find((v) => v.phone === (number ?? from.trim()));
+  const heading = who ? who.name : nationalPhone(number ?? from.trim());
 
   return (
     <Disclosure id="sms-sim-title" title={t('sim.title')}>
       <form class="sim" onSubmit={send} aria-labelledby="sms-sim-title" data-testid="sms-simulator">
         <p class="hint sim-intro">{t('sim.intro')}</p>
+        {people.length > 0 && (
+          <div class="field">
+            <label for="sim-as">{t('sim.as')}</label>
+            <select
+              id="sim-as"
+              value={who ? String(who.id) : ''}
+              onChange={(e) => {
+                const chosen = people.find((v) => String(v.id) === e.currentTarget.value);
+                setFrom(chosen ? chosen.phone : '');
+                setNumber(null);
+                submission.reset();
+              }}
+              data-testid="sim-as"
+            >
+              <option value="">{t('sim.asNumber')}</option>
+              {people.map((v) => (
+                <option key={v.id} value={String(v.id)}>
+                  {v.name} · {nationalPhone(v.phone)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <Field
           id="sim-from"
           label={t('sim.from')}

@@ -11,6 +11,7 @@ interface Draft {
   phone: string;
   smsLanguage: SmsLanguage;
   disabled: boolean;
+  stockAlerts: boolean;
 }
 
 function draftOf(u: User): Draft {
@@ -19,6 +20,7 @@ function draftOf(u: User): Draft {
     phone: u.phone ?? '',
     smsLanguage: u.smsLanguage,
     disabled: u.disabled,
+    stockAlerts: u.alerts.includes('stock'),
   };
 }
 
@@ -39,6 +41,10 @@ export function EditUser({ user, onDone }: { user: User; onDone: (saved: User | 
     if (draft.phone.trim() !== base.phone) patch.phone = draft.phone.trim() || null;
     if (draft.smsLanguage !== base.smsLanguage) patch.smsLanguage = draft.smsLanguage;
     if (draft.disabled !== base.disabled) patch.disabled = draft.disabled;
+    if (draft.stockAlerts !== base.stockAlerts)
+      patch.alerts = draft.stockAlerts
+        ? [...user.alerts.filter((a) => a !== 'stock'), 'stock']
+        : user.alerts.filter((a) => a !== 'stock');
     if (Object.keys(patch).length === 0) {
       onDone(null);
       return;
@@ -109,6 +115,18 @@ export function EditUser({ user, onDone }: { user: User; onDone: (saved: User | 
         />
         <span>{t('users.disabledLabel')}</span>
       </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={draft.stockAlerts}
+          aria-describedby={idOf('stock-alerts-hint')}
+          onChange={(e) => set('stockAlerts', e.currentTarget.checked)}
+        />
+        <span>{t('users.stockAlerts')}</span>
+      </label>
+      <p class="hint" id={idOf('stock-alerts-hint')}>
+        {t('users.stockAlertsHint')}
+      </p>
       <p class="hint">{t('users.signOutNote')}</p>
       <div class="form-actions">
         <button type="submit" class="btn btn-primary" disabled={busy}>

@@ -1,3 +1,4 @@
+import { cleanLanguages } from '@shared/languages';
 import { useEffect, useState } from 'preact/hooks';
 import { api, type VolunteerDetail, type VolunteerPatchBody } from '../../api';
 import { Disclosure } from '../../components/Disclosure';
@@ -21,7 +22,7 @@ function patchFrom(v: VolunteerDetail, d: VolunteerDraft): VolunteerPatchBody {
   const patch: VolunteerPatchBody = {};
   if (d.name.trim() !== v.name) patch.name = d.name.trim();
   if (d.phone.trim() !== v.phone) patch.phone = d.phone.trim();
-  const languages = parseLanguages(d.languages);
+  const languages = cleanLanguages(parseLanguages(d.languages));
   if (!sameList(languages, v.languages)) patch.languages = languages;
   if (!sameList(d.skills, v.skills)) patch.skills = d.skills;
   if (d.smsLanguage !== v.smsLanguage) patch.smsLanguage = d.smsLanguage;
@@ -36,8 +37,8 @@ export function EditForm({
   volunteer: VolunteerDetail;
   onSaved: (v: VolunteerDetail) => void;
 }) {
-  const { t } = useI18n();
-  const [draft, setDraft] = useState(() => draftOf(volunteer));
+  const { t, lang } = useI18n();
+  const [draft, setDraft] = useState(() => draftOf(volunteer, lang));
   const [dirty, setDirty] = useState(false);
   const [saved, setSaved] = useState(false);
   const submission = useSubmission<VolunteerDetail>();
@@ -45,7 +46,7 @@ export function EditForm({
 
   // Follow changes made elsewhere until the reader starts editing.
   useEffect(() => {
-    if (!dirty) setDraft(draftOf(volunteer));
+    if (!dirty) setDraft(draftOf(volunteer, lang));
   }, [volunteer.updatedAt]);
 
   const change = (next: VolunteerDraft) => {
@@ -64,7 +65,7 @@ export function EditForm({
     }
     const updated = await submission.run(() => api.updateVolunteer(volunteer.id, patch));
     if (!updated) return;
-    setDraft(draftOf(updated));
+    setDraft(draftOf(updated, lang));
     setDirty(false);
     setSaved(true);
     onSaved(updated);
@@ -94,7 +95,7 @@ export function EditForm({
               type="button"
               class="btn btn-quiet"
               onClick={() => {
-                setDraft(draftOf(volunteer));
+                setDraft(draftOf(volunteer, lang));
                 setDirty(false);
                 submission.reset();
               }}
@@ -138,6 +139,49 @@ export function PauseButton({
       <p class="hint" id="pause-hint">
         {volunteer.active ? t('volunteer.pauseHint') : t('volunteer.resumeHint')}
       </p>
+      {submission.error && (
+        <p class="field-error" role="alert">
+          {errorText(t, submission.error)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Erasing is for someone who asked to leave: it cannot be undone, so it asks first and says what goes. */
+export function EraseButton({ volunteer, onErased }: { volunteer: VolunteerDetail; onErased: () => void }) {
+  const { t } = useI18n();
+  const [asking, setAsking] = useState(false);
+  const submission = useSubmission<{ erased: true }>();
+  const erase = async () => {
+    const done = await submission.run(() => api.eraseVolunteer(volunteer.id));
+    if (done) onErased();
+  };
+  return (
+    <div class="page-action">
+      {asking ? (
+        <div>
+          <p id="erase-question" class="alert alert-error">
+            {t('volunteer.eraseQuestion', { name: volunteer.name })}
+          </p>
+          <button
+            type="button"
+            class="btn btn-danger"
+            onClick={() => void erase()}
+            disabled={submission.busy}
+            data-testid="erase-confirm"
+          >
+            {t('volunteer.eraseConfirm')}
+          </button>{' '}
+          <button type="button" class="btn btn-quiet" onClick={() => setAsking(false)}>
+            {t('volunteer.eraseKeep')}
+          </button>
+        </div>
+      ) : (
+        <button type="button" class="btn btn-quiet" onClick={() => setAsking(true)} data-testid="erase">
+          {t('volunteer.erase')}
+        </button>
+      )}
       {submission.error && (
         <p class="field-error" role="alert">
           {errorText(t, submission.error)}

@@ -5,10 +5,10 @@ import { Page } from '../../components/Page';
 import { LanguageList, ScreeningChip, SkillList, VolunteerBadges } from '../../components/VolunteerBits';
 import { useI18n } from '../../i18n';
 import { useLiveResource } from '../../resource';
-import { linkClick } from '../../router';
+import { linkClick, navigate } from '../../router';
 import { ScreeningForm } from './ScreeningForm';
 import { UpcomingShifts } from './UpcomingShifts';
-import { EditForm, PauseButton } from './VolunteerEdit';
+import { EditForm, EraseButton, PauseButton } from './VolunteerEdit';
 
 function Details({ volunteer: v }: { volunteer: VolunteerDetail }) {
   const { t, date } = useI18n();
@@ -18,7 +18,7 @@ function Details({ volunteer: v }: { volunteer: VolunteerDetail }) {
         {t('volunteer.details')}
       </h2>
       <p class="chip-group vol-badges">
-        <ScreeningChip state={v.screening.state} until={v.screening.until} />
+        {v.screening && <ScreeningChip state={v.screening.state} until={v.screening.until} />}
         <VolunteerBadges volunteer={v} />
       </p>
       <dl class="facts facts-wide">
@@ -46,10 +46,12 @@ function Details({ volunteer: v }: { volunteer: VolunteerDetail }) {
           <dt>{t('volunteers.smsLanguage')}</dt>
           <dd>{t(`lang.${v.smsLanguage}`)}</dd>
         </div>
-        <div>
-          <dt>{t('volunteer.lastScreened')}</dt>
-          <dd>{v.screening.lastScreenedAt ? date(v.screening.lastScreenedAt) : t('volunteer.never')}</dd>
-        </div>
+        {v.screening && (
+          <div>
+            <dt>{t('volunteer.lastScreened')}</dt>
+            <dd>{v.screening.lastScreenedAt ? date(v.screening.lastScreenedAt) : t('volunteer.never')}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('volunteer.added')}</dt>
           <dd>{date(v.createdAt)}</dd>
@@ -100,6 +102,7 @@ export function VolunteerPage({ user, id }: { user: AuthUser; id: number }) {
             <div>
               <ScreeningForm volunteer={v} onDone={volunteer.reload} />
               <EditForm volunteer={v} onSaved={volunteer.reload} />
+              <EraseButton volunteer={v} onErased={() => navigate('/volunteers')} />
             </div>
           )}
         </div>

@@ -1,3 +1,4 @@
+import { reads } from '@shared/roles';
 import {
   type ScreeningStateName,
   screeningStates,
@@ -49,7 +50,7 @@ function VolunteerCard({ volunteer: v }: { volunteer: VolunteerDetail }) {
         <a class="vol-name" href={`/volunteers/${v.id}`} onClick={linkClick}>
           {v.name}
         </a>
-        <ScreeningChip state={v.screening.state} until={v.screening.until} />
+        {v.screening && <ScreeningChip state={v.screening.state} until={v.screening.until} />}
       </div>
       <p class="vol-phone mono">{v.phone}</p>
       {(!v.active || v.highRisk || v.optedOut) && (
@@ -184,21 +185,23 @@ export function Volunteers({ user }: { user: AuthUser }) {
             ))}
           </select>
         </div>
-        <div class="field">
-          <label for="vol-screening">{t('volunteers.screening')}</label>
-          <select
-            id="vol-screening"
-            value={filters.screening}
-            onChange={(e) => set({ screening: e.currentTarget.value as Filters['screening'] })}
-          >
-            <option value="">{t('sms.all')}</option>
-            {screeningStates.map((s) => (
-              <option key={s} value={s}>
-                {t(`screening.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        {reads(user.role, 'health') && (
+          <div class="field">
+            <label for="vol-screening">{t('volunteers.screening')}</label>
+            <select
+              id="vol-screening"
+              value={filters.screening}
+              onChange={(e) => set({ screening: e.currentTarget.value as Filters['screening'] })}
+            >
+              <option value="">{t('sms.all')}</option>
+              {screeningStates.map((s) => (
+                <option key={s} value={s}>
+                  {t(`screening.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div class="field">
           <label for="vol-active">{t('volunteers.status')}</label>
           <select

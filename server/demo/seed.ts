@@ -1,5 +1,7 @@
-import { systemActor } from './lib/commands';
-import type { Services } from './modules';
+import { systemActor } from '../lib/commands';
+import type { Services } from '../modules';
+import { seedMedical } from './medical';
+import { seedSupplies, warehouseId } from './supplies';
 
 /** Fictional people on the 555-01xx numbers reserved for fiction. */
 const DEMO_VOLUNTEERS = [
@@ -177,6 +179,9 @@ export function seedDemo(services: Services): boolean {
     languages: ['es'],
     needs: ['water', 'phone_call', 'shoes'],
   });
+
+  seedSupplies(services, actor, [station.id, warehouseId(services)]);
+  seedMedical(services, actor);
 
   // A dispatch in progress: offers out, one YES in, so the panel shows a live picture at once.
   for (const i of [1, 2, 5])

@@ -1,0 +1,43 @@
+import type { systemActor } from '../lib/commands';
+import type { Services } from '../modules';
+
+/** Medical contacts, a daily primary rotation with a weekly gap, a weekly backup, and an override. */
+export function seedMedical(services: Services, actor: typeof systemActor): void {
+  const { medical } = services;
+  const contact = (name: string, phone: string, role: 'nurse' | 'doctor' | 'emt', smsLanguage: 'en' | 'es') =>
+    medical.createContact(actor, {
+      name,
+      phone,
+      role,
+      languages: smsLanguage === 'es' ? ['es', 'en'] : ['en'],
+      smsLanguage,
+      active: true,
+    });
+  const nurse = contact('Rosa Delgado, RN', '+13035550171', 'nurse', 'es');
+  const doctor = contact('Dr. Sam Okafor', '+13035550172', 'doctor', 'en');
+  const emt = contact('Luis Peña, EMT', '+13035550173', 'emt', 'es');
+  // Marta is on leave: her turn in the rotation shows as a gap to fill, once a week.
+  const away = contact('Marta Ruiz, NP', '+13035550174', 'nurse', 'es');
+  medical.updateContact(actor, away.id, { active: false });
+  const today = new Date().toISOString().slice(0, 10);
+  const primary = medical.createSchedule(actor, {
+    name: 'Nurses and doctors',
+    layer: 'primary',
+    participants: [nurse.id, doctor.id, nurse.id, doctor.id, away.id, nurse.id, doctor.id],
+    handoff: 'daily',
+    handoffTime: '08:00',
+    startsOn: today,
+  });
+  medical.createSchedule(actor, {
+    name: 'EMT backup',
+    layer: 'backup',
+    participants: [emt.id],
+    handoff: 'weekly',
+    handoffTime: '08:00',
+    startsOn: today,
+  });
+  const day = 86_400_000;
+  const at = (d: number, h: number) =>
+    new Date(new Date(`${today}T00:00:00Z`).getTime() + d * day + h * 3_600_000).toISOString();
+  medical.addOverride(actor, primary.id, { contactId: emt.id, startsAt: at(2, 2), endsAt: at(2, 14) });
+}
