@@ -80,6 +80,7 @@ const envSchema = z
       .default(24),
     ISOLATION_DAYS: z.coerce.number().int().min(1).max(60).default(10),
     SHIFT_REMINDER_HOURS: z.coerce.number().min(0).max(72).default(3),
+    DISPATCH_ON_LOG: flag,
     DISPATCH_WAVE_FACTOR: z.coerce.number().min(1).max(10).default(2),
     DISPATCH_OFFER_MINUTES: z.coerce.number().int().min(1).max(240).default(10),
     DISPATCH_MAX_WAVES: z.coerce.number().int().min(1).max(20).default(3),

@@ -16,7 +16,7 @@ const db = openMigratedDb(config.dbFile);
 const sms = config.SMS_DRIVER === 'twilio' ? twilioGateway(config) : consoleGateway();
 const app = await buildApp({ db, clock: systemClock, config, sms });
 
-if (config.DEMO && seedDemo(app.services)) app.log.info('demo network seeded');
+if (config.DEMO && seedDemo(app.services, app.core.clock.now())) app.log.info('demo network seeded');
 
 const firstRun = await app.services.setup.prepare();
 const address = await app.listen({ port: config.PORT, host: config.HOST });

@@ -8,6 +8,7 @@ export * from './language-codes';
 export * from './languages';
 export * from './languages.schema';
 export * from './notes';
+export * from './passwords';
 export * from './releases';
 export * from './roles';
 export * from './shifts';

@@ -105,6 +105,7 @@ const ROUTES: RouteCase[] = [
     access: OPERATORS,
   },
   { method: 'GET', url: '/api/releases', access: ANY },
+  { method: 'GET', url: '/api/settings', access: ANY },
   { method: 'GET', url: '/api/releases/1', access: ANY },
   { method: 'POST', url: '/api/releases/1/status', payload: { status: 'met' }, access: OPERATORS },
   { method: 'POST', url: '/api/releases/1/needs', payload: { met: [] }, access: OPERATORS },

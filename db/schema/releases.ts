@@ -57,6 +57,8 @@ export const releaseTimeline = sqliteTable(
     fromStatus: text('from_status', { enum: releaseStatuses }),
     toStatus: text('to_status', { enum: releaseStatuses }),
     note: text('note'),
+    /** The volunteer who acted by text; the name is read at display time so an erased one stays erased. */
+    volunteerId: integer('volunteer_id'),
   },
   (t) => [index('release_timeline_release_idx').on(t.releaseId)],
 );

@@ -51,7 +51,7 @@ const DEMO_VOLUNTEERS = [
 ] as const;
 
 /** DEMO=1 on an empty database: a small network to try everything with. Each capability adds its part. */
-export function seedDemo(services: Services): boolean {
+export function seedDemo(services: Services, now: Date = new Date()): boolean {
   if (services.sites.list().length > 0) return false;
   const actor = { ...systemActor, label: 'demo' };
   const station = services.sites.create(actor, {
@@ -65,7 +65,7 @@ export function seedDemo(services: Services): boolean {
     kind: 'airport',
     smsKeyword: 'AIR',
   });
-  services.sites.create(actor, {
+  const aurora = services.sites.create(actor, {
     name: 'Aurora processing center',
     kind: 'detention_center',
     smsKeyword: 'AURORA',
@@ -105,8 +105,23 @@ export function seedDemo(services: Services): boolean {
   });
   services.screening.screen(actor, people[0]!.id, { symptoms: false, exposure: false }, 'web');
 
+  // An evening already under way: releases logged with the times people were let out, so the board
+  // reads "released 3 h ago", not "just now" for everything.
+  const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000).toISOString();
+  const earlier = services.releases.create(actor, {
+    siteId: station.id,
+    releasedAt: minutesAgo(5 * 60 + 20),
+    adults: 1,
+    children: 0,
+    languages: ['es'],
+    needs: ['food', 'phone_call'],
+  });
+  for (const status of ['team_en_route', 'met', 'closed'] as const)
+    services.releases.move(actor, earlier.id, status);
+
   const met = services.releases.create(actor, {
     siteId: station.id,
+    releasedAt: minutesAgo(3 * 60 + 5),
     adults: 4,
     children: 2,
     languages: ['es', "K'iche'"],
@@ -172,8 +187,26 @@ export function seedDemo(services: Services): boolean {
     checkIn: stays.tonight(),
     nights: 2,
   });
+  const airportRelease = services.releases.create(actor, {
+    siteId: airport.id,
+    releasedAt: minutesAgo(100),
+    adults: 1,
+    children: 0,
+    languages: ['mam'],
+    needs: ['phone_call', 'food'],
+  });
+  services.releases.acknowledge(actor, airportRelease.id);
+  services.releases.create(actor, {
+    siteId: aurora.id,
+    expectedAt: minutesAgo(-120),
+    adults: 3,
+    children: 0,
+    languages: [],
+    needs: [],
+  });
   const waiting = services.releases.create(actor, {
     siteId: station.id,
+    releasedAt: minutesAgo(25),
     adults: 2,
     children: 1,
     languages: ['es'],

@@ -10,6 +10,8 @@ export interface Actor {
   userId: number | null;
   label: string;
   ip?: string;
+  /** A known volunteer texting in, so records can name them (and forget them once erased). */
+  volunteerId?: number | null;
 }
 
 export const systemActor: Actor = { userId: null, label: 'system' };

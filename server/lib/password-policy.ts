@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
-
-export const MIN_PASSWORD = 12;
-export const MAX_PASSWORD = 256;
+import { MAX_PASSWORD, MIN_PASSWORD } from '../../shared/passwords';
 
 /** Lowercased, without spaces and separators, so "Pass word_1" and "password1" are one guess. */
 function folded(text: string): string {

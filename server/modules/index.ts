@@ -43,7 +43,11 @@ export function createModules(core: Core, log: FastifyBaseLogger) {
     screening: screening.service,
     sms: sms.service,
   });
-  const releases = createReleases(core, { sites: sites.service, users: users.service });
+  const releases = createReleases(core, {
+    sites: sites.service,
+    users: users.service,
+    volunteers: volunteers.service,
+  });
   const housing = createHousing(core, {
     releases: releases.service,
     sms: sms.service,

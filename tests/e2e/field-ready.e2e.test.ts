@@ -43,11 +43,13 @@ describe('what a new coordinator hit in the first hour', { timeout: 180_000 }, (
   let e2e: E2E;
   let call: Api;
   let releaseId: number;
+  let siteId: number;
 
   beforeAll(async () => {
     e2e = await startE2E({ env: { SMS_QUIET_HOURS: 'off' }, accounts: [coordinator, admin] });
     call = await e2e.apiAs(coordinator);
     const site = await call<{ id: number }>('POST', '/api/sites', { name: 'Greyhound', kind: 'bus_station' });
+    siteId = site.id;
     await call('POST', '/api/volunteers', {
       name: 'Carmen Ruiz',
       phone: '303-555-0142',
@@ -83,6 +85,39 @@ describe('what a new coordinator hit in the first hour', { timeout: 180_000 }, (
     await page.locator('[data-testid="dispatch"]').first().waitFor();
     expect(await page.locator('[data-testid="dispatch-form"]').count()).toBe(0);
     expect(await page.getByRole('button', { name: /Need more/ }).count()).toBe(0);
+  });
+
+  it('warns once about a status note that names someone, then moves with it as written', async () => {
+    const r = await call<{ id: number }>('POST', '/api/releases', {
+      siteId,
+      adults: 1,
+      children: 0,
+    });
+    const { page } = await e2e.signedIn(coordinator, `/releases/${r.id}`, LAPTOP, { alone: true });
+    const note = 'Met Juan Carlos Perez, A-123-456-789';
+    await page.getByLabel(/Note for the timeline/).fill(note);
+    const move = page.locator('[data-move="team_en_route"]');
+    await move.click();
+    const risks = page.getByTestId('note-risks');
+    await risks.waitFor();
+    expect(await risks.textContent()).toMatch(/A-number/i);
+    const held = await call<{ status: string }>('GET', `/api/releases/${r.id}`, undefined, 200);
+    expect(held.status).toBe('reported');
+
+    await move.click();
+    await expect
+      .poll(
+        async () => (await call<{ status: string }>('GET', `/api/releases/${r.id}`, undefined, 200)).status,
+      )
+      .toBe('team_en_route');
+    const moved = await call<{ timeline: { note: string | null }[] }>(
+      'GET',
+      `/api/releases/${r.id}`,
+      undefined,
+      200,
+    );
+    expect(moved.timeline.at(-1)!.note).toBe(note);
+    expect(await risks.count()).toBe(0);
   });
 
   it('clears the volunteer form after saving without marking its first field wrong', async () => {

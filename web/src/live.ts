@@ -145,6 +145,21 @@ export function startLive(opts: { stillSignedIn?: () => Promise<boolean> } = {})
   connect();
 }
 
+/**
+ * Runs a request that replaces this browser's session (a password change ends every session, this
+ * one too): the socket of the old session must not be taken for a sign-out, so it is closed first
+ * and opened again on the new session.
+ */
+export async function whileSessionChanges<T>(action: () => Promise<T>): Promise<T> {
+  const wasRunning = running;
+  stopLive();
+  try {
+    return await action();
+  } finally {
+    if (wasRunning) startLive();
+  }
+}
+
 export function stopLive(): void {
   running = false;
   window.clearTimeout(retryTimer);

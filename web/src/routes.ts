@@ -3,6 +3,7 @@ import { type Access, adminsOnly, allows, anyRole, operators } from './access';
 import type { AuthUser } from './api';
 import type { MessageKey } from './i18n';
 import { Audit } from './pages/Audit';
+import { Account } from './pages/account/Account';
 import { Home } from './pages/Home';
 import { Housing } from './pages/housing/Housing';
 import { Medical } from './pages/medical/Medical';
@@ -53,6 +54,7 @@ export const routes: readonly Route[] = [
   { path: '/reports', access: anyRole, nav: 'nav.reports', render: ({ user }) => h(Reports, { user }) },
   { path: '/users', access: adminsOnly, nav: 'nav.users', render: () => h(Users, {}) },
   { path: '/audit', access: adminsOnly, nav: 'nav.audit', render: () => h(Audit, {}) },
+  { path: '/account', access: anyRole, render: ({ user }) => h(Account, { user }) },
   { path: '/releases/new', access: operators, render: ({ user }) => h(ReleaseNew, { user }) },
   { path: '/releases/history', access: anyRole, render: () => h(ReleaseHistory, {}) },
   {

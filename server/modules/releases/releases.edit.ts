@@ -62,6 +62,7 @@ export function editReleaseIn(ctx: CommandContext, id: number, patch: ReleasePat
     at: ctx.now,
     actor: ctx.actor.label,
     userId: ctx.actor.userId,
+    volunteerId: ctx.actor.volunteerId ?? null,
     kind: 'edited',
     note: changed.join(', '),
   });

@@ -7,6 +7,7 @@ import { releasesRoutes } from './releases.routes';
 import { type ReleasesPorts, ReleasesService } from './releases.service';
 import { releaseKeywords } from './releases.sms';
 import { reportsRoutes } from './reports.routes';
+import { settingsRoutes } from './settings.routes';
 
 /** Releases: group-level records with a workflow and timeline, reports, RELEASE by text, the purge. */
 export function createReleases(
@@ -20,6 +21,7 @@ export function createReleases(
     routes: async (app: FastifyInstance) => {
       await app.register(releasesRoutes(service));
       await app.register(reportsRoutes(service));
+      await app.register(settingsRoutes());
     },
     keywords: releaseKeywords(service, ports.sites),
     jobs: [releasePurgeJob(core)],

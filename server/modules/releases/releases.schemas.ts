@@ -59,6 +59,8 @@ export const timelineEntry = z.object({
   id: z.number().int(),
   at: z.string(),
   actor: z.string(),
+  /** The volunteer who acted has since been erased; `actor` is then empty. */
+  actorErased: z.boolean(),
   kind: z.enum(['created', 'status', 'needs', 'acknowledged', 'edited', 'purged']),
   fromStatus: z.enum(releaseStatuses).nullable(),
   toStatus: z.enum(releaseStatuses).nullable(),
@@ -111,3 +113,10 @@ export const listQuery = z.object({
 });
 export type ReleaseSearch = z.output<typeof listQuery>;
 export type ReleaseListQuery = z.input<typeof listQuery>;
+
+/** The network's choices the dashboard follows, set by whoever runs it. */
+export const networkSettings = z.object({
+  /** Whether the intake form's "text volunteers now" starts ticked (DISPATCH_ON_LOG). */
+  dispatchOnLog: z.boolean(),
+});
+export type NetworkSettings = z.output<typeof networkSettings>;

@@ -6,7 +6,6 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import type { Actor, CommandContext } from '../../lib/commands';
 import { isoOrNull, toIso } from '../../lib/time';
 import type { SitesService } from '../sites/sites.service';
-import type { UsersService } from '../users/users.service';
 import { editReleaseIn, matchesSearch, refuseExpectedInPast } from './releases.edit';
 import {
   findRelease,
@@ -16,10 +15,10 @@ import {
   type ReleaseRow,
   releasesForReports,
   stillOpen,
-  timelineOf,
   updateRelease,
 } from './releases.repo';
 import type { CreateReleaseInput, Release, ReleasePatch, ReleaseSearch } from './releases.schemas';
+import { namedTimeline, type TimelineNamePorts } from './releases.timeline';
 import { canMove, OPEN_STATUSES, releaseCode, TRANSITIONS } from './releases.workflow';
 
 const CLOSED_STATUSES: readonly ReleaseStatus[] = ['closed', 'cancelled'];
@@ -29,9 +28,8 @@ export interface ReleaseWithSite {
   siteName: string;
 }
 
-export interface ReleasesPorts {
+export interface ReleasesPorts extends TimelineNamePorts {
   sites: Pick<SitesService, 'findIn' | 'namesById'>;
-  users: Pick<UsersService, 'namesById'>;
 }
 
 export class ReleasesService {
@@ -106,17 +104,7 @@ export class ReleasesService {
   get(id: number) {
     const found = this.findIn(this.core.db, id);
     if (!found) throw new NotFoundError('Release');
-    // The timeline stores who acted as a label (user:7, sms:+1***42); people read names.
-    const names = this.ports.users.namesById(this.core.db);
-    const timeline = timelineOf(this.core.db, id).map((t) => ({
-      id: t.id,
-      at: toIso(t.at, this.zone),
-      actor: (t.userId !== null && names.get(t.userId)) || t.actor,
-      kind: t.kind,
-      fromStatus: t.fromStatus,
-      toStatus: t.toStatus,
-      note: t.note,
-    }));
+    const timeline = namedTimeline(this.core.db, id, this.ports, this.zone);
     return { ...this.toRelease(found.release, found.siteName), timeline };
   }
 
@@ -156,6 +144,7 @@ export class ReleasesService {
       at: ctx.now,
       actor: ctx.actor.label,
       userId: ctx.actor.userId,
+      volunteerId: ctx.actor.volunteerId ?? null,
       kind: 'created',
       toStatus: status,
     });
@@ -213,6 +202,7 @@ export class ReleasesService {
       at: ctx.now,
       actor: ctx.actor.label,
       userId: ctx.actor.userId,
+      volunteerId: ctx.actor.volunteerId ?? null,
       kind: 'status',
       fromStatus: from,
       toStatus: to,
@@ -238,6 +228,7 @@ export class ReleasesService {
       at: ctx.now,
       actor: ctx.actor.label,
       userId: ctx.actor.userId,
+      volunteerId: ctx.actor.volunteerId ?? null,
       kind: 'needs',
       note: needsMet.join(', '),
     });
@@ -267,6 +258,7 @@ export class ReleasesService {
         at: ctx.now,
         actor: ctx.actor.label,
         userId: ctx.actor.userId,
+        volunteerId: ctx.actor.volunteerId ?? null,
         kind: 'needs',
         note: needsMet.join(', ') || null,
       });
@@ -296,6 +288,7 @@ export class ReleasesService {
       at: ctx.now,
       actor: ctx.actor.label,
       userId: ctx.actor.userId,
+      volunteerId: ctx.actor.volunteerId ?? null,
       kind: 'acknowledged',
     });
     ctx.audit({ action: 'release.acknowledged', entity: 'release', entityId: id });

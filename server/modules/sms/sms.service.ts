@@ -205,10 +205,16 @@ export class SmsService {
    */
   receive(inbound: InboundSms): { message: SmsRow; replies: SmsRow[] } | null {
     const phone = toE164(inbound.from, this.core.config.DEFAULT_COUNTRY) ?? inbound.from;
-    const actor: Actor = { userId: null, label: `sms:${redactPhone(phone)}` };
+    // Identified before the command opens so every row it writes can say who acted; nothing else runs
+    // between this read and the transaction (the driver is synchronous).
+    const sender = this.router.identify(this.core.db, phone);
+    const actor: Actor = {
+      userId: sender.kind === 'user' ? sender.id : null,
+      label: `sms:${redactPhone(phone)}`,
+      volunteerId: sender.kind === 'volunteer' ? sender.id : null,
+    };
     return this.core.commands.run(actor, (cmd) => {
       if (findSmsByProviderSid(cmd.tx, inbound.messageSid)) return null;
-      const sender = this.router.identify(cmd.tx, phone);
       const match = this.router.match(inbound.body);
       // People we know chose their language; a stranger is answered in the keyword's.
       const lang: SmsLanguage = sender.language ?? match?.lang ?? lastInboundLanguage(cmd.tx, phone) ?? 'en';

@@ -67,6 +67,7 @@ describe('releases API: create and read', () => {
         id: expect.any(Number),
         at: '2026-03-02T08:00:00-07:00',
         actor: me,
+        actorErased: false,
         kind: 'created',
         fromStatus: null,
         toStatus: 'reported',

@@ -1,4 +1,9 @@
-import type { AuthUser, LoginBody, UserEnvelope } from '@server/modules/auth/auth.schemas';
+import type {
+  AuthUser,
+  ChangePasswordBody,
+  LoginBody,
+  UserEnvelope,
+} from '@server/modules/auth/auth.schemas';
 import type { SetupBody, SetupNeeded } from '@server/modules/setup/setup.schemas';
 import { request } from './http';
 
@@ -14,5 +19,7 @@ export const authApi = {
       body: { email, password } satisfies LoginBody,
       expectUnauthorized: true,
     }),
+  /** Answers with a fresh session cookie: every earlier session of this user has ended. */
+  changePassword: (body: ChangePasswordBody) => request<void>('/api/auth/password', { method: 'POST', body }),
   logout: () => request<void>('/api/auth/logout', { method: 'POST', expectUnauthorized: true }),
 };

@@ -1,6 +1,7 @@
 import type {
   CreateReleaseBody,
   NeedsBody,
+  NetworkSettings,
   Release,
   ReleaseDetail,
   ReleaseList,
@@ -15,6 +16,7 @@ import { request, withQuery } from './http';
 export type { CreateReleaseBody, Release, ReleaseDetail, ReleaseListQuery, ReleasePatchBody, TimelineEntry };
 
 export const releasesApi = {
+  settings: () => request<NetworkSettings>('/api/settings'),
   releases: (status: ReleaseListQuery['status'] = 'open') =>
     request<ReleaseList>(withQuery('/api/releases', { status })),
   searchReleases: (query: ReleaseListQuery) => request<ReleaseList>(withQuery('/api/releases', query)),

@@ -1,4 +1,10 @@
-import type { CreateUserInput, UpdateUserBody, User, UserList } from '@server/modules/users/users.schemas';
+import type {
+  CreateUserInput,
+  SetPasswordBody,
+  UpdateUserBody,
+  User,
+  UserList,
+} from '@server/modules/users/users.schemas';
 import { request } from './http';
 
 export type { CreateUserInput, UpdateUserBody, User };
@@ -9,4 +15,6 @@ export const usersApi = {
     request<User>('/api/users', { method: 'POST', body, idempotencyKey: key }),
   updateUser: (id: number, body: UpdateUserBody) =>
     request<User>(`/api/users/${id}`, { method: 'PATCH', body }),
+  resetPassword: (id: number, body: SetPasswordBody) =>
+    request<void>(`/api/users/${id}/password`, { method: 'POST', body }),
 };

@@ -104,12 +104,20 @@ export function Layout({ user, onSignOut, children }: LayoutProps) {
           <LangSwitch />
           {user && (
             <>
-              <span
+              <a
                 class="who"
+                href="/account"
+                onClick={linkClick}
                 title={t('user.signedInAs', { name: user.name, role: t(`role.${user.role}`) })}
+                aria-label={t('account.open', { name: user.name })}
+                aria-current={path === '/account' ? 'page' : undefined}
+                data-testid="account-link"
               >
-                {user.name}
-              </span>
+                <span class="who-name">{user.name}</span>
+                <span class="who-short" aria-hidden="true">
+                  {t('account.title')}
+                </span>
+              </a>
               <button type="button" class="btn btn-quiet" onClick={onSignOut}>
                 {t('user.signOut')}
               </button>

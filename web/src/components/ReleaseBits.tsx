@@ -45,18 +45,26 @@ export function formatMinutes(t: Translate, minutes: number): string {
   return formatAge(t, Math.round(minutes) * 60_000);
 }
 
-export function ReleaseAge({ release }: { release: Pick<Release, 'reportedAt' | 'expectedAt'> }) {
+export function ReleaseAge({
+  release,
+}: {
+  release: Pick<Release, 'reportedAt' | 'releasedAt' | 'expectedAt'>;
+}) {
   const { t, lang, date } = useI18n();
   const now = useNow();
-  if (release.reportedAt) {
-    const ms = now - Date.parse(release.reportedAt);
+  // A family released well before anyone logged it has been waiting since its release; say so.
+  const { releasedAt, reportedAt } = release;
+  if (releasedAt && reportedAt && Date.parse(reportedAt) - Date.parse(releasedAt) >= 60_000) {
     return (
-      <time
-        class="age"
-        dateTime={release.reportedAt}
-        title={date(release.reportedAt)}
-        data-testid="release-age"
-      >
+      <time class="age" dateTime={releasedAt} title={date(releasedAt)} data-testid="release-age">
+        {t('release.releasedAgo', { age: formatAge(t, now - Date.parse(releasedAt)) })}
+      </time>
+    );
+  }
+  if (reportedAt) {
+    const ms = now - Date.parse(reportedAt);
+    return (
+      <time class="age" dateTime={reportedAt} title={date(reportedAt)} data-testid="release-age">
         {ms < 60_000 ? t('release.reportedJustNow') : t('release.reportedAgo', { age: formatAge(t, ms) })}
       </time>
     );
@@ -154,10 +162,13 @@ export function MoveButtons({
   release,
   note,
   onMoved,
+  holdMove,
 }: {
   release: Pick<Release, 'id' | 'code' | 'status'>;
   note?: string;
   onMoved: (updated: Release) => void;
+  /** Answers true to stop this move before it is sent (a note that needs a second look). */
+  holdMove?: () => boolean;
 }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
@@ -166,6 +177,7 @@ export function MoveButtons({
   if (moves.length === 0) return null;
 
   const move = async (to: ReleaseStatus) => {
+    if (holdMove?.()) return;
     if (to === 'cancelled' && !window.confirm(t('release.confirmCancel', { code: release.code }))) return;
     setBusy(true);
     setError(null);

@@ -1,3 +1,4 @@
+import { noteRisks } from '@shared/notes';
 import { MAX_STATUS_NOTE, type ReleaseNeed, releaseNeeds } from '@shared/releases';
 import { useState } from 'preact/hooks';
 import { isOperator } from '../access';
@@ -13,6 +14,7 @@ import { DispatchPanel } from '../components/DispatchPanel';
 import { ErrorMessage, errorText } from '../components/ErrorMessage';
 import { HousingPanel } from '../components/HousingPanel';
 import { KitsPanel } from '../components/KitsPanel';
+import { NoteRisks } from '../components/NoteRisks';
 import { formatDay, formatDayTime } from '../components/networkTime';
 import { Page } from '../components/Page';
 import { PagePanel } from '../components/PagePanel';
@@ -68,7 +70,9 @@ function describe(t: Translate, e: TimelineEntry): string {
 }
 
 /** The server names who acted as `user:7`, `sms:…1234` or a job's name; say it in words where we can. */
-function actorName(t: Translate, me: AuthUser, actor: string): string {
+function actorName(t: Translate, me: AuthUser, e: TimelineEntry): string {
+  const { actor } = e;
+  if (e.actorErased) return t('timeline.erased');
   if (actor === `user:${me.id}`) return me.name;
   const user = /^user:(\d+)$/.exec(actor);
   if (user) return t('timeline.user', { id: user[1] ?? '' });
@@ -87,7 +91,7 @@ function Timeline({ entries, me }: { entries: TimelineEntry[]; me: AuthUser }) {
             {formatDayTime(lang, e.at)}
           </time>
           <span class="timeline-what">{describe(t, e)}</span>
-          <span class="timeline-who">{actorName(t, me, e.actor)}</span>
+          <span class="timeline-who">{actorName(t, me, e)}</span>
           {e.note && e.kind === 'status' && <q class="timeline-note">{e.note}</q>}
         </li>
       ))}
@@ -154,6 +158,15 @@ function NeedsReadOnly({ release }: { release: ReleaseDetail }) {
 function StatusMover({ release, onMoved }: { release: ReleaseDetail; onMoved: () => void }) {
   const { t } = useI18n();
   const [note, setNote] = useState('');
+  const [warnedNote, setWarnedNote] = useState<string | null>(null);
+  const risks = warnedNote === note ? noteRisks(note) : [];
+  // As on the intake form: a note that looks like it names someone is shown back once with the
+  // reasons, and pressing the move again keeps it as written.
+  const holdMove = () => {
+    if (noteRisks(note).length === 0 || warnedNote === note) return false;
+    setWarnedNote(note);
+    return true;
+  };
   return (
     <div class="status-mover">
       <div class="field">
@@ -164,19 +177,22 @@ function StatusMover({ release, onMoved }: { release: ReleaseDetail; onMoved: ()
           id="move-note"
           rows={2}
           maxLength={MAX_STATUS_NOTE}
-          aria-describedby="move-note-warning"
+          aria-describedby={risks.length ? 'move-note-warning move-note-risks' : 'move-note-warning'}
           value={note}
           onInput={(e) => setNote(e.currentTarget.value)}
         />
         <p class="hint" id="move-note-warning">
           {t('intake.notesWarning')}
         </p>
+        <NoteRisks risks={risks} id="move-note-risks" />
       </div>
       <MoveButtons
         release={release}
         note={note}
+        holdMove={holdMove}
         onMoved={() => {
           setNote('');
+          setWarnedNote(null);
           onMoved();
         }}
       />

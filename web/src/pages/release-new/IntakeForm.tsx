@@ -62,6 +62,14 @@ export function IntakeForm({ user, onDone }: { user: AuthUser; onDone: (outcome:
 
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  // A network may choose to text volunteers as soon as a release is logged; offline, the box starts
+  // clear as it always has.
+  useEffect(() => {
+    api
+      .settings()
+      .then((s) => s.dispatchOnLog && set({ dispatch: true }))
+      .catch(() => undefined);
+  }, []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});

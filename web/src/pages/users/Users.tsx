@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { useLiveResource } from '../../resource';
 import { EditUser } from './EditUser';
 import { NewUserForm } from './NewUserForm';
+import { ResetPassword } from './ResetPassword';
 import { UserError } from './UserBits';
 
 export function Users() {
@@ -13,6 +14,14 @@ export function Users() {
   const items = users.data?.items ?? [];
   const [editing, setEditing] = useState<number | null>(null);
   const [updated, setUpdated] = useState<string | null>(null);
+  const [resetting, setResetting] = useState<number | null>(null);
+  const [reset, setReset] = useState<string | null>(null);
+  const open = (id: number, form: 'edit' | 'reset') => {
+    setUpdated(null);
+    setReset(null);
+    setEditing(form === 'edit' && editing !== id ? id : null);
+    setResetting(form === 'reset' && resetting !== id ? id : null);
+  };
 
   return (
     <Page title={t('users.title')}>
@@ -21,6 +30,11 @@ export function Users() {
       {updated && (
         <p class="alert alert-ok" role="status" data-testid="user-updated">
           {t('users.updated', { name: updated })}
+        </p>
+      )}
+      {reset && (
+        <p class="alert alert-ok" role="status" data-testid="user-password-reset">
+          {t('users.resetDone', { name: reset })}
         </p>
       )}
       {users.data && items.length === 0 && <p class="empty">{t('users.empty')}</p>}
@@ -68,21 +82,44 @@ export function Users() {
                   </td>
                   <td data-label={t('users.created')}>{date(u.createdAt)}</td>
                   <td data-label={t('users.actions')}>
-                    <button
-                      type="button"
-                      class="btn btn-small"
-                      aria-expanded={editing === u.id}
-                      aria-label={t('users.editLabel', { name: u.name })}
-                      onClick={() => {
-                        setUpdated(null);
-                        setEditing(editing === u.id ? null : u.id);
-                      }}
-                    >
-                      {t('users.edit')}
-                    </button>
+                    <div class="row-actions">
+                      <button
+                        type="button"
+                        class="btn btn-small"
+                        aria-expanded={editing === u.id}
+                        aria-label={t('users.editLabel', { name: u.name })}
+                        onClick={() => open(u.id, 'edit')}
+                      >
+                        {t('users.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        class="btn btn-small"
+                        aria-expanded={resetting === u.id}
+                        aria-label={t('users.resetLabel', { name: u.name })}
+                        onClick={() => open(u.id, 'reset')}
+                      >
+                        {t('users.resetOpen')}
+                      </button>
+                    </div>
                   </td>
                 </tr>
               );
+              if (resetting === u.id)
+                return [
+                  row,
+                  <tr key={`${u.id}-reset`} class="user-edit-row">
+                    <td colSpan={8} class="user-edit-cell">
+                      <ResetPassword
+                        user={u}
+                        onDone={(done) => {
+                          setResetting(null);
+                          if (done) setReset(u.name);
+                        }}
+                      />
+                    </td>
+                  </tr>,
+                ];
               if (editing !== u.id) return [row];
               return [
                 row,

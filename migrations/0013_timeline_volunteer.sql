@@ -1,0 +1,1 @@
+ALTER TABLE `release_timeline` ADD `volunteer_id` integer;
