@@ -42,4 +42,18 @@ describe('the demo network', () => {
     expect(open.filter((r) => r.status === 'expected' && Date.parse(r.expectedAt!) > now)).toHaveLength(1);
     expect((await releases('closed')).map((r) => r.status)).toEqual(['closed']);
   });
+
+  it('has someone on medical call the moment it opens, and stock with weeks of hand-outs behind it', async () => {
+    // 03:00 in Denver: before the day's 08:00 handoff.
+    t.clock.set('2026-03-02T10:00:00Z');
+    expect(seedDemo(t.app.services, t.clock.now())).toBe(true);
+    const cookie = await t.signIn('coordinator');
+    const oncall = (await t.call(cookie, { method: 'GET', url: '/api/medical/oncall' })).json();
+    expect(oncall.primary).not.toBeNull();
+    expect(oncall.backup).not.toBeNull();
+    const gaps = (await t.call(cookie, { method: 'GET', url: '/api/medical/schedules' })).json().gaps;
+    expect(gaps.length).toBeGreaterThanOrEqual(1);
+    const forecast = (await t.call(cookie, { method: 'GET', url: '/api/supplies/forecast' })).json().items;
+    expect(forecast.some((f: { perDay: number }) => f.perDay > 0)).toBe(true);
+  });
 });

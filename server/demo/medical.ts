@@ -2,7 +2,7 @@ import type { systemActor } from '../lib/commands';
 import type { Services } from '../modules';
 
 /** Medical contacts, a daily primary rotation with a weekly gap, a weekly backup, and an override. */
-export function seedMedical(services: Services, actor: typeof systemActor): void {
+export function seedMedical(services: Services, actor: typeof systemActor, now: Date): void {
   const { medical } = services;
   const contact = (name: string, phone: string, role: 'nurse' | 'doctor' | 'emt', smsLanguage: 'en' | 'es') =>
     medical.createContact(actor, {
@@ -19,14 +19,16 @@ export function seedMedical(services: Services, actor: typeof systemActor): void
   // Marta is on leave: her turn in the rotation shows as a gap to fill, once a week.
   const away = contact('Marta Ruiz, NP', '+13035550174', 'nurse', 'es');
   medical.updateContact(actor, away.id, { active: false });
-  const today = new Date().toISOString().slice(0, 10);
+  // The rota began two days ago, so someone is on call the moment the demo opens, in any time zone.
+  const today = now.toISOString().slice(0, 10);
+  const began = new Date(now.getTime() - 2 * 86_400_000).toISOString().slice(0, 10);
   const primary = medical.createSchedule(actor, {
     name: 'Nurses and doctors',
     layer: 'primary',
     participants: [nurse.id, doctor.id, nurse.id, doctor.id, away.id, nurse.id, doctor.id],
     handoff: 'daily',
     handoffTime: '08:00',
-    startsOn: today,
+    startsOn: began,
   });
   medical.createSchedule(actor, {
     name: 'EMT backup',
@@ -34,7 +36,7 @@ export function seedMedical(services: Services, actor: typeof systemActor): void
     participants: [emt.id],
     handoff: 'weekly',
     handoffTime: '08:00',
-    startsOn: today,
+    startsOn: began,
   });
   const day = 86_400_000;
   const at = (d: number, h: number) =>

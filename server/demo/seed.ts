@@ -213,8 +213,8 @@ export function seedDemo(services: Services, now: Date = new Date()): boolean {
     needs: ['water', 'phone_call', 'shoes'],
   });
 
-  seedSupplies(services, actor, [station.id, warehouseId(services)]);
-  seedMedical(services, actor);
+  seedSupplies(services, actor, [station.id, warehouseId(services)], now);
+  seedMedical(services, actor, now);
 
   // A dispatch in progress: offers out, one YES in, so the panel shows a live picture at once.
   for (const i of [1, 2, 5])

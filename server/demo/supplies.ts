@@ -10,6 +10,7 @@ export function seedSupplies(
   services: Services,
   actor: typeof systemActor,
   [station, warehouse]: number[],
+  now: Date,
 ): void {
   const { supplies } = services;
   const item = (sku: string, name: string, unit: string, category: 'hygiene' | 'travel' | 'food' | 'water') =>
@@ -44,7 +45,7 @@ export function seedSupplies(
       { itemId: water.id, qty: 2 },
     ],
   });
-  const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const soon = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
   supplies.ledger.receive(actor, {
     siteId: warehouse!,
     lines: [
@@ -76,13 +77,13 @@ export function seedSupplies(
           itemId: hygiene.id,
           siteId: station!,
           count: daysAgo % 3 === 0 ? 1 : 0,
-          at: new Date(Date.now() - daysAgo * day),
+          at: new Date(now.getTime() - daysAgo * day),
         },
         {
           itemId: travel.id,
           siteId: station!,
           count: daysAgo % 4 === 0 ? 1 : 0,
-          at: new Date(Date.now() - daysAgo * day),
+          at: new Date(now.getTime() - daysAgo * day),
         },
       ])
       .filter((l) => l.count > 0),
