@@ -17,6 +17,15 @@ export function shortDate(at: Date, zone: string, lang: 'en' | 'es'): string {
   );
 }
 
+/** A local date (YYYY-MM-DD, already in the network's zone) for SMS: "Mar 12" / "12 mar". */
+export function shortDay(date: string, lang: 'en' | 'es'): string {
+  return gsm(
+    DateTime.fromISO(date)
+      .setLocale(lang)
+      .toFormat(lang === 'es' ? 'd LLL' : 'LLL d'),
+  );
+}
+
 /** A short local day and time for SMS: "Fri Mar 6 18:00" / "vie 6 mar 18:00". */
 export function shortDateTime(at: Date, zone: string, lang: 'en' | 'es'): string {
   return gsm(

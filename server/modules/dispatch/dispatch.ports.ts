@@ -9,7 +9,7 @@ import type { VolunteersService } from '../volunteers/volunteers.service';
 
 /** All dispatch reads of other domains, each through the narrow part of their service it needs. */
 export interface DispatchPorts {
-  sms: Pick<SmsService, 'enqueue' | 'optedOutPhones' | 'replyCodesInUse'>;
+  sms: Pick<SmsService, 'enqueue' | 'optedOutPhones' | 'freshReplyCodes'>;
   releases: Pick<ReleasesService, 'findIn' | 'moveIn' | 'openAmong' | 'acknowledgeIn'>;
   sites: Pick<SitesService, 'findIn'>;
   users: Pick<UsersService, 'findIn' | 'textCoordinators'>;

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Role } from '../../../shared/roles';
 import { anyRole, operators, reads } from '../../access';
+import { idParams } from '../../lib/params';
 import { actorOf } from '../../plugins/auth';
 import {
   addToDispatchBody,
@@ -15,7 +16,6 @@ import {
 } from './dispatch.schemas';
 import type { DispatchService } from './dispatch.service';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const offerParams = idParams.extend({ offerId: z.coerce.number().int().positive() });
 
 /** A volunteer's reply is an SMS body: only those who read texts see it. */

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { DbOrTx } from '../../../db/client';
 import type { Core } from '../../deps';
@@ -106,9 +105,9 @@ export class DispatchWaves {
 
     const wave = dispatch.wave + 1;
     const expiresAt = new Date(ctx.now.getTime() + this.cfg.DISPATCH_OFFER_MINUTES * MINUTE);
-    const taken = this.ports.sms.replyCodesInUse(ctx.tx);
+    const codes = this.ports.sms.freshReplyCodes(ctx.tx, chosen.length);
     for (const c of chosen) {
-      const code = this.freshCode(taken);
+      const code = codes.shift()!;
       const offer = insertOffer(ctx.tx, {
         dispatchId: dispatch.id,
         volunteerId: c.volunteerId,
@@ -158,16 +157,6 @@ export class DispatchWaves {
       changes: { wave, offered: chosen.length },
     });
     return updated;
-  }
-
-  private freshCode(taken: Set<string>): string {
-    for (;;) {
-      const code = String(randomInt(1000, 10_000));
-      if (!taken.has(code)) {
-        taken.add(code);
-        return code;
-      }
-    }
   }
 
   /** The wave's time is up: expire what was not answered, then ask the next wave or escalate. */

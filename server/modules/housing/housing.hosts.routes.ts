@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { anyRole, operators } from '../../access';
+import { idParams } from '../../lib/params';
 import { actorOf } from '../../plugins/auth';
 import { hostRequest, hostRequestBody, hostRequestList, stayQuery } from './housing.schemas';
 import type { HousingService } from './housing.service';
-
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 /** Asking a volunteer host by text; the stay is placed when they answer YES with the code. */
 export function hostRequestRoutes(service: HousingService) {

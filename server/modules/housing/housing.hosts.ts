@@ -1,5 +1,3 @@
-import { randomInt } from 'node:crypto';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { DbOrTx } from '../../../db/client';
 import type { SmsLanguage } from '../../../shared/sms';
@@ -8,6 +6,7 @@ import { AppError, ConflictError, NotFoundError, ValidationError } from '../../e
 import { defineJob } from '../../infra/jobs';
 import { MINUTE } from '../../lib/clock';
 import type { Actor, CommandContext } from '../../lib/commands';
+import { shortDay } from '../../lib/dates';
 import { toIso } from '../../lib/time';
 import type { ReplyTarget } from '../sms/sms.keywords';
 import type { HousingPorts } from './housing.ports';
@@ -104,15 +103,6 @@ export class HostRequests {
     },
   };
 
-  private date(date: string, lang: SmsLanguage): string {
-    return DateTime.fromISO(date)
-      .setLocale(lang)
-      .toFormat(lang === 'es' ? 'd LLL' : 'LLL d')
-      .normalize('NFD')
-      .replace(/\p{Diacritic}/gu, '')
-      .replace(/\./g, '');
-  }
-
   ask(actor: Actor, input: HostRequestInput): HostRequest {
     const row = this.core.commands.run(actor, (ctx) => {
       const site = findHousingSite(ctx.tx, input.housingSiteId);
@@ -124,7 +114,7 @@ export class HostRequests {
         );
       // The same checks as a placement, now; they run again when the host says YES.
       this.stays.check(ctx, input);
-      const code = this.freshCode(ctx.tx);
+      const code = this.ports.sms.freshReplyCodes(ctx.tx, 1)[0]!;
       const request = insertHostRequest(ctx.tx, {
         ...input,
         code,
@@ -140,7 +130,7 @@ export class HostRequests {
           code,
           people: input.people,
           nights: input.nights,
-          date: this.date(input.checkIn, lang),
+          date: shortDay(input.checkIn, lang),
         }),
         kind: 'offer',
         language: lang,
@@ -169,14 +159,6 @@ export class HostRequests {
     return this.toHostRequest(row);
   }
 
-  private freshCode(db: DbOrTx): string {
-    const taken = this.ports.sms.replyCodesInUse(db);
-    for (;;) {
-      const code = String(randomInt(1000, 10_000));
-      if (!taken.has(code)) return code;
-    }
-  }
-
   /** A host's YES or NO, inside the inbound command. Answers the reply to text back. */
   answerIn(ctx: CommandContext, request: HostRequestRow, yes: boolean, lang: SmsLanguage): string {
     if (request.state !== 'asked') return renderHousingText('hostTooLate', lang, { code: request.code });
@@ -199,7 +181,7 @@ export class HostRequests {
       release: release.code,
       people: request.people,
       nights: request.nights,
-      date: this.date(request.checkIn, lang),
+      date: shortDay(request.checkIn, lang),
     });
   }
 

@@ -5,6 +5,6 @@ import type { UsersService } from '../users/users.service';
 /** What housing reads and does in other domains. */
 export interface HousingPorts {
   releases: Pick<ReleasesService, 'findIn' | 'moveIn' | 'markNeedMetIn' | 'purgedAmong'>;
-  sms: Pick<SmsService, 'enqueue' | 'normalizePhone' | 'replyCodesInUse'>;
+  sms: Pick<SmsService, 'enqueue' | 'normalizePhone' | 'freshReplyCodes'>;
   users: Pick<UsersService, 'textCoordinators'>;
 }

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { isOperator } from '../../../shared/roles';
 import { anyRole, operators } from '../../access';
+import { idParams } from '../../lib/params';
 import { actorOf } from '../../plugins/auth';
 import {
   checkoutBody,
@@ -20,8 +20,6 @@ import {
   updateHousingSiteBody,
 } from './housing.schemas';
 import type { HousingService, Reader } from './housing.service';
-
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 /** Addresses and host phones reach coordinators and admins only (API.md, need-to-know). */
 const readerOf = (request: FastifyRequest): Reader => ({ seesAddresses: isOperator(request.user?.role) });

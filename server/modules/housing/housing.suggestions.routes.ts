@@ -1,14 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { anyRole } from '../../access';
 import { NotFoundError } from '../../errors';
+import { idParams } from '../../lib/params';
 import { tonight } from './housing.nights';
 import { suggestionList, suggestionQuery } from './housing.schemas';
 import type { HousingService } from './housing.service';
 import { suggestSites } from './housing.suggestions';
-
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function suggestionRoutes(service: HousingService) {
   return async (app: FastifyInstance) => {

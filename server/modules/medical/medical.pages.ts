@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { DbOrTx } from '../../../db/client';
 import { type PageLevel, pageLevels } from '../../../shared/medical';
@@ -119,14 +118,6 @@ export class Pages {
     );
   }
 
-  private freshCode(db: DbOrTx): string {
-    const taken = this.ports.sms.replyCodesInUse(db);
-    for (;;) {
-      const code = String(randomInt(1000, 10_000));
-      if (!taken.has(code)) return code;
-    }
-  }
-
   /** Who the contact should call back: the person who paged, with their phone. */
   private lead(ctx: CommandContext, page: PageRow): string {
     const user = page.createdBy ? this.ports.users.findIn(ctx.tx, page.createdBy) : null;
@@ -189,7 +180,7 @@ export class Pages {
       const page = insertPage(ctx.tx, {
         releaseId: input.releaseId ?? null,
         reason: input.reason,
-        code: this.freshCode(ctx.tx),
+        code: this.ports.sms.freshReplyCodes(ctx.tx, 1)[0]!,
         status: 'triggered',
         level: 'primary',
         paged: [],

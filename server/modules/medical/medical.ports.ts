@@ -5,6 +5,6 @@ import type { UsersService } from '../users/users.service';
 /** What medical reads and does in other domains. */
 export interface MedicalPorts {
   releases: Pick<ReleasesService, 'findIn'>;
-  sms: Pick<SmsService, 'enqueue' | 'normalizePhone' | 'replyCodesInUse'>;
+  sms: Pick<SmsService, 'enqueue' | 'normalizePhone' | 'freshReplyCodes'>;
   users: Pick<UsersService, 'findIn' | 'textCoordinators'>;
 }

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { medicalStaff, operators } from '../../../shared/roles';
 import { anyRole } from '../../access';
+import { idParams } from '../../lib/params';
 import { actorOf } from '../../plugins/auth';
 import type { Pages } from './medical.pages';
 import {
@@ -23,7 +24,6 @@ import {
 } from './medical.schemas';
 import type { MedicalService, Reader } from './medical.service';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const resolveBody = z.strictObject({ note: z.string().trim().max(300).optional() }).optional();
 
 /** Phones of medical contacts reach medical staff, coordinators and admins (API.md). */

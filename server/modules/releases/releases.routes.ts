@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { anyRole, operators } from '../../access';
+import { idParams } from '../../lib/params';
 import { actorOf } from '../../plugins/auth';
 import {
   createReleaseBody,
@@ -13,8 +13,6 @@ import {
   statusBody,
 } from './releases.schemas';
 import type { ReleasesService } from './releases.service';
-
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function releasesRoutes(service: ReleasesService) {
   return async (app: FastifyInstance) => {

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { medicalStaff } from '../../access';
 import { NotFoundError } from '../../errors';
+import { idParams } from '../../lib/params';
 import { isoOrNull, toIso } from '../../lib/time';
 import { actorOf } from '../../plugins/auth';
 import {
@@ -14,8 +14,6 @@ import {
   screeningResult,
 } from './screening.schemas';
 import { linkAlreadyAnswered, type ScreeningService } from './screening.service';
-
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 /**
  * A volunteer's daily screen, recorded by a coordinator, and the public form behind the link in shift

@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { anyRole, operators } from '../../access';
+import { idParams } from '../../lib/params';
 import { actorOf } from '../../plugins/auth';
 import { createSiteBody, site, siteList, siteListQuery, sitePatch, siteRemoved } from './sites.schemas';
 import type { SitesService } from './sites.service';
-
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function sitesRoutes(service: SitesService) {
   return async (app: FastifyInstance) => {

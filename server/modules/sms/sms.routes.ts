@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Role } from '../../../shared/roles';
 import { anyRole, mayFilterBy, operators, phoneFor, shownTo } from '../../access';
 import { AppError } from '../../errors';
+import { idParams } from '../../lib/params';
 import { redactLinkTokens } from '../../lib/redact';
 import { toIso } from '../../lib/time';
 import { actorOf } from '../../plugins/auth';
@@ -19,8 +19,6 @@ import {
   smsPage,
 } from './sms.schemas';
 import { type SmsService, toSmsMessage } from './sms.service';
-
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 /** A logged text as this role may read it. */
 function messageFor(role: Role, m: SmsMessage): SmsMessage {

@@ -9,6 +9,7 @@ import { isoOrNull, toIso } from '../../lib/time';
 import type { KeywordRouter } from './sms.keywords';
 import type { Outbox } from './sms.outbox';
 import { HELD_BY_QUIET_HOURS, quietHoursRelease } from './sms.quiet';
+import { ReplyCodes } from './sms.replycodes';
 import {
   findSms,
   findSmsByProviderSid,
@@ -101,19 +102,11 @@ export class SmsService {
     readonly outbox: Outbox,
   ) {}
 
-  private readonly replyCodeSources: Array<(db: DbOrTx) => Set<string>> = [];
-
-  /** A domain whose questions carry reply codes (an offer, a request to host) registers their source. */
-  addReplyCodes(source: (db: DbOrTx) => Set<string>): void {
-    this.replyCodeSources.push(source);
-  }
-
-  /** Every reply code still open in any domain: a new one must be none of them. */
-  replyCodesInUse(db: DbOrTx): Set<string> {
-    const all = new Set<string>();
-    for (const source of this.replyCodeSources) for (const code of source(db)) all.add(code);
-    return all;
-  }
+  /** The reply codes open in every domain, and new ones that are none of them. */
+  private readonly replyCodes = new ReplyCodes();
+  readonly addReplyCodes = this.replyCodes.add;
+  readonly replyCodesInUse = this.replyCodes.inUse;
+  readonly freshReplyCodes = this.replyCodes.fresh;
 
   isOptedOut(db: DbOrTx, phone: string): boolean {
     return isOptedOut(db, phone);

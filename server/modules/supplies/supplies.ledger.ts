@@ -98,15 +98,23 @@ export class Ledger {
       entity: 'stock',
       changes: { batch, lines: lines.map((l) => ({ itemId: l.itemId, siteId: l.siteId, delta: l.delta })) },
     });
+    const own = siteThresholds(ctx.tx);
     for (const l of levels) {
       ctx.emit('stock.moved', { itemId: l.itemId, siteId: l.siteId, qty: l.after, delta: l.change });
-      this.crossings(ctx, l.item, l.siteId, l.before, l.after);
+      this.crossings(ctx, l.item, l.siteId, l.before, l.after, own);
     }
     return batch;
   }
 
-  private crossings(ctx: CommandContext, item: ItemRow, siteId: number, before: number, after: number): void {
-    const threshold = siteThresholds(ctx.tx).get(`${item.id}:${siteId}`) ?? item.lowStockThreshold;
+  private crossings(
+    ctx: CommandContext,
+    item: ItemRow,
+    siteId: number,
+    before: number,
+    after: number,
+    own: Map<string, number>,
+  ): void {
+    const threshold = own.get(`${item.id}:${siteId}`) ?? item.lowStockThreshold;
     if (threshold === null) return;
     const facts = { itemId: item.id, sku: item.sku, name: item.name, siteId, qty: after, threshold };
     if (before >= threshold && after < threshold) {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { anyRole, operators } from '../../access';
+import { idParams } from '../../lib/params';
 import { toIso } from '../../lib/time';
 import { actorOf } from '../../plugins/auth';
 import { ledger } from './supplies.repo';
@@ -29,8 +29,6 @@ import {
   updateItemBody,
 } from './supplies.schemas';
 import type { SuppliesService } from './supplies.service';
-
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function suppliesRoutes(service: SuppliesService) {
   return async (app: FastifyInstance) => {
@@ -229,9 +227,8 @@ export function suppliesRoutes(service: SuppliesService) {
         },
       },
       async (request) => ({
-        items: ledger(db, request.query)
-          .map((m) => ({ ...m, at: toIso(m.at, config.NETWORK_TZ) }))
-          .map(({ createdBy: _by, ...m }) => m),
+        // The response contract leaves out who wrote each line (the audit log says it).
+        items: ledger(db, request.query).map((m) => ({ ...m, at: toIso(m.at, config.NETWORK_TZ) })),
       }),
     );
     r.get(

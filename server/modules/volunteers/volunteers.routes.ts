@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Role } from '../../../shared/roles';
 import { anyRole, mayFilterBy, operators, phoneFor, reads, shownTo } from '../../access';
 import { ValidationError } from '../../errors';
+import { idParams } from '../../lib/params';
 import { actorOf } from '../../plugins/auth';
 import { importVolunteers } from './volunteers.import';
 import {
@@ -16,8 +17,6 @@ import {
   volunteerPatch,
 } from './volunteers.schemas';
 import type { VolunteersService } from './volunteers.service';
-
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 /** What this role may read of a volunteer. */
 export function volunteerFor<T extends { phone: string; screening: unknown }>(role: Role, v: T): T {

@@ -1,0 +1,34 @@
+import { randomInt } from 'node:crypto';
+import type { DbOrTx } from '../../../db/client';
+
+/**
+ * Every domain whose questions carry a reply code (an offer, a request to host, a page) registers where
+ * its open codes are; a new code is none of them, so a reply's code names one question only.
+ */
+export class ReplyCodes {
+  private readonly sources: Array<(db: DbOrTx) => Set<string>> = [];
+
+  readonly add = (source: (db: DbOrTx) => Set<string>): void => {
+    this.sources.push(source);
+  };
+
+  /** Every reply code still open in any domain. */
+  readonly inUse = (db: DbOrTx): Set<string> => {
+    const all = new Set<string>();
+    for (const source of this.sources) for (const code of source(db)) all.add(code);
+    return all;
+  };
+
+  /** `count` new four-digit codes, none of them open anywhere, nor each other. */
+  readonly fresh = (db: DbOrTx, count: number): string[] => {
+    const taken = this.inUse(db);
+    const fresh: string[] = [];
+    while (fresh.length < count) {
+      const code = String(randomInt(1000, 10_000));
+      if (taken.has(code)) continue;
+      taken.add(code);
+      fresh.push(code);
+    }
+    return fresh;
+  };
+}
