@@ -4,7 +4,6 @@ import { loadConfig } from './config';
 import { seedDemo } from './demo/seed';
 import { systemClock } from './lib/clock';
 import { consoleGateway } from './modules/sms/sms.gateway';
-import { twilioGateway } from './modules/sms/sms.twilio';
 
 const loaded = loadConfig(process.env);
 if (!loaded.ok) {
@@ -13,7 +12,11 @@ if (!loaded.ok) {
 }
 const config = loaded.config;
 const db = openMigratedDb(config.dbFile);
-const sms = config.SMS_DRIVER === 'twilio' ? twilioGateway(config) : consoleGateway();
+// The Twilio client is loaded only when it is used: a console-SMS network never pays for it.
+const sms =
+  config.SMS_DRIVER === 'twilio'
+    ? (await import('./modules/sms/sms.twilio')).twilioGateway(config)
+    : consoleGateway();
 const app = await buildApp({ db, clock: systemClock, config, sms });
 
 if (config.DEMO && seedDemo(app.services, app.core.clock.now())) app.log.info('demo network seeded');

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../server/config';
 
@@ -28,8 +29,34 @@ describe('container deployment', () => {
   it('has a Dockerfile that builds the dashboard, runs as a non-root user and checks health', () => {
     const dockerfile = fs.readFileSync('Dockerfile', 'utf8');
     expect(dockerfile).toMatch(/npm ci/);
-    expect(dockerfile).toMatch(/npm run build:web/);
+    expect(dockerfile).toMatch(/npm run build\b/);
+    expect(dockerfile).toMatch(/CMD \["node", "dist\/server\/main\.js"\]/);
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/HEALTHCHECK[\s\S]*\/healthz/);
+  });
+});
+
+describe('supported Node versions', () => {
+  const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { engines: { node: string } };
+  const lock = JSON.parse(fs.readFileSync('package-lock.json', 'utf8')) as {
+    packages: Record<string, { engines?: { node?: string } }>;
+  };
+  const supported = ['20.19.0', '22.13.0'];
+
+  it('are what package.json and the Dockerfile say: Node 22 LTS first, 20.19 where the dependencies allow', () => {
+    for (const version of supported) expect(semver.satisfies(version, pkg.engines.node)).toBe(true);
+    expect(fs.readFileSync('Dockerfile', 'utf8')).toMatch(/^FROM node:22-/m);
+    expect(fs.readFileSync('README.md', 'utf8')).toMatch(/Node\.js 22/);
+  });
+
+  it('install without engine warnings: every installed package accepts both', () => {
+    const refusing = Object.entries(lock.packages)
+      .filter(([dir, entry]) => dir && entry.engines?.node && fs.existsSync(dir))
+      .flatMap(([dir, entry]) =>
+        supported
+          .filter((v) => !semver.satisfies(v, entry.engines?.node ?? '*'))
+          .map((v) => `${dir} refuses ${v}`),
+      );
+    expect(refusing).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDb } from '../db/client';
 
 interface Started {
@@ -11,9 +11,13 @@ interface Started {
   output: () => string;
 }
 
-function start(env: Record<string, string>): Promise<Started> {
+const fromSources = ['--import', 'tsx', 'server/main.ts'];
+// What `npm start` and the container run: the compiled bundle.
+const compiled = ['dist/server/main.js'];
+
+function start(env: Record<string, string>, entry = fromSources): Promise<Started> {
   // One process (no npx or tsx wrapper), so the signal reaches the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, entry, {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -43,6 +47,10 @@ function stop(child: ChildProcess): Promise<number | null> {
 
 describe('the server entry point', { timeout: 90_000 }, () => {
   let dir: string;
+  beforeAll(() => {
+    // Compile the current sources, as `npm start` does when they are newer than dist/.
+    execFileSync(process.execPath, ['scripts/build-server.mjs']);
+  });
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bv-main-'));
   });
@@ -60,7 +68,7 @@ describe('the server entry point', { timeout: 90_000 }, () => {
 
   it('starts on defaults, migrates DATA_DIR, prints a setup link, seeds the demo, and stops cleanly on SIGTERM', async () => {
     const dataDir = path.join(dir, 'nested', 'data');
-    const s = await start({ DATA_DIR: dataDir, DEMO: '1' });
+    const s = await start({ DATA_DIR: dataDir, DEMO: '1' }, compiled);
     const health = await fetch(`${s.url}/healthz`);
     expect(await health.json()).toEqual({ ok: true, db: 'ok', sms: 'ok', smsDriver: 'console' });
     const page = await fetch(`${s.url}/`);
@@ -117,6 +125,23 @@ describe('the server entry point', { timeout: 90_000 }, () => {
     expect(volunteers).toBe(seededVolunteers);
     expect(volunteers).toBeGreaterThan(0);
     expect(shifts).toBeGreaterThan(0);
+  });
+
+  it('starts with the Twilio driver from the compiled bundle, where the client is a chunk loaded on demand', async () => {
+    const s = await start(
+      {
+        DATA_DIR: dir,
+        SMS_DRIVER: 'twilio',
+        TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
+        TWILIO_AUTH_TOKEN: 'test-token',
+        TWILIO_FROM: '+15005550006',
+        PUBLIC_URL: 'https://bienvenida.example.org',
+      },
+      compiled,
+    );
+    const health = (await (await fetch(`${s.url}/healthz`)).json()) as { smsDriver: string };
+    expect(health.smsDriver).toBe('twilio');
+    expect(await stop(s.child)).toBe(0);
   });
 
   it('creates the first admin from ADMIN_EMAIL and ADMIN_PASSWORD and prints no setup link', async () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { MAX_PASSWORD, MIN_PASSWORD } from '../../shared/passwords';
+import { fromRoot } from './paths';
 
 /** Lowercased, without spaces and separators, so "Pass word_1" and "password1" are one guess. */
 function folded(text: string): string {
@@ -10,7 +11,7 @@ function folded(text: string): string {
 }
 
 const common = new Set(
-  readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+  readFileSync(fromRoot('server/lib/common-passwords.txt'), 'utf8')
     .split('\n')
     .filter((line) => line && !line.startsWith('#'))
     .map(folded),

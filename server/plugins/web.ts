@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { fromRoot } from '../lib/paths';
 
-export const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+export const webDist = fromRoot('web/dist');
 const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Bienvenida</title>
 <p>The dashboard is not built yet: run <code>npm run build:web</code> (npm start does it for you).</p>`;
 

@@ -1,7 +1,8 @@
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import twilio from 'twilio';
+// The signature check alone, not the whole REST client (about 12 MB less in memory when SMS is console).
+import { validateRequest } from 'twilio/lib/webhooks/webhooks.js';
 import { ForbiddenError } from '../../errors';
 import { inboundWebhook, statusWebhook } from './sms.schemas';
 import type { SmsService } from './sms.service';
@@ -23,7 +24,7 @@ export function smsWebhooks(service: SmsService, wakeOutbox: () => void) {
       const token = config.TWILIO_AUTH_TOKEN;
       const params = (request.body ?? {}) as Record<string, string>;
       const url = `${config.PUBLIC_URL}${request.url}`;
-      if (!token || typeof signature !== 'string' || !twilio.validateRequest(token, signature, url, params)) {
+      if (!token || typeof signature !== 'string' || !validateRequest(token, signature, url, params)) {
         throw new ForbiddenError('The Twilio signature is missing or wrong', 'invalid_signature');
       }
     }
