@@ -13,6 +13,31 @@ export type DbOrTx = Db | Tx;
 
 export const migrationsFolder = fromRoot('migrations');
 
+const STATEMENTS_KEPT = 500;
+
+/**
+ * drizzle asks better-sqlite3 to compile every query's SQL anew, each time it runs. The same text
+ * compiles to the same statement, so compiled statements are kept by their text (the most recently
+ * used few hundred) and handed back in their default row mode. SQLite recompiles a kept statement by
+ * itself if the schema changes under it.
+ */
+function reusePreparedStatements(sqlite: Database.Database): void {
+  const compile = sqlite.prepare.bind(sqlite);
+  const kept = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let statement = kept.get(source);
+    if (statement) {
+      kept.delete(source);
+      if (statement.reader) statement.raw(false);
+    } else {
+      statement = compile(source);
+      if (kept.size >= STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+    }
+    kept.set(source, statement);
+    return statement;
+  }) as Database.Database['prepare'];
+}
+
 /**
  * Opens the database with every pragma in one place: WAL for concurrent readers, synchronous=FULL so
  * an acknowledged write survives power loss, foreign keys, a busy timeout for the backup script and
@@ -26,6 +51,7 @@ export function openDb(file: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('secure_delete = ON');
+  reusePreparedStatements(sqlite);
   return drizzle(sqlite, { schema }) as Db;
 }
 

@@ -3,6 +3,7 @@ import type { Db, Tx } from '../../db/client';
 import type { Role } from '../../db/schema';
 import { insertAudit } from '../infra/audit.repo';
 import { insertEvent } from '../infra/events.repo';
+import { type IdempotencyClaim, markCarriedOut } from '../infra/idempotency.repo';
 import type { Clock } from './clock';
 
 /** Who is acting: a signed-in user, a phone texting in, or the system itself. */
@@ -12,6 +13,8 @@ export interface Actor {
   ip?: string;
   /** A known volunteer texting in, so records can name them (and forget them once erased). */
   volunteerId?: number | null;
+  /** The Idempotency-Key of the request acting, marked as carried out when its command commits. */
+  idempotency?: (IdempotencyClaim & { carriedOut: boolean }) | null;
 }
 
 export const systemActor: Actor = { userId: null, label: 'system' };
@@ -56,7 +59,10 @@ export class Commands {
     }
     // A command run inside another is only a savepoint of its caller: nothing is final until the
     // outermost one commits, and listeners must not read (and push) rows that may still roll back.
-    if (this.depth === 0) this.committed.emit('commit');
+    if (this.depth === 0) {
+      if (actor.idempotency) actor.idempotency.carriedOut = true;
+      this.committed.emit('commit');
+    }
     return result;
   }
 
@@ -82,6 +88,7 @@ export class Commands {
       };
       const value = fn(ctx);
       if (value instanceof Promise) throw new Error('command callbacks must be synchronous');
+      if (actor.idempotency && this.depth === 1) markCarriedOut(tx, actor.idempotency, now);
       return value;
     });
   }

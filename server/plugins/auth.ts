@@ -32,7 +32,12 @@ function fromOwnPages(request: FastifyRequest, publicUrl: string): boolean {
 
 export function actorOf(request: FastifyRequest): Actor {
   return request.user
-    ? { userId: request.user.id, label: `user:${request.user.id}`, ip: request.ip }
+    ? {
+        userId: request.user.id,
+        label: `user:${request.user.id}`,
+        ip: request.ip,
+        idempotency: request.idempotency,
+      }
     : { userId: null, label: 'anonymous', ip: request.ip };
 }
 

@@ -1,6 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sites } from '../../db/schema';
-import { claimKey } from '../../server/infra/idempotency.repo';
+import { idempotencyKeys, sites } from '../../db/schema';
+import { findKey } from '../../server/infra/idempotency.repo';
 import { buildTestApp, type TestApp } from '../helpers/app';
 import { eventRows, signedInUser } from '../helpers/fixtures';
 
@@ -112,17 +113,31 @@ describe('Idempotency-Key on creating POSTs', () => {
     expect(responses.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(9);
   });
 
-  it('lets a retry through when the first attempt was cut off by a crash before answering', async () => {
+  it('refuses to carry out twice a request whose answer was lost when the server stopped after its commit', async () => {
     const me = await signedInUser(t, coordinator);
-    // What a process killed between claiming the key and answering leaves behind.
-    claimKey(t.db, `user:${me.id}`, 'k-crash', 'fingerprint of the lost request', t.clock.now());
+    const first = await postSite(coordinator, 'k-lost', { name: 'A', kind: 'other' });
+    expect(first.statusCode).toBe(201);
+    // The answer is written without waiting for the disk; power lost before the next flush leaves the
+    // command's own mark of the key and no answer.
+    t.db
+      .update(idempotencyKeys)
+      .set({ statusCode: null, response: null, completedAt: null })
+      .where(eq(idempotencyKeys.key, 'k-lost'))
+      .run();
+    expect(findKey(t.db, `user:${me.id}`, 'k-lost')?.completedAt).toBeNull();
 
-    const retry = await postSite(coordinator, 'k-crash', { name: 'A', kind: 'other' });
-    expect(retry.statusCode).toBe(201);
+    const retry = await postSite(coordinator, 'k-lost', { name: 'A', kind: 'other' });
+    expect(retry.statusCode).toBe(409);
+    expect(retry.json().error.code).toBe('idempotency_answer_lost');
     expect(t.db.select().from(sites).all()).toHaveLength(1);
-    const again = await postSite(coordinator, 'k-crash', { name: 'A', kind: 'other' });
-    expect(again.headers['idempotent-replayed']).toBe('true');
-    expect(again.json()).toEqual(retry.json());
+  });
+
+  it('keeps the mark in the same transaction as the command: a refused command leaves no trace of the key', async () => {
+    const me = await signedInUser(t, coordinator);
+    await postSite(coordinator, undefined, { name: 'A', kind: 'other', smsKeyword: 'AIR' });
+    const refused = await postSite(coordinator, 'k-roll', { name: 'B', kind: 'other', smsKeyword: 'AIR' });
+    expect(refused.statusCode).toBe(409);
+    expect(findKey(t.db, `user:${me.id}`, 'k-roll')).toBeNull();
   });
 
   it.each([

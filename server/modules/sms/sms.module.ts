@@ -12,14 +12,16 @@ import { smsRoutes } from './sms.routes';
 import { SmsService } from './sms.service';
 import { smsWebhooks } from './sms.webhooks';
 
-/** SMS: keyword routing, the outbox woken after every commit and on the scheduler's beat, the purge. */
+/** SMS: keyword routing, the outbox woken after a commit that queued a text and on the scheduler's beat, the purge. */
 export function createSms(core: Core, log: FastifyBaseLogger): DomainModule<SmsService> {
   const router = new KeywordRouter();
   const statusCallback = core.sms.driver === 'twilio' ? `${core.config.PUBLIC_URL}/sms/status` : undefined;
   const outbox = new Outbox(core, core.sms, log, statusCallback);
   const service = new SmsService(core, router, outbox);
   outbox.recoverInterrupted();
-  core.commands.onCommit(() => outbox.wake());
+  core.commands.onCommit(() => {
+    if (service.takeQueued()) outbox.wake();
+  });
   core.scheduler.onTick(() => outbox.wake());
 
   const purge = defineJob(

@@ -104,6 +104,7 @@ export class SmsService {
 
   /** The reply codes open in every domain, and new ones that are none of them. */
   private readonly replyCodes = new ReplyCodes();
+  private queued = false;
   readonly addReplyCodes = this.replyCodes.add;
   readonly replyCodesInUse = this.replyCodes.inUse;
   readonly freshReplyCodes = this.replyCodes.fresh;
@@ -121,8 +122,16 @@ export class SmsService {
     this.outbox.wake();
   }
 
+  /** True once after any message was queued: only then does a commit need to wake the outbox. */
+  takeQueued(): boolean {
+    const queued = this.queued;
+    this.queued = false;
+    return queued;
+  }
+
   /** Queues a message inside the caller's command; the outbox picks it up after commit. */
   enqueue(ctx: CommandContext, req: OutgoingRequest): SmsRow {
+    this.queued = true;
     const { SMS_QUIET_HOURS, NETWORK_TZ } = this.core.config;
     const dueAt = HELD_BY_QUIET_HOURS.has(req.kind)
       ? quietHoursRelease(ctx.now, SMS_QUIET_HOURS, NETWORK_TZ)
