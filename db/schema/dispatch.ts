@@ -57,14 +57,5 @@ export const dispatchOffers = sqliteTable(
   ],
 );
 
-/**
- * One row whose value changes (triggers, migration 0007_roster_version_triggers) whenever the roster
- * or its screenings do, so ranking can keep the roster in memory until then.
- */
-export const rosterVersion = sqliteTable('roster_version', {
-  id: integer('id').primaryKey(),
-  n: integer('n').notNull().default(0),
-});
-
 export type { DispatchStatus, OfferState } from '../../shared/dispatch';
 export { dispatchStatuses, offerStates } from '../../shared/dispatch';

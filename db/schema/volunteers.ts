@@ -22,3 +22,12 @@ export const volunteers = sqliteTable('volunteers', {
 
 export type { VolunteerSkill } from '../../shared/volunteers';
 export { volunteerSkills } from '../../shared/volunteers';
+
+/**
+ * One row whose value changes (triggers, migration 0007_roster_version_triggers) whenever the roster
+ * or its screenings do, so the roster list and dispatch ranking can keep it in memory until then.
+ */
+export const rosterVersion = sqliteTable('roster_version', {
+  id: integer('id').primaryKey(),
+  n: integer('n').notNull().default(0),
+});

@@ -1,5 +1,4 @@
 import type { DbOrTx } from '../../../db/client';
-import { rosterVersion } from '../../../db/schema';
 import type { ScreenFacts } from '../screening/screening.rules';
 import type { ScreeningService } from '../screening/screening.service';
 import type { RankingRosterRow, VolunteersService } from '../volunteers/volunteers.service';
@@ -11,14 +10,14 @@ export interface RosterEntry extends RankingRosterRow {
 }
 
 export interface RosterSources {
-  volunteers: Pick<VolunteersService, 'rosterForRanking'>;
+  volunteers: Pick<VolunteersService, 'rosterForRanking' | 'rosterVersion'>;
   screening: Pick<ScreeningService, 'factsByVolunteer'>;
 }
 
 /**
  * The roster as ranking reads it, kept in memory and rebuilt only when volunteers or screenings changed:
- * reading and decoding thousands of rows costs more than ranking them. Triggers give `roster_version` a
- * new random value on each such change; it is read inside the caller's transaction, so the cache is
+ * reading and decoding thousands of rows costs more than ranking them. The roster's version takes a new
+ * random value on each such change; it is read inside the caller's transaction, so the cache is
  * never stale there, and a rolled-back value is never seen again.
  */
 export class RosterCache {
@@ -28,7 +27,7 @@ export class RosterCache {
   constructor(private readonly sources: RosterSources) {}
 
   read(db: DbOrTx): RosterEntry[] {
-    const v = String(db.select({ n: rosterVersion.n }).from(rosterVersion).get()?.n ?? -1);
+    const v = this.sources.volunteers.rosterVersion(db);
     if (v === this.version) return this.entries;
     const screens = this.sources.screening.factsByVolunteer(db);
     this.entries = this.sources.volunteers.rosterForRanking(db).map((row) => {

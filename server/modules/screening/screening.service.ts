@@ -92,6 +92,11 @@ export class ScreeningService {
     return out;
   }
 
+  /** A volunteer's state from facts read earlier (by factsByVolunteer). */
+  stateFrom(facts: { latest: ScreenFacts | null; isolation: ScreenFacts | null } | undefined, now: Date) {
+    return screeningState(facts?.latest ?? null, facts?.isolation ?? null, now, this.validMs);
+  }
+
   /** The facts the ranking judges, for every volunteer who has screened. */
   factsByVolunteer(db: DbOrTx): Map<number, { latest: ScreenFacts | null; isolation: ScreenFacts | null }> {
     return screeningsByVolunteer(db);

@@ -1,6 +1,6 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
-import { volunteers } from '../../../db/schema';
+import { rosterVersion, volunteers } from '../../../db/schema';
 
 export type VolunteerRow = typeof volunteers.$inferSelect;
 
@@ -22,6 +22,11 @@ export function findVolunteer(db: DbOrTx, id: number): VolunteerRow | null {
 
 export function findVolunteerByPhone(db: DbOrTx, phone: string): VolunteerRow | null {
   return db.select().from(volunteers).where(eq(volunteers.phone, phone)).get() ?? null;
+}
+
+/** Changes (by trigger) whenever a volunteer or a screening is added, changed or removed. */
+export function currentRosterVersion(db: DbOrTx): string {
+  return String(db.select({ n: rosterVersion.n }).from(rosterVersion).get()?.n ?? -1);
 }
 
 export function listVolunteers(db: DbOrTx): VolunteerRow[] {

@@ -5,6 +5,7 @@ import type { Role } from '../../../shared/roles';
 import { anyRole, mayFilterBy, operators, phoneFor, reads, shownTo } from '../../access';
 import { ValidationError } from '../../errors';
 import { idParams } from '../../lib/params';
+import { asBuilt } from '../../lib/serialize';
 import { actorOf } from '../../plugins/auth';
 import { importVolunteers } from './volunteers.import';
 import {
@@ -50,6 +51,7 @@ export function volunteersRoutes(service: VolunteersService) {
       '/api/volunteers',
       {
         config: { access: anyRole },
+        serializerCompiler: asBuilt,
         schema: {
           tags: ['volunteers'],
           summary: 'The roster, with each volunteer screening state',

@@ -10,6 +10,7 @@ import { quietHoursRelease } from '../sms/sms.quiet';
 import type { BroadcastBody, BroadcastResult } from '../sms/sms.schemas';
 import type { SmsService } from '../sms/sms.service';
 import {
+  currentRosterVersion,
   eraseVolunteer,
   findVolunteer,
   findVolunteerByPhone,
@@ -22,6 +23,7 @@ import {
   volunteerNames,
 } from './volunteers.repo';
 import type { Volunteer, VolunteerInput, VolunteerPatch } from './volunteers.schemas';
+import { RosterSnapshot } from './volunteers.snapshot';
 
 export type { RankingRosterRow, VolunteerRow };
 
@@ -31,11 +33,9 @@ function duplicatePhone(): ConflictError {
   ]);
 }
 
-const MISSING: ScreeningState = { state: 'missing', until: null, lastScreenedAt: null };
-
 export interface VolunteersPorts {
   sms: Pick<SmsService, 'normalizePhone' | 'isOptedOut' | 'optedOutPhones' | 'enqueue'>;
-  screening: Pick<ScreeningService, 'stateOf' | 'statesOf' | 'eraseVolunteerIn'>;
+  screening: Pick<ScreeningService, 'stateOf' | 'stateFrom' | 'factsByVolunteer' | 'eraseVolunteerIn'>;
   /** Read after every module exists: shifts sign volunteers up. */
   shifts: () => {
     signedUpFor(db: DbOrTx, shiftId: number): Set<number> | null;
@@ -44,10 +44,19 @@ export interface VolunteersPorts {
 }
 
 export class VolunteersService {
+  private readonly snapshot: RosterSnapshot;
+
   constructor(
     private readonly core: Core,
     private readonly ports: VolunteersPorts,
-  ) {}
+  ) {
+    this.snapshot = new RosterSnapshot(ports.screening);
+  }
+
+  /** Changes whenever a volunteer or a screening does, so callers may keep what they derived until then. */
+  rosterVersion(db: DbOrTx): string {
+    return currentRosterVersion(db);
+  }
 
   findIn(db: DbOrTx, id: number): VolunteerRow | null {
     return findVolunteer(db, id);
@@ -105,25 +114,32 @@ export class VolunteersService {
     };
   }
 
-  /** The roster in three reads whatever its size: volunteers, opt-outs and every screening state. */
-  /** `byPhone` false: `q` matches names only, for roles that may not read phones. */
+  /**
+   * The roster with opt-outs and screening states. Volunteers and their screening facts come from
+   * memory until either changes (see RosterSnapshot); opt-outs are one small read.
+   * `byPhone` false: `q` matches names only, for roles that may not read phones.
+   */
   list(filter: { q?: string; language?: string; skill?: string; active?: boolean }, byPhone = true) {
     const db = this.core.db;
+    const now = this.core.clock.now();
     const q = filter.q?.toLowerCase();
     const language = filter.language ? cleanLanguage(filter.language).toLowerCase() : undefined;
     // "303-555" finds +1303555…: numbers are searched by their digits.
     const digits = byPhone ? (q ?? '').replace(/\D/g, '') : '';
-    const rows = listVolunteers(db)
-      .filter((v) => !v.erasedAt)
-      .filter(
-        (v) => !q || v.name.toLowerCase().includes(q) || (digits.length >= 3 && v.phone.includes(digits)),
-      )
-      .filter((v) => !language || v.languages.some((l) => l.toLowerCase() === language))
-      .filter((v) => !filter.skill || v.skills.includes(filter.skill as never))
-      .filter((v) => filter.active === undefined || v.active === filter.active);
+    const { rows, facts } = this.snapshot.read(db);
     const optedOut = this.ports.sms.optedOutPhones(db);
-    const states = this.ports.screening.statesOf(db);
-    return rows.map((v) => this.withScreening(v, optedOut.has(v.phone), states.get(v.id) ?? MISSING));
+    const out = [];
+    for (const v of rows) {
+      if (v.erasedAt) continue;
+      if (q && !v.name.toLowerCase().includes(q) && !(digits.length >= 3 && v.phone.includes(digits)))
+        continue;
+      if (language && !v.languages.some((l) => l.toLowerCase() === language)) continue;
+      if (filter.skill && !v.skills.includes(filter.skill as never)) continue;
+      if (filter.active !== undefined && v.active !== filter.active) continue;
+      const state = this.ports.screening.stateFrom(facts.get(v.id), now);
+      out.push(this.withScreening(v, optedOut.has(v.phone), state));
+    }
+    return out;
   }
 
   detail(row: VolunteerRow) {

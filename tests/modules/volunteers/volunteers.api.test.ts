@@ -217,6 +217,35 @@ describe('volunteers API', () => {
     }
   });
 
+  it('keeps the roster list true after every kind of change, and judges screening states at the time of asking', async () => {
+    const rosterOf = async () =>
+      (await t.call(coordinator, { method: 'GET', url: '/api/volunteers' })).json().items as {
+        id: number;
+        name: string;
+        screening: { state: string };
+      }[];
+    const ana = await addVolunteer(t, coordinator, { name: 'Ana Lopez', phone: '303-555-0142' });
+    expect((await rosterOf()).map((v) => v.screening.state)).toEqual(['missing']);
+    await screen(t, coordinator, ana.id, { symptoms: false });
+    expect((await rosterOf())[0]?.screening.state).toBe('clear');
+    // Nothing is written when a screen grows old: the list must see the time pass by itself.
+    t.clock.advance(8 * 24 * 3_600_000);
+    coordinator = await t.signIn('coordinator');
+    expect((await rosterOf())[0]?.screening.state).toBe('missing');
+    await screen(t, coordinator, ana.id, { symptoms: true });
+    expect((await rosterOf())[0]?.screening.state).toBe('isolating');
+    await t.call(coordinator, {
+      method: 'PATCH',
+      url: `/api/volunteers/${ana.id}`,
+      payload: { name: 'Ana María' },
+    });
+    expect((await rosterOf()).map((v) => v.name)).toEqual(['Ana María']);
+    const beto = await addVolunteer(t, coordinator, { name: 'Beto Ruiz', phone: '303-555-0143' });
+    expect((await rosterOf()).map((v) => v.id)).toEqual([ana.id, beto.id]);
+    await t.call(coordinator, { method: 'DELETE', url: `/api/volunteers/${ana.id}` });
+    expect((await rosterOf()).map((v) => v.id)).toEqual([beto.id]);
+  });
+
   it('lets a viewer read the roster but not change it', async () => {
     const v = await addVolunteer(t, coordinator, { phone: '303-555-0142' });
     const viewer = await t.signIn('viewer');
