@@ -16,6 +16,26 @@ export const migrationsFolder = fromRoot('migrations');
 const STATEMENTS_KEPT = 500;
 
 /**
+ * A query on the hot path (every request, every command), built once per connection as a drizzle
+ * prepared statement and run with placeholders: building a query costs several times more than
+ * SQLite takes to run it. Inserted values are converted by their columns as usual; a placeholder
+ * inside raw SQL is passed as it is. A transaction shares its database's connection, so the statement
+ * serves both.
+ */
+export function preparedOn<T>(build: (db: DbOrTx) => T): (db: DbOrTx) => T {
+  const byConnection = new WeakMap<object, T>();
+  return (db) => {
+    const connection = (db as unknown as { session: { client: object } }).session.client;
+    let prepared = byConnection.get(connection);
+    if (prepared === undefined) {
+      prepared = build(db);
+      byConnection.set(connection, prepared);
+    }
+    return prepared;
+  };
+}
+
+/**
  * drizzle asks better-sqlite3 to compile every query's SQL anew, each time it runs. The same text
  * compiles to the same statement, so compiled statements are kept by their text (the most recently
  * used few hundred) and handed back in their default row mode. SQLite recompiles a kept statement by

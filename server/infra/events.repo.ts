@@ -1,15 +1,44 @@
-import { asc, desc, gt, lt } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
+import { asc, desc, gt, lt, sql } from 'drizzle-orm';
+import { type DbOrTx, preparedOn } from '../../db/client';
 import { events } from '../../db/schema';
 
 export type EventRow = typeof events.$inferSelect;
 
+const insertEventQuery = preparedOn((db) =>
+  db
+    .insert(events)
+    .values({
+      type: sql.placeholder('type'),
+      at: sql.placeholder('at'),
+      data: sql.placeholder('data'),
+      roles: sql.placeholder('roles'),
+    })
+    .prepare(),
+);
+
+/** Every command emits events: a prepared statement. */
 export function insertEvent(tx: DbOrTx, row: typeof events.$inferInsert): void {
-  tx.insert(events).values(row).run();
+  insertEventQuery(tx).run({
+    type: row.type,
+    at: row.at,
+    data: row.data,
+    roles: row.roles ?? null,
+  });
 }
 
+const eventsAfterQuery = preparedOn((db) =>
+  db
+    .select()
+    .from(events)
+    .where(gt(events.id, sql.placeholder('afterId')))
+    .orderBy(asc(events.id))
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
+
+/** Read after every commit while dashboards are connected. */
 export function eventsAfter(db: DbOrTx, afterId: number, limit: number): EventRow[] {
-  return db.select().from(events).where(gt(events.id, afterId)).orderBy(asc(events.id)).limit(limit).all();
+  return eventsAfterQuery(db).all({ afterId, limit });
 }
 
 export function lastEventId(db: DbOrTx): number {

@@ -1,5 +1,5 @@
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { type DbOrTx, preparedOn } from '../../../db/client';
 import { sessions } from '../../../db/schema';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -8,14 +8,17 @@ export function insertSession(db: DbOrTx, row: typeof sessions.$inferInsert): Se
   return db.insert(sessions).values(row).returning().get();
 }
 
+const liveSessionByHash = preparedOn((db) =>
+  db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), isNull(sessions.revokedAt)))
+    .prepare(),
+);
+
+/** Read on every signed-in request: a prepared statement. */
 export function findLiveSessionByHash(db: DbOrTx, tokenHash: string): SessionRow | null {
-  return (
-    db
-      .select()
-      .from(sessions)
-      .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
-      .get() ?? null
-  );
+  return liveSessionByHash(db).get({ tokenHash }) ?? null;
 }
 
 export function findSessionById(db: DbOrTx, id: number): SessionRow | null {

@@ -1,5 +1,5 @@
-import { and, asc, count, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client';
+import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { type DbOrTx, preparedOn } from '../../../db/client';
 import { users } from '../../../db/schema';
 
 export type UserRow = typeof users.$inferSelect;
@@ -8,8 +8,17 @@ export function findUserByEmail(db: DbOrTx, email: string): UserRow | null {
   return db.select().from(users).where(eq(users.email, email)).get() ?? null;
 }
 
+const userById = preparedOn((db) =>
+  db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** Read on every signed-in request: a prepared statement. */
 export function findUserById(db: DbOrTx, id: number): UserRow | null {
-  return db.select().from(users).where(eq(users.id, id)).get() ?? null;
+  return userById(db).get({ id }) ?? null;
 }
 
 export function listUsers(db: DbOrTx): UserRow[] {
