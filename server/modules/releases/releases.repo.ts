@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, isNull, lt, notInArray } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client';
+import { and, asc, desc, eq, inArray, isNull, lt, notInArray, sql } from 'drizzle-orm';
+import { type DbOrTx, preparedOn } from '../../../db/client';
 import { type ReleaseStatus, releases, releaseTimeline } from '../../../db/schema';
 
 export type ReleaseRow = typeof releases.$inferSelect;
@@ -30,8 +30,51 @@ export function listReleases(db: DbOrTx, statuses: readonly ReleaseStatus[] | nu
     .all();
 }
 
-export function insertTimeline(db: DbOrTx, row: typeof releaseTimeline.$inferInsert): void {
-  db.insert(releaseTimeline).values(row).run();
+const insertTimelineQuery = preparedOn((db) =>
+  db
+    .insert(releaseTimeline)
+    .values({
+      releaseId: sql.placeholder('releaseId'),
+      at: sql.placeholder('at'),
+      actor: sql.placeholder('actor'),
+      userId: sql.placeholder('userId'),
+      volunteerId: sql.placeholder('volunteerId'),
+      kind: sql.placeholder('kind'),
+      fromStatus: sql.placeholder('fromStatus'),
+      toStatus: sql.placeholder('toStatus'),
+      note: sql.placeholder('note'),
+    })
+    .prepare(),
+);
+
+/** Every change to a release writes a line: a prepared statement. Answers the line's id. */
+export function insertTimeline(db: DbOrTx, row: typeof releaseTimeline.$inferInsert): number {
+  const result = insertTimelineQuery(db).run({
+    releaseId: row.releaseId,
+    at: row.at,
+    actor: row.actor,
+    userId: row.userId ?? null,
+    volunteerId: row.volunteerId ?? null,
+    kind: row.kind,
+    fromStatus: row.fromStatus ?? null,
+    toStatus: row.toStatus ?? null,
+    note: row.note ?? null,
+  });
+  return Number(result.lastInsertRowid);
+}
+
+const setCodeQuery = preparedOn((db) =>
+  db
+    .update(releases)
+    .set({ code: sql`${sql.placeholder('code')}` })
+    .where(eq(releases.id, sql.placeholder('id')))
+    .returning()
+    .prepare(),
+);
+
+/** A new release's code comes from its id. */
+export function setReleaseCode(db: DbOrTx, id: number, code: string): ReleaseRow {
+  return setCodeQuery(db).get({ id, code })!;
 }
 
 export function timelineOf(db: DbOrTx, releaseId: number): TimelineRow[] {

@@ -14,11 +14,12 @@ import {
   listReleases,
   type ReleaseRow,
   releasesForReports,
+  setReleaseCode,
   stillOpen,
   updateRelease,
 } from './releases.repo';
 import type { CreateReleaseInput, Release, ReleasePatch, ReleaseSearch } from './releases.schemas';
-import { namedTimeline, type TimelineNamePorts } from './releases.timeline';
+import { createdEntry, namedTimeline, type TimelineNamePorts } from './releases.timeline';
 import { canMove, OPEN_STATUSES, releaseCode, TRANSITIONS } from './releases.workflow';
 
 const CLOSED_STATUSES: readonly ReleaseStatus[] = ['closed', 'cancelled'];
@@ -110,6 +111,10 @@ export class ReleasesService {
 
   /** Inside a command (the web route or the RELEASE keyword). */
   createIn(ctx: CommandContext, input: CreateReleaseInput, source: 'web' | 'sms'): ReleaseRow {
+    return this.created(ctx, input, source).row;
+  }
+
+  private created(ctx: CommandContext, input: CreateReleaseInput, source: 'web' | 'sms') {
     const site = this.ports.sites.findIn(ctx.tx, input.siteId);
     if (!site) throw new ValidationError([{ path: 'body.siteId', message: 'no such site' }]);
     if (site.archivedAt)
@@ -138,8 +143,8 @@ export class ReleasesService {
       createdAt: ctx.now,
       updatedAt: ctx.now,
     });
-    const row = updateRelease(ctx.tx, inserted.id, { code: releaseCode(inserted.id) });
-    insertTimeline(ctx.tx, {
+    const row = setReleaseCode(ctx.tx, inserted.id, releaseCode(inserted.id));
+    const line = insertTimeline(ctx.tx, {
       releaseId: row.id,
       at: ctx.now,
       actor: ctx.actor.label,
@@ -163,12 +168,15 @@ export class ReleasesService {
     });
     // Events are kept after the retention purge, so the free text stays out of them.
     ctx.emit('release.created', { ...this.toRelease(row, site.name), notes: null, destination: null });
-    return row;
+    return { row, siteName: site.name, line };
   }
 
+  /** Answers from what the command wrote, as get() would, without reading it all back. */
   create(actor: Actor, input: CreateReleaseInput) {
-    const row = this.core.commands.run(actor, (ctx) => this.createIn(ctx, input, 'web'));
-    return this.get(row.id);
+    const { row, siteName, line } = this.core.commands.run(actor, (ctx) => this.created(ctx, input, 'web'));
+    const by = actor.userId === null ? null : this.ports.users.findIn(this.core.db, actor.userId);
+    const entry = createdEntry(line, row, by?.name || actor.label, this.zone);
+    return { ...this.toRelease(row, siteName), timeline: [entry] };
   }
 
   update(actor: Actor, id: number, patch: ReleasePatch) {

@@ -2,11 +2,11 @@ import type { DbOrTx } from '../../../db/client';
 import { toIso } from '../../lib/time';
 import type { UsersService } from '../users/users.service';
 import type { VolunteersService } from '../volunteers/volunteers.service';
-import { timelineOf } from './releases.repo';
+import { type ReleaseRow, timelineOf } from './releases.repo';
 import type { TimelineEntry } from './releases.schemas';
 
 export interface TimelineNamePorts {
-  users: Pick<UsersService, 'namesById'>;
+  users: Pick<UsersService, 'namesById' | 'findIn'>;
   volunteers: Pick<VolunteersService, 'namesOf'>;
 }
 
@@ -37,4 +37,18 @@ export function namedTimeline(
       note: t.note,
     };
   });
+}
+
+/** The one line of a release just logged on the web, named as namedTimeline() would name it. */
+export function createdEntry(id: number, row: ReleaseRow, actor: string, zone: string): TimelineEntry {
+  return {
+    id,
+    at: toIso(row.createdAt, zone),
+    actor,
+    actorErased: false,
+    kind: 'created',
+    fromStatus: null,
+    toStatus: row.status,
+    note: null,
+  };
 }

@@ -1,5 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client';
+import { asc, eq, sql } from 'drizzle-orm';
+import { type DbOrTx, preparedOn } from '../../../db/client';
 import { sites } from '../../../db/schema';
 
 export type SiteRow = typeof sites.$inferSelect;
@@ -12,8 +12,17 @@ export function listSites(db: DbOrTx): SiteRow[] {
   return db.select().from(sites).orderBy(asc(sites.name), asc(sites.id)).all();
 }
 
+const siteById = preparedOn((db) =>
+  db
+    .select()
+    .from(sites)
+    .where(eq(sites.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** Read by every release logged and most other writes: a prepared statement. */
 export function findSiteById(db: DbOrTx, id: number): SiteRow | null {
-  return db.select().from(sites).where(eq(sites.id, id)).get() ?? null;
+  return siteById(db).get({ id }) ?? null;
 }
 
 export function findSiteByKeyword(db: DbOrTx, keyword: string): SiteRow | null {

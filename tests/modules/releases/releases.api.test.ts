@@ -78,6 +78,18 @@ describe('releases API: create and read', () => {
     expect(releaseRows(t)[0]!.languages).toEqual(['es', 'quc', 'mam']);
   });
 
+  it('answers the logging with exactly what reading the release back gives, expected or reported', async () => {
+    for (const body of [
+      { siteId, adults: 2, children: 1, languages: ['es'], needs: ['food'], notes: 'a stroller' },
+      { siteId, adults: 1, children: 0, expectedAt: '2026-03-02T20:00:00-07:00', destination: 'Atlanta' },
+    ]) {
+      const created = await postRelease(t, coordinator, body);
+      expect(created.statusCode).toBe(201);
+      const read = await t.call(coordinator, { method: 'GET', url: `/api/releases/${created.json().id}` });
+      expect(created.json()).toEqual(read.json());
+    }
+  });
+
   it('gives each release its own increasing code', async () => {
     const codes: string[] = [];
     for (let i = 0; i < 3; i += 1) codes.push((await addRelease(t, coordinator, { siteId })).code);
