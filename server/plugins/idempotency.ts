@@ -90,7 +90,7 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance) => {
 
   app.addHook('onSend', async (request, reply, payload) => {
     const claim = request.idempotency;
-    if (claim === null) return payload;
+    if (!claim) return payload;
     request.idempotency = null;
     inFlight.delete(`${claim.scope}\n${claim.key}`);
     // A refused attempt changed nothing: keep no answer, so a corrected retry runs. Once a command has
