@@ -1,5 +1,5 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client';
+import { type Db, type DbOrTx, preparedOn } from '../../db/client';
 import { idempotencyKeys } from '../../db/schema';
 
 export type IdempotencyRow = typeof idempotencyKeys.$inferSelect;
@@ -16,21 +16,62 @@ export interface IdempotencyClaim {
  * the mark commits (or rolls back) with the command's rows, so no extra flush to disk is paid for it.
  */
 export function markCarriedOut(tx: DbOrTx, claim: IdempotencyClaim, now: Date): void {
-  tx.insert(idempotencyKeys)
-    .values({ scope: claim.scope, key: claim.key, fingerprint: claim.fingerprint, createdAt: now })
-    .onConflictDoNothing()
-    .run();
+  markQuery(tx).run({ scope: claim.scope, key: claim.key, fingerprint: claim.fingerprint, createdAt: now });
 }
 
+const markQuery = preparedOn((db) =>
+  db
+    .insert(idempotencyKeys)
+    .values({
+      scope: sql.placeholder('scope'),
+      key: sql.placeholder('key'),
+      fingerprint: sql.placeholder('fingerprint'),
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .onConflictDoNothing()
+    .prepare(),
+);
+
+const findQuery = preparedOn((db) =>
+  db
+    .select()
+    .from(idempotencyKeys)
+    .where(
+      and(
+        eq(idempotencyKeys.scope, sql.placeholder('scope')),
+        eq(idempotencyKeys.key, sql.placeholder('key')),
+      ),
+    )
+    .prepare(),
+);
+
 export function findKey(db: DbOrTx, scope: string, key: string): IdempotencyRow | null {
-  return (
-    db
-      .select()
-      .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
-      .get() ?? null
-  );
+  return findQuery(db).get({ scope, key }) ?? null;
 }
+
+const answerQuery = preparedOn((db) =>
+  db
+    .insert(idempotencyKeys)
+    .values({
+      scope: sql.placeholder('scope'),
+      key: sql.placeholder('key'),
+      fingerprint: sql.placeholder('fingerprint'),
+      statusCode: sql.placeholder('statusCode'),
+      response: sql.placeholder('response'),
+      createdAt: sql.placeholder('at'),
+      completedAt: sql.placeholder('at'),
+    })
+    .onConflictDoUpdate({
+      target: [idempotencyKeys.scope, idempotencyKeys.key],
+      set: {
+        statusCode: sql`excluded.status_code`,
+        response: sql`excluded.response`,
+        completedAt: sql`excluded.completed_at`,
+      },
+      where: sql`${idempotencyKeys.completedAt} is null`,
+    })
+    .prepare(),
+);
 
 /**
  * Keeps the answer for replays. It is written without waiting for the disk: the next durable commit
@@ -39,18 +80,11 @@ export function findKey(db: DbOrTx, scope: string, key: string): IdempotencyRow 
  */
 export function keepAnswer(db: Db, claim: IdempotencyClaim, statusCode: number, response: string, now: Date) {
   const sqlite = db.$client;
-  sqlite.pragma('synchronous = OFF');
+  sqlite.prepare('PRAGMA synchronous = OFF').run();
   try {
-    db.insert(idempotencyKeys)
-      .values({ ...claim, statusCode, response, createdAt: now, completedAt: now })
-      .onConflictDoUpdate({
-        target: [idempotencyKeys.scope, idempotencyKeys.key],
-        set: { statusCode, response, completedAt: now },
-        where: sql`${idempotencyKeys.completedAt} is null`,
-      })
-      .run();
+    answerQuery(db).run({ ...claim, statusCode, response, at: now });
   } finally {
-    sqlite.pragma('synchronous = FULL');
+    sqlite.prepare('PRAGMA synchronous = FULL').run();
   }
 }
 

@@ -5,6 +5,55 @@ import { type ReleaseStatus, releases, releaseTimeline } from '../../../db/schem
 export type ReleaseRow = typeof releases.$inferSelect;
 export type TimelineRow = typeof releaseTimeline.$inferSelect;
 
+const bare = (name: string) => sql`${sql.placeholder(name)}`;
+const ms = (at: Date | null | undefined) => (at ? at.getTime() : null);
+
+const insertNewQuery = preparedOn((db) =>
+  db
+    .insert(releases)
+    .values({
+      code: sql.placeholder('code'),
+      siteId: sql.placeholder('siteId'),
+      status: sql.placeholder('status'),
+      // Nullable instants go bare (epoch ms or NULL): drizzle's conversion does not take null.
+      expectedAt: bare('expectedAt'),
+      releasedAt: bare('releasedAt'),
+      reportedAt: bare('reportedAt'),
+      adults: sql.placeholder('adults'),
+      children: sql.placeholder('children'),
+      languages: sql.placeholder('languages'),
+      needs: sql.placeholder('needs'),
+      needsMet: sql.placeholder('needsMet'),
+      destination: sql.placeholder('destination'),
+      travelDate: sql.placeholder('travelDate'),
+      notes: sql.placeholder('notes'),
+      source: sql.placeholder('source'),
+      createdAt: sql.placeholder('createdAt'),
+      updatedAt: sql.placeholder('updatedAt'),
+    })
+    .returning()
+    .prepare(),
+);
+
+/** A release as the web form or the RELEASE keyword logs it: a prepared statement. */
+export function insertNewRelease(
+  db: DbOrTx,
+  row: Omit<
+    typeof releases.$inferInsert,
+    'metAt' | 'closedAt' | 'acknowledgedAt' | 'acknowledgedBy' | 'purgedAt'
+  >,
+): ReleaseRow {
+  return insertNewQuery(db).get({
+    ...row,
+    expectedAt: ms(row.expectedAt),
+    releasedAt: ms(row.releasedAt),
+    reportedAt: ms(row.reportedAt),
+    destination: row.destination ?? null,
+    travelDate: row.travelDate ?? null,
+    notes: row.notes ?? null,
+  })!;
+}
+
 export function insertRelease(db: DbOrTx, row: typeof releases.$inferInsert): ReleaseRow {
   return db.insert(releases).values(row).returning().get();
 }

@@ -9,7 +9,7 @@ import type { SitesService } from '../sites/sites.service';
 import { editReleaseIn, matchesSearch, refuseExpectedInPast } from './releases.edit';
 import {
   findRelease,
-  insertRelease,
+  insertNewRelease,
   insertTimeline,
   listReleases,
   type ReleaseRow,
@@ -124,7 +124,7 @@ export class ReleasesService {
     }
     refuseExpectedInPast(input.expectedAt, ctx.now);
     const status: ReleaseStatus = input.expectedAt ? 'expected' : 'reported';
-    const inserted = insertRelease(ctx.tx, {
+    const inserted = insertNewRelease(ctx.tx, {
       code: `pending-${ctx.now.getTime()}-${Math.random()}`,
       siteId: site.id,
       status,
