@@ -1,0 +1,104 @@
+// HTTP load with autocannon, the same settings for the app and the bare route so their ratio means
+// something. Everything goes to 127.0.0.1 and stops after a bounded time or count.
+import { randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+import twilio from 'twilio';
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  errors: number;
+}
+
+/** Connections for throughput runs: enough to keep both servers' single thread busy. */
+export const CONNECTIONS = 10;
+
+export async function load(opts: autocannon.Options): Promise<LoadResult> {
+  const result = await autocannon({ connections: CONNECTIONS, ...opts });
+  const errors = result.errors + result.timeouts + result.non2xx;
+  // requests.average counts every second of the run; a run bounded by `amount` ends mid-second.
+  const seconds = Math.max(0.001, result.duration);
+  return {
+    rps: Math.round(result.requests.total / seconds),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    errors,
+  };
+}
+
+const json = { 'content-type': 'application/json' };
+
+/** The bare route: one insert per request. */
+export function bareInsert(url: string, duration: number): Promise<LoadResult> {
+  return load({
+    url: `${url}/rows`,
+    method: 'POST',
+    duration,
+    headers: json,
+    body: JSON.stringify({ siteId: 1, adults: 3, children: 1, languages: ['es'], needs: ['food', 'shoes'] }),
+  });
+}
+
+/** Logging a release as the dashboard does: session cookie, JSON (the app's CSRF rule), an idempotency key. */
+export function logReleases(
+  url: string,
+  cookie: string,
+  siteId: number,
+  opts: { duration: number; overallRate?: number },
+): Promise<LoadResult> {
+  return load({
+    url: `${url}/api/releases`,
+    method: 'POST',
+    ...opts,
+    headers: { ...json, cookie, origin: url },
+    requests: [
+      {
+        setupRequest: (req) => ({
+          ...req,
+          headers: { ...req.headers, 'idempotency-key': randomUUID() },
+          body: JSON.stringify({
+            siteId,
+            adults: 3,
+            children: 1,
+            languages: ['es'],
+            needs: ['food', 'shoes'],
+          }),
+        }),
+      },
+    ],
+  });
+}
+
+/** Twilio's inbound webhook, signed over PUBLIC_URL as Twilio signs it, one new MessageSid each. */
+export function inboundTexts(
+  url: string,
+  token: string,
+  texts: () => { from: string; body: string },
+  opts: { duration?: number; amount?: number },
+): Promise<LoadResult> {
+  let n = 0;
+  return load({
+    url: `${url}/sms/inbound`,
+    method: 'POST',
+    ...opts,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    requests: [
+      {
+        setupRequest: (req) => {
+          const { from, body } = texts();
+          n += 1;
+          const params = { MessageSid: `SMbench${process.pid}x${n}`, From: from, Body: body };
+          const signature = twilio.getExpectedTwilioSignature(token, `${url}/sms/inbound`, params);
+          return {
+            ...req,
+            headers: { ...req.headers, 'x-twilio-signature': signature },
+            body: new URLSearchParams(params).toString(),
+          };
+        },
+      },
+    ],
+  });
+}

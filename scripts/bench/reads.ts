@@ -1,0 +1,24 @@
+// The roster and coverage pages' reads, one request at a time as a coordinator's dashboard makes them.
+import { median, percentile } from './stats';
+
+export interface ReadTiming {
+  median: number;
+  p95: number;
+  items: number;
+}
+
+export async function timeGet(url: string, cookie: string, samples: number): Promise<ReadTiming> {
+  const times: number[] = [];
+  let items = 0;
+  // One unmeasured request first: the first read after a start warms SQLite's page cache.
+  for (let i = -1; i < samples; i += 1) {
+    const t0 = performance.now();
+    const res = await fetch(url, { headers: { cookie } });
+    const body = (await res.json()) as { items?: unknown[]; days?: unknown[] };
+    const ms = performance.now() - t0;
+    if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+    items = (body.items ?? body.days ?? []).length;
+    if (i >= 0) times.push(ms);
+  }
+  return { median: median(times), p95: percentile(times, 0.95), items };
+}
