@@ -20,13 +20,22 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 /** Production runs the compiled build when there is one; otherwise TypeScript through tsx, as in development. */
+/** The Node flags `npm start` gives the compiled server, so the bench measures what production runs. */
+function startFlags(root: string): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const flags = pkg.scripts.start?.match(/node ((?:--\S+ )*)dist\/server\/main\.js/)?.[1] ?? '';
+  return flags.split(' ').filter(Boolean);
+}
+
 export function serverCommand(
   nodeArgs: string[] = [],
   root = ROOT,
 ): { command: string; args: string[]; compiled: boolean } {
   const compiled = path.join(root, 'dist', 'server', 'main.js');
   if (fs.existsSync(compiled))
-    return { command: process.execPath, args: [...nodeArgs, compiled], compiled: true };
+    return { command: process.execPath, args: [...startFlags(root), ...nodeArgs, compiled], compiled: true };
   return {
     command: process.execPath,
     args: [...nodeArgs, '--import', 'tsx', path.join(root, 'server', 'main.ts')],
