@@ -22,7 +22,7 @@ import {
   type VolunteerRow,
   volunteerNames,
 } from './volunteers.repo';
-import type { Volunteer, VolunteerInput, VolunteerPatch } from './volunteers.schemas';
+import type { VolunteerInput, VolunteerPatch } from './volunteers.schemas';
 import { RosterSnapshot } from './volunteers.snapshot';
 
 export type { RankingRosterRow, VolunteerRow };
@@ -85,8 +85,10 @@ export class VolunteersService {
     return rosterForRanking(db);
   }
 
-  private toVolunteer(row: VolunteerRow, optedOut: boolean): Volunteer {
-    const zone = this.core.config.NETWORK_TZ;
+  private readonly iso = (at: Date | null) => isoOrNull(at, this.core.config.NETWORK_TZ);
+
+  /** One object per volunteer, not a copy of a copy: the roster builds ten thousand of them. */
+  private withScreening(row: VolunteerRow, optedOut: boolean, s: ScreeningState, iso = this.iso) {
     return {
       id: row.id,
       name: row.name,
@@ -97,20 +99,9 @@ export class VolunteersService {
       active: row.active,
       smsLanguage: row.smsLanguage,
       optedOut,
-      createdAt: toIso(row.createdAt, zone),
-      updatedAt: toIso(row.updatedAt, zone),
-    };
-  }
-
-  private withScreening(row: VolunteerRow, optedOut: boolean, s: ScreeningState) {
-    const zone = this.core.config.NETWORK_TZ;
-    return {
-      ...this.toVolunteer(row, optedOut),
-      screening: {
-        state: s.state,
-        until: isoOrNull(s.until, zone),
-        lastScreenedAt: isoOrNull(s.lastScreenedAt, zone),
-      },
+      createdAt: iso(row.createdAt)!,
+      updatedAt: iso(row.updatedAt)!,
+      screening: { state: s.state, until: iso(s.until), lastScreenedAt: iso(s.lastScreenedAt) },
     };
   }
 
@@ -127,6 +118,8 @@ export class VolunteersService {
     // "303-555" finds +1303555…: numbers are searched by their digits.
     const digits = byPhone ? (q ?? '').replace(/\D/g, '') : '';
     const { rows, facts } = this.snapshot.read(db);
+    const zone = this.core.config.NETWORK_TZ;
+    const written = (at: Date | null) => this.snapshot.iso(at, zone);
     const optedOut = this.ports.sms.optedOutPhones(db);
     const out = [];
     for (const v of rows) {
@@ -137,7 +130,7 @@ export class VolunteersService {
       if (filter.skill && !v.skills.includes(filter.skill as never)) continue;
       if (filter.active !== undefined && v.active !== filter.active) continue;
       const state = this.ports.screening.stateFrom(facts.get(v.id), now);
-      out.push(this.withScreening(v, optedOut.has(v.phone), state));
+      out.push(this.withScreening(v, optedOut.has(v.phone), state, written));
     }
     return out;
   }

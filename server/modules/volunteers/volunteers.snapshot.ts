@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../../db/client';
+import { toIso } from '../../lib/time';
 import type { ScreenFacts } from '../screening/screening.rules';
 import type { ScreeningService } from '../screening/screening.service';
 import { currentRosterVersion, listVolunteers, type VolunteerRow } from './volunteers.repo';
@@ -15,6 +16,8 @@ export class RosterSnapshot {
   private version = '';
   private rows: VolunteerRow[] = [];
   private facts: Facts = new Map();
+  /** The roster's instants as the API writes them, kept with the copy they come from. */
+  private readonly written = new Map<number, string>();
 
   constructor(private readonly screening: Pick<ScreeningService, 'factsByVolunteer'>) {}
 
@@ -23,8 +26,21 @@ export class RosterSnapshot {
     if (version !== this.version) {
       this.rows = listVolunteers(db);
       this.facts = this.screening.factsByVolunteer(db);
+      this.written.clear();
       this.version = version;
     }
     return { rows: this.rows, facts: this.facts };
+  }
+
+  /** An instant of the roster in the network's zone, formatted once per copy. */
+  iso(at: Date | null, zone: string): string | null {
+    if (at === null) return null;
+    const ms = at.getTime();
+    let text = this.written.get(ms);
+    if (text === undefined) {
+      text = toIso(at, zone);
+      this.written.set(ms, text);
+    }
+    return text;
   }
 }
