@@ -12,6 +12,7 @@ import { logRedactPaths, redactUrl } from './lib/redact';
 import { Scheduler } from './lib/scheduler';
 import { createModules, type Services } from './modules';
 import { authPlugin } from './plugins/auth';
+import { compressPlugin } from './plugins/compress';
 import { clientErrorHandler, errorsPlugin, frameworkErrors } from './plugins/errors';
 import { idempotencyPlugin } from './plugins/idempotency';
 import { inputsPlugin } from './plugins/inputs';
@@ -114,6 +115,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(authPlugin);
   await app.register(inputsPlugin);
   await app.register(idempotencyPlugin);
+  // After idempotency's onSend, which keeps the answer as plain text to replay.
+  await app.register(compressPlugin);
   await app.register(realtimePlugin);
 
   for (const m of modules) if (m.routes) await app.register(m.routes);

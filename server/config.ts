@@ -86,6 +86,26 @@ const envSchema = z
     DISPATCH_MAX_WAVES: z.coerce.number().int().min(1).max(20).default(3),
     HOST_REPLY_MINUTES: z.coerce.number().int().min(5).max(720).default(30),
     PAGE_ACK_MINUTES: z.coerce.number().int().min(1).max(120).default(10),
+    /** The network's help line, printed on the traveller's itinerary page. */
+    HELP_PHONE: z
+      .string()
+      .max(40)
+      .regex(/^[+\d\s().-]*$/, 'must be a phone number such as +1 915 555 0100')
+      .optional()
+      .transform((v) => v?.trim() || undefined),
+    /** How long after the last leg's arrival the traveller's link still opens. */
+    TRAVEL_LINK_GRACE_HOURS: z.coerce
+      .number()
+      .min(0)
+      .max(24 * 14)
+      .default(24),
+    /** Largest PDF or image a resource sheet may carry, in bytes. */
+    RESOURCE_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(10 * 1024)
+      .max(20 * 1024 * 1024)
+      .default(5 * 1024 * 1024),
     DISPATCH_DEADLINE_MINUTES: z.coerce
       .number()
       .int()
@@ -103,6 +123,18 @@ const envSchema = z
       .min(0)
       .max(24 * 7)
       .default(24),
+    /** ISO 4217, as Intl knows it: the one currency the fund counts in. */
+    CURRENCY: z
+      .string()
+      .default('USD')
+      .transform((v) => v.trim().toUpperCase() || 'USD')
+      .refine(
+        (v) => /^[A-Z]{3}$/.test(v) && Intl.supportedValuesOf('currency').includes(v),
+        'must be an ISO 4217 currency code such as USD or MXN',
+      ),
+    FUND_APPROVAL_CENTS: z.coerce.number().int().min(0).max(100_000_000).default(20_000),
+    /** Hours one accepted dispatch counts for in the donor report: a trip to the station and back. */
+    REPORT_HOURS_PER_DISPATCH: z.coerce.number().min(0).max(24).default(3),
     TRUST_PROXY: trustProxy,
     /** How long a client may take to send one whole request (headers and body). */
     REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),

@@ -3,6 +3,7 @@
  * rule. Nothing here touches the database, so the web app imports it as it is.
  */
 export * from './dispatch';
+export * from './fund';
 export * from './inputs';
 export * from './language-codes';
 export * from './languages';
@@ -14,4 +15,5 @@ export * from './roles';
 export * from './shifts';
 export * from './sites';
 export * from './sms';
+export * from './travel';
 export * from './volunteers';

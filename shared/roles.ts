@@ -30,6 +30,11 @@ export const fieldReaders = {
   housingAddress: operators,
   /** The on-call nurses and doctors: medical staff call them. */
   medicalContactPhone: medicalStaff,
+  /**
+   * The fund ledger: balances, income, disbursements and their receipt notes (which may say who was
+   * helped). Everyone else reads only the donor report, which holds no personal data.
+   */
+  fundLedger: operators,
 } as const satisfies Record<string, readonly Role[]>;
 export type PersonalField = keyof typeof fieldReaders;
 

@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backupDatabase } from '../server/lib/backup';
 import { DAY, FakeClock, HOUR } from '../server/lib/clock';
-import { withAppOn } from './helpers/app';
+import { filesHolding, withAppInTempDir } from './helpers/disk';
 import { addRelease, addSite, walk } from './helpers/fixtures';
 
 const NOTE = 'ZQXnote-Maria-cousin-in-Tucson-5550199';
@@ -12,34 +10,12 @@ const DESTINATION = 'ZQXdest-Uncle-Pedro-Elm-Street';
 const SMS_WORDS = 'ZQXsms-meet-Lucia-behind-the-church';
 const PHONE = '+13035550199';
 
-/** Every file in the folder whose bytes hold the marker (UTF-8 and UTF-16, either byte order). */
-function filesHolding(dir: string, marker: string): string[] {
-  const needles = [Buffer.from(marker, 'utf8'), Buffer.from(marker, 'utf16le')];
-  const out: string[] = [];
-  const visit = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, entry.name);
-      if (entry.isDirectory()) visit(p);
-      else if (needles.some((n) => fs.readFileSync(p).includes(n))) out.push(path.relative(dir, p));
-    }
-  };
-  visit(dir);
-  return out;
-}
-
 describe('privacy on disk after the retention purge', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bv-privacy-'));
-  });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
   it('leaves no purged value in the database file, its WAL or a later backup, within the hour', {
     timeout: 60_000,
   }, async () => {
-    const file = path.join(dir, 'bienvenida.db');
     const clock = new FakeClock('2026-03-02T15:00:00Z');
-    await withAppOn(file, clock, async (t) => {
+    await withAppInTempDir('bv-privacy-', clock, async (t, dir) => {
       const coordinator = await t.signIn('coordinator');
       const site = await addSite(t, coordinator, { name: 'Greyhound' });
       const release = await addRelease(t, coordinator, {

@@ -1,7 +1,10 @@
 import { systemActor } from '../lib/commands';
 import type { Services } from '../modules';
+import { seedFund } from './fund';
 import { seedMedical } from './medical';
+import { seedResources } from './resources';
 import { seedSupplies, warehouseId } from './supplies';
+import { seedTravel } from './travel';
 
 /** Fictional people on the 555-01xx numbers reserved for fiction. */
 const DEMO_VOLUNTEERS = [
@@ -214,7 +217,10 @@ export function seedDemo(services: Services, now: Date = new Date()): boolean {
   });
 
   seedSupplies(services, actor, [station.id, warehouseId(services)], now);
+  seedTravel(services, actor, { id: met.id, siteId: station.id });
+  seedFund(services, actor, { id: met.id });
   seedMedical(services, actor, now);
+  seedResources(services, actor, now);
 
   // A dispatch in progress: offers out, one YES in, so the panel shows a live picture at once.
   for (const i of [1, 2, 5])

@@ -3,17 +3,20 @@ import type { Core } from '../deps';
 import { createAudit } from './audit/audit.module';
 import { createAuth } from './auth/auth.module';
 import { createDispatch } from './dispatch/dispatch.module';
+import { createFund } from './fund/fund.module';
 import { createHealth } from './health/health.module';
 import { createHousing } from './housing/housing.module';
 import { createMedical } from './medical/medical.module';
 import type { DomainModule } from './module';
 import { createReleases } from './releases/releases.module';
+import { createResources } from './resources/resources.module';
 import { createScreening } from './screening/screening.module';
 import { createSetup } from './setup/setup.module';
 import { createShifts } from './shifts/shifts.module';
 import { createSites } from './sites/sites.module';
 import { createSms } from './sms/sms.module';
 import { createSupplies } from './supplies/supplies.module';
+import { createTravel } from './travel/travel.module';
 import { createUsers } from './users/users.module';
 import { createVolunteers } from './volunteers/volunteers.module';
 
@@ -63,6 +66,16 @@ export function createModules(core: Core, log: FastifyBaseLogger) {
     sms: sms.service,
     users: users.service,
   });
+  const resources = createResources(core, {
+    releases: releases.service,
+    sms: sms.service,
+    users: users.service,
+  });
+  const travel = createTravel(core, {
+    releases: releases.service,
+    sms: sms.service,
+    supplies: supplies.service,
+  });
   const dispatch = createDispatch(core, {
     sms: sms.service,
     releases: releases.service,
@@ -72,6 +85,15 @@ export function createModules(core: Core, log: FastifyBaseLogger) {
     screening: screening.service,
     shifts: shifts.service,
     housing: housing.service,
+  });
+  const fund = createFund(core, {
+    releases: releases.service,
+    users: users.service,
+    housing: housing.service,
+    supplies: supplies.service,
+    shifts: shifts.service,
+    dispatch: dispatch.service,
+    travel: travel.service,
   });
 
   const services = {
@@ -88,6 +110,9 @@ export function createModules(core: Core, log: FastifyBaseLogger) {
     housing: housing.service,
     supplies: supplies.service,
     medical: medical.service,
+    travel: travel.service,
+    resources: resources.service,
+    fund: fund.service,
   };
   // Registration order is the order a texting number is looked up in: a coordinator who also
   // volunteers is answered as the volunteer (WELL, SHIFT), so volunteers come before users.
@@ -104,7 +129,10 @@ export function createModules(core: Core, log: FastifyBaseLogger) {
     housing,
     supplies,
     medical,
+    travel,
+    resources,
     dispatch,
+    fund,
     createAudit(core, { users: users.service }),
     createHealth(core),
   ];

@@ -4,6 +4,7 @@ import { allows } from './access';
 import { ApiError, type AuthUser, api, onUnauthorized } from './api';
 import { Layout } from './components/Layout';
 import { useI18n } from './i18n';
+import { preloadPage } from './lazy';
 import { onSessionEnded, startLive, stopLive } from './live';
 import { startQueue, stopQueue } from './offline/queue';
 import { cachedUser, forgetUser, rememberUser } from './offline/session';
@@ -26,6 +27,17 @@ async function stillSignedIn(): Promise<boolean> {
   } catch (err) {
     return !(err instanceof ApiError && err.status === 401);
   }
+}
+
+const OFFLINE_FIRST_PAGE = '/releases/new';
+
+/** The page's code comes down while the session is checked, instead of after it. */
+function preloadRoute(path: string): void {
+  const user = cachedUser();
+  const found = user ? matchRoute(path) : null;
+  if (!user || !found || !allows(found.route.access, user)) return;
+  // Drawing a route only builds an element, whose type is the lazy page to fetch.
+  preloadPage(found.route.render({ user, params: found.params }));
 }
 
 function Message({ text, link }: { text: string; link?: boolean }) {
@@ -66,6 +78,9 @@ export function App() {
     startLive({ stillSignedIn });
     startQueue(user.id);
     if (publicPaths.includes(location.pathname)) navigate('/', { replace: true });
+    // The intake form is what a volunteer opens with no signal: have its code before the service worker
+    // has finished caching everything, once the first page has had the link to itself.
+    window.setTimeout(() => preloadRoute(OFFLINE_FIRST_PAGE), 5000);
   };
 
   const signOut = (expired: boolean) => {
@@ -78,6 +93,7 @@ export function App() {
 
   const boot = async () => {
     setSession({ status: 'loading' });
+    preloadRoute(location.pathname);
     try {
       signIn((await api.me()).user);
     } catch (err) {

@@ -1,3 +1,4 @@
+import { startFreshReads } from './api/http';
 import { createStore } from './store';
 
 export type LiveState = 'live' | 'connecting' | 'offline';
@@ -27,6 +28,8 @@ let running = false;
 let lastId: number | null = null;
 let failures = 0;
 let retryTimer: number | undefined;
+/** The first connection replays from the page's own starting point, so nothing needs fetching again. */
+let replayCoversReads = false;
 let stillSignedIn: () => Promise<boolean> = async () => true;
 
 /** `prefix` matches the event type's start: 'site.' gets site.created, site.updated… '' gets all. */
@@ -79,7 +82,10 @@ function connect(): void {
     opened = true;
     failures = 0;
     liveState.set('live');
-    for (const fn of resyncListeners) fn();
+    startFreshReads();
+    const covered = replayCoversReads;
+    replayCoversReads = false;
+    if (!covered) for (const fn of resyncListeners) fn();
   };
   ws.onmessage = (msg) => {
     const event = parse(msg.data);
@@ -134,9 +140,29 @@ function onOffline(): void {
   socket?.close();
 }
 
+/** Events older than this may have been purged, so a page left this long refetches instead. */
+const PAGE_SINCE_MAX_AGE_MS = 10 * 60_000;
+
+/**
+ * The newest event when the server wrote this page (the overview carries it), read once: every read the
+ * page makes is newer, so a feed that replays from there misses nothing.
+ */
+function sinceFromPage(): number | null {
+  const meta = document.querySelector('meta[name="bv-live-since"]');
+  if (!meta) return null;
+  meta.remove();
+  const since = Number(meta.getAttribute('content'));
+  return Number.isSafeInteger(since) && since >= 0 && performance.now() < PAGE_SINCE_MAX_AGE_MS
+    ? since
+    : null;
+}
+
 export function startLive(opts: { stillSignedIn?: () => Promise<boolean> } = {}): void {
   if (running) return;
   running = true;
+  const since = sinceFromPage();
+  replayCoversReads = since !== null;
+  if (since !== null) lastId = since;
   if (opts.stillSignedIn) stillSignedIn = opts.stillSignedIn;
   failures = 0;
   window.addEventListener('online', reconnectNow);

@@ -1,25 +1,38 @@
+import { fieldReaders } from '@shared/roles';
 import { type ComponentChild, h } from 'preact';
 import { type Access, adminsOnly, allows, anyRole, operators } from './access';
 import type { AuthUser } from './api';
 import type { MessageKey } from './i18n';
-import { Audit } from './pages/Audit';
-import { Account } from './pages/account/Account';
+import { lazyPage } from './lazy';
+// The overview is where most visits start: it comes with the first load, so the board draws without
+// waiting for another round trip.
 import { Home } from './pages/Home';
-import { Housing } from './pages/housing/Housing';
-import { Medical } from './pages/medical/Medical';
-import { ReleasePage } from './pages/Release';
-import { ReleaseHistory } from './pages/ReleaseHistory';
-import { Releases } from './pages/Releases';
-import { Reports } from './pages/Reports';
-import { ReleaseNew } from './pages/release-new/ReleaseNew';
-import { Sites } from './pages/Sites';
-import { Shifts } from './pages/shifts/Shifts';
-import { Sms } from './pages/sms/Sms';
-import { Supplies } from './pages/supplies/Supplies';
-import { Users } from './pages/users/Users';
-import { VolunteerImport } from './pages/VolunteerImport';
-import { VolunteerPage } from './pages/volunteer/VolunteerPage';
-import { Volunteers } from './pages/volunteers/Volunteers';
+
+// Each page's code loads when it is first opened (see lazy.tsx): one line per page.
+const Audit = lazyPage(() => import('./pages/Audit').then((m) => m.Audit));
+const Account = lazyPage(() => import('./pages/account/Account').then((m) => m.Account));
+const Fund = lazyPage(() => import('./pages/fund/Fund').then((m) => m.Fund));
+const FundReport = lazyPage(() => import('./pages/fund/FundReport').then((m) => m.FundReport));
+const Housing = lazyPage(() => import('./pages/housing/Housing').then((m) => m.Housing));
+const Medical = lazyPage(() => import('./pages/medical/Medical').then((m) => m.Medical));
+const ReleasePage = lazyPage(() => import('./pages/Release').then((m) => m.ReleasePage));
+const ReleaseHistory = lazyPage(() => import('./pages/ReleaseHistory').then((m) => m.ReleaseHistory));
+const Releases = lazyPage(() => import('./pages/Releases').then((m) => m.Releases));
+const Reports = lazyPage(() => import('./pages/Reports').then((m) => m.Reports));
+const ReleaseNew = lazyPage(() => import('./pages/release-new/ReleaseNew').then((m) => m.ReleaseNew));
+const Coverage = lazyPage(() => import('./pages/resources/Coverage').then((m) => m.Coverage));
+const ReleaseSheets = lazyPage(() => import('./pages/resources/ReleaseSheets').then((m) => m.ReleaseSheets));
+const ResourcePage = lazyPage(() => import('./pages/resources/ResourcePage').then((m) => m.ResourcePage));
+const Resources = lazyPage(() => import('./pages/resources/Resources').then((m) => m.Resources));
+const Sites = lazyPage(() => import('./pages/Sites').then((m) => m.Sites));
+const Shifts = lazyPage(() => import('./pages/shifts/Shifts').then((m) => m.Shifts));
+const Sms = lazyPage(() => import('./pages/sms/Sms').then((m) => m.Sms));
+const Supplies = lazyPage(() => import('./pages/supplies/Supplies').then((m) => m.Supplies));
+const Departures = lazyPage(() => import('./pages/travel/Departures').then((m) => m.Departures));
+const Users = lazyPage(() => import('./pages/users/Users').then((m) => m.Users));
+const VolunteerImport = lazyPage(() => import('./pages/VolunteerImport').then((m) => m.VolunteerImport));
+const VolunteerPage = lazyPage(() => import('./pages/volunteer/VolunteerPage').then((m) => m.VolunteerPage));
+const Volunteers = lazyPage(() => import('./pages/volunteers/Volunteers').then((m) => m.Volunteers));
 
 export interface RouteProps {
   user: AuthUser;
@@ -35,6 +48,9 @@ export interface Route {
   render: (props: RouteProps) => ComponentChild;
 }
 
+/** The fund's ledger is need-to-know, as the server decides (shared/roles.ts). */
+const fundLedgerReaders = fieldReaders.fundLedger;
+
 /** Every signed-in page: the router, the navigation and who may open what all read this one table. */
 export const routes: readonly Route[] = [
   { path: '/releases', access: anyRole, nav: 'nav.releases', render: ({ user }) => h(Releases, { user }) },
@@ -48,10 +64,19 @@ export const routes: readonly Route[] = [
   { path: '/shifts', access: anyRole, nav: 'nav.shifts', render: ({ user }) => h(Shifts, { user }) },
   { path: '/housing', access: anyRole, nav: 'nav.housing', render: ({ user }) => h(Housing, { user }) },
   { path: '/supplies', access: anyRole, nav: 'nav.supplies', render: ({ user }) => h(Supplies, { user }) },
+  { path: '/travel', access: anyRole, nav: 'nav.travel', render: () => h(Departures, {}) },
   { path: '/medical', access: anyRole, nav: 'nav.medical', render: ({ user }) => h(Medical, { user }) },
+  {
+    path: '/resources',
+    access: anyRole,
+    nav: 'nav.resources',
+    render: ({ user }) => h(Resources, { user }),
+  },
   { path: '/sites', access: anyRole, nav: 'nav.sites', render: ({ user }) => h(Sites, { user }) },
   { path: '/messages', access: anyRole, nav: 'nav.sms', render: ({ user }) => h(Sms, { user }) },
   { path: '/reports', access: anyRole, nav: 'nav.reports', render: ({ user }) => h(Reports, { user }) },
+  { path: '/fund', access: fundLedgerReaders, nav: 'nav.fund', render: () => h(Fund, {}) },
+  { path: '/fund/report', access: anyRole, nav: 'nav.fundReport', render: () => h(FundReport, {}) },
   { path: '/users', access: adminsOnly, nav: 'nav.users', render: () => h(Users, {}) },
   { path: '/audit', access: adminsOnly, nav: 'nav.audit', render: () => h(Audit, {}) },
   { path: '/account', access: anyRole, render: ({ user }) => h(Account, { user }) },
@@ -63,6 +88,17 @@ export const routes: readonly Route[] = [
     render: ({ user, params }) => h(ReleasePage, { key: params.id, user, id: Number(params.id) }),
   },
   { path: '/volunteers/import', access: operators, render: () => h(VolunteerImport, {}) },
+  { path: '/resources/coverage', access: anyRole, render: () => h(Coverage, {}) },
+  {
+    path: '/resources/:id',
+    access: anyRole,
+    render: ({ user, params }) => h(ResourcePage, { key: params.id, user, id: Number(params.id) }),
+  },
+  {
+    path: '/releases/:id/resources',
+    access: anyRole,
+    render: ({ user, params }) => h(ReleaseSheets, { key: params.id, user, releaseId: Number(params.id) }),
+  },
   {
     path: '/volunteers/:id',
     access: anyRole,

@@ -1,4 +1,4 @@
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
 import { dispatches, dispatchOffers, type OfferState } from '../../../db/schema';
 
@@ -110,5 +110,54 @@ export function acceptedOffers(
       ),
     )
     .orderBy(asc(dispatchOffers.id))
+    .all();
+}
+
+/** When each YES that still stands was given, for YESes given in [from, to). */
+export function acceptedAtBetween(db: DbOrTx, from: Date, to: Date): Date[] {
+  return db
+    .select({ at: dispatchOffers.respondedAt })
+    .from(dispatchOffers)
+    .innerJoin(dispatches, eq(dispatches.id, dispatchOffers.dispatchId))
+    .where(
+      and(
+        eq(dispatchOffers.state, 'accepted'),
+        ne(dispatches.status, 'cancelled'),
+        gte(dispatchOffers.respondedAt, from),
+        lt(dispatchOffers.respondedAt, to),
+      ),
+    )
+    .all()
+    .flatMap((r) => (r.at ? [r.at] : []));
+}
+
+/** Every release that has had a dispatch, once each. */
+export function releasesWithDispatches(db: DbOrTx): number[] {
+  return db
+    .selectDistinct({ releaseId: dispatches.releaseId })
+    .from(dispatches)
+    .all()
+    .map((r) => r.releaseId);
+}
+
+/** The dispatches of these releases with how many said YES, without their offers. */
+export function talliesOf(db: DbOrTx, releaseIds: number[]) {
+  if (releaseIds.length === 0) return [];
+  return db
+    .select({
+      id: dispatches.id,
+      releaseId: dispatches.releaseId,
+      status: dispatches.status,
+      needed: dispatches.needed,
+      accepted: sql<number>`count(${dispatchOffers.id})`,
+    })
+    .from(dispatches)
+    .leftJoin(
+      dispatchOffers,
+      and(eq(dispatchOffers.dispatchId, dispatches.id), eq(dispatchOffers.state, 'accepted')),
+    )
+    .where(inArray(dispatches.releaseId, releaseIds))
+    .groupBy(dispatches.id)
+    .orderBy(asc(dispatches.id))
     .all();
 }

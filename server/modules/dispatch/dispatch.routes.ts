@@ -7,6 +7,8 @@ import { idParams } from '../../lib/params';
 import { actorOf } from '../../plugins/auth';
 import {
   addToDispatchBody,
+  boardDispatchList,
+  boardDispatchQuery,
   candidateList,
   countAnswerBody,
   createDispatchBody,
@@ -58,6 +60,20 @@ export function dispatchRoutes(service: DispatchService) {
       async (request) => ({
         items: service.listForRelease(request.params.id).map((d) => dispatchFor(request.user!.role, d)),
       }),
+    );
+
+    r.get(
+      '/api/dispatches',
+      {
+        config: { access: anyRole },
+        schema: {
+          tags: ['dispatch'],
+          summary: "Every open release's dispatches, summed up as the board shows them",
+          querystring: boardDispatchQuery,
+          response: { 200: boardDispatchList },
+        },
+      },
+      async () => ({ items: service.boardDispatches() }),
     );
 
     r.get(

@@ -49,6 +49,22 @@ export type Dispatch = z.output<typeof dispatch>;
 export const dispatchList = z.object({ items: z.array(dispatch) });
 export type DispatchList = z.output<typeof dispatchList>;
 
+/** A dispatch as a board card sums it up: no offers, so no names or replies. */
+export const boardDispatch = dispatch.pick({
+  id: true,
+  releaseId: true,
+  status: true,
+  needed: true,
+  accepted: true,
+});
+export type BoardDispatch = z.output<typeof boardDispatch>;
+
+export const boardDispatchList = z.object({ items: z.array(boardDispatch) });
+export type BoardDispatchList = z.output<typeof boardDispatchList>;
+
+/** `release=open`: the dispatches of every release still open, the board's whole picture. */
+export const boardDispatchQuery = z.object({ release: z.literal('open') });
+
 export const candidate = z.object({
   volunteerId: z.number().int(),
   name: z.string(),

@@ -8,12 +8,15 @@ import { isoOrNull } from '../../lib/time';
 import { closeOpenOffers, OfferReplies, textAboutOffer } from './dispatch.offers';
 import type { DispatchPorts } from './dispatch.ports';
 import {
+  acceptedAtBetween,
   acceptedOffers,
   dispatchesOfRelease,
   findDispatch,
   findOffer,
   insertDispatch,
   offersOf,
+  releasesWithDispatches,
+  talliesOf,
   updateDispatch,
 } from './dispatch.repo';
 import { DispatchWaves } from './dispatch.waves';
@@ -185,12 +188,24 @@ export class DispatchService {
     return dispatchesOfRelease(this.core.db, releaseId).map((d) => this.get(d.id));
   }
 
+  /** What the board shows of every open release's dispatches, in one read instead of one per release. */
+  boardDispatches() {
+    const db = this.core.db;
+    const open = this.ports.releases.openAmong(db, releasesWithDispatches(db));
+    return talliesOf(db, [...open]);
+  }
+
   /** Everyone, ranked, with the reasons some may not be asked. */
   candidates(id: number) {
     const db = this.core.db;
     const dispatch = findDispatch(db, id);
     if (!dispatch) throw new NotFoundError('Dispatch');
     return this.waves.rank(db, this.core.clock.now(), dispatch);
+  }
+
+  /** When each standing YES in [from, to) was given: the donor report counts them as volunteer hours. */
+  acceptedBetween(from: Date, to: Date): Date[] {
+    return acceptedAtBetween(this.core.db, from, to);
   }
 
   /** The release a volunteer said YES to that is still open, if any. */

@@ -182,6 +182,12 @@ export class HousingService {
     return this.get(id, { seesAddresses: true });
   }
 
+  /** People sheltered each night from `from` to `to` (local dates, both included), for reports. */
+  peopleNights(from: string, to: string): Map<string, number> {
+    const taken = peoplePerNight(staysAround(this.core.db, from, addDays(to, 1)));
+    return new Map([...taken].filter(([night]) => night >= from && night <= to));
+  }
+
   /** People per site per night, from `from` (default tonight) for `days` nights, and in total. */
   occupancy(from: string | undefined, days: number): Occupancy {
     const db = this.core.db;

@@ -63,6 +63,21 @@ export class ShiftsService {
     return { startsAt: next.startsAt, siteName: this.ports.sites.findIn(db, next.siteId)?.name ?? '' };
   }
 
+  /** Shifts starting in [from, to) with how many signed up: volunteer hours for the donor report. */
+  staffedShifts(from: Date, to: Date): { startsAt: Date; endsAt: Date; people: number }[] {
+    const db = this.core.db;
+    const rows = shiftsBetween(db, from, to).filter((s) => s.startsAt >= from && s.startsAt < to);
+    const signups = signupsFor(
+      db,
+      rows.map((s) => s.id),
+    );
+    return rows.map((s) => ({
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      people: signups.filter((u) => u.shiftId === s.id).length,
+    }));
+  }
+
   private get zone() {
     return this.core.config.NETWORK_TZ;
   }

@@ -14,6 +14,13 @@ import {
 } from './supplies.repo';
 import { renderSuppliesText } from './supplies.texts';
 
+export interface HandOut {
+  itemId: number;
+  siteId: number;
+  count: number;
+  note?: string | null;
+}
+
 export interface Line {
   itemId: number;
   siteId: number;
@@ -264,20 +271,32 @@ export class Ledger {
   }
 
   /** Kits or loose items given to a release's group: recorded against it, and its need ticked. */
-  handOut(actor: Actor, releaseId: number, input: { itemId: number; siteId: number; count: number }) {
-    return this.core.commands.run(actor, (ctx) => {
-      const found = this.ports.releases.findIn(ctx.tx, releaseId);
-      if (!found) throw new NotFoundError('Release');
-      const item = this.item(ctx, input.itemId, 'body.kitId');
-      this.site(ctx, input.siteId, 'body.siteId');
-      const batch = this.writeIn(
-        ctx,
-        [{ itemId: item.id, siteId: input.siteId, delta: -input.count, reason: 'hand_out', releaseId }],
-        'stock.handed_out',
-      );
-      ctx.emit('release.kits', { id: releaseId, itemId: item.id, count: input.count });
-      if (item.need) this.ports.releases.markNeedMetIn(ctx, releaseId, item.need);
-      return batch;
-    });
+  handOut(actor: Actor, releaseId: number, input: HandOut) {
+    return this.core.commands.run(actor, (ctx) => this.handOutIn(ctx, releaseId, input));
+  }
+
+  /** Inside a command: the hand-out route, or a travel bag given for an itinerary (named in the note). */
+  handOutIn(ctx: CommandContext, releaseId: number, input: HandOut, itemPath = 'body.kitId'): string {
+    const found = this.ports.releases.findIn(ctx.tx, releaseId);
+    if (!found) throw new NotFoundError('Release');
+    const item = this.item(ctx, input.itemId, itemPath);
+    this.site(ctx, input.siteId, 'body.siteId');
+    const batch = this.writeIn(
+      ctx,
+      [
+        {
+          itemId: item.id,
+          siteId: input.siteId,
+          delta: -input.count,
+          reason: 'hand_out',
+          releaseId,
+          note: input.note,
+        },
+      ],
+      'stock.handed_out',
+    );
+    ctx.emit('release.kits', { id: releaseId, itemId: item.id, count: input.count });
+    if (item.need) this.ports.releases.markNeedMetIn(ctx, releaseId, item.need);
+    return batch;
   }
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
 import { kitComponents, stockMovements, stockThresholds, supplyItems } from '../../../db/schema';
 
@@ -130,5 +130,22 @@ export function lotsExpiringBy(db: DbOrTx, by: string): MovementRow[] {
     .select()
     .from(stockMovements)
     .where(and(eq(stockMovements.reason, 'receive'), sql`${stockMovements.expiresOn} <= ${by}`))
+    .all();
+}
+
+/** Kits handed out to releases in [from, to), one line per movement. */
+export function kitHandOutsBetween(db: DbOrTx, from: Date, to: Date): { at: Date; qty: number }[] {
+  return db
+    .select({ at: stockMovements.at, qty: sql<number>`-${stockMovements.delta}` })
+    .from(stockMovements)
+    .innerJoin(supplyItems, eq(supplyItems.id, stockMovements.itemId))
+    .where(
+      and(
+        eq(stockMovements.reason, 'hand_out'),
+        eq(supplyItems.kind, 'kit'),
+        gte(stockMovements.at, from),
+        lt(stockMovements.at, to),
+      ),
+    )
     .all();
 }

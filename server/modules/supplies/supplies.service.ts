@@ -5,7 +5,7 @@ import type { Core } from '../../deps';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import { DAY } from '../../lib/clock';
 import type { Actor, CommandContext } from '../../lib/commands';
-import { Ledger } from './supplies.ledger';
+import { type HandOut, Ledger } from './supplies.ledger';
 import type { SuppliesPorts } from './supplies.ports';
 import {
   componentsOf,
@@ -15,6 +15,7 @@ import {
   type ItemRow,
   insertComponents,
   insertItem,
+  kitHandOutsBetween,
   listItems,
   lotsExpiringBy,
   setSiteThreshold,
@@ -39,6 +40,11 @@ export class SuppliesService {
     readonly ports: SuppliesPorts,
   ) {
     this.ledger = new Ledger(core, ports);
+  }
+
+  /** Inside another domain's command: a travel bag handed out for an itinerary goes through the ledger. */
+  handOutIn(ctx: CommandContext, releaseId: number, input: HandOut, itemPath?: string): string {
+    return this.ledger.handOutIn(ctx, releaseId, input, itemPath);
   }
 
   private toItem(row: ItemRow): Item {
@@ -185,6 +191,11 @@ export class SuppliesService {
         })),
       };
     });
+  }
+
+  /** Kits handed out in [from, to), each with when: the donor report counts them by month. */
+  kitsHandedOut(from: Date, to: Date): { at: Date; qty: number }[] {
+    return kitHandOutsBetween(this.core.db, from, to);
   }
 
   private get today(): string {

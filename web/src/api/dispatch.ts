@@ -1,5 +1,7 @@
 import type {
   AddToDispatchBody,
+  BoardDispatch,
+  BoardDispatchList,
   Candidate,
   CandidateList,
   CountAnswerBody,
@@ -10,10 +12,11 @@ import type {
 } from '@server/modules/dispatch/dispatch.schemas';
 import { request } from './http';
 
-export type { Candidate, CreateDispatchBody, Dispatch, Offer };
+export type { BoardDispatch, Candidate, CreateDispatchBody, Dispatch, Offer };
 
 export const dispatchApi = {
   releaseDispatches: (releaseId: number) => request<DispatchList>(`/api/releases/${releaseId}/dispatches`),
+  boardDispatches: () => request<BoardDispatchList>('/api/dispatches?release=open'),
   dispatch: (id: number) => request<Dispatch>(`/api/dispatches/${id}`),
   createDispatch: (releaseId: number, body: CreateDispatchBody, key: string) =>
     request<Dispatch>(`/api/releases/${releaseId}/dispatches`, { method: 'POST', body, idempotencyKey: key }),

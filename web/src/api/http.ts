@@ -38,7 +38,30 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
-export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+/** Reads under way, by path: components that want the same thing at once share one request. */
+const inFlight = new Map<string, Promise<unknown>>();
+
+/**
+ * From now on, reads start afresh instead of joining those under way. The live feed calls it when it
+ * (re)connects: a read sent before that may predate events the feed will not replay.
+ */
+export function startFreshReads(): void {
+  inFlight.clear();
+}
+
+export function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  if ((opts.method ?? 'GET') !== 'GET' || opts.raw || opts.timeoutMs) return send<T>(path, opts);
+  const key = `${opts.expectUnauthorized ? '?' : ''}${path}`;
+  const shared = inFlight.get(key);
+  if (shared) return shared as Promise<T>;
+  const mine: Promise<T> = send<T>(path, opts).finally(() => {
+    if (inFlight.get(key) === mine) inFlight.delete(key);
+  });
+  inFlight.set(key, mine);
+  return mine;
+}
+
+async function send<T>(path: string, opts: RequestOptions): Promise<T> {
   const method = opts.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   let body: string | undefined;

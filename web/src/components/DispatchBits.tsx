@@ -1,9 +1,9 @@
 import type { DispatchStatus, OfferState } from '@shared/dispatch';
 import { volunteerSkills } from '@shared/volunteers';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, type Candidate, type Dispatch, type Offer } from '../api';
+import { useMemo } from 'preact/hooks';
+import { api, type BoardDispatch, type Candidate, type Offer } from '../api';
 import { hasKey, type Lang, type Translate, useI18n } from '../i18n';
-import { type LiveEvent, onEvent, onResync } from '../live';
+import type { LiveEvent } from '../live';
 import { useLiveResource } from '../resource';
 import { releaseLanguageName } from './ReleaseBits';
 
@@ -119,7 +119,7 @@ export interface DispatchTally {
 }
 
 /** What the board card says: everyone still wanted across the release's live dispatches. */
-export function tally(dispatches: Dispatch[]): DispatchTally | null {
+export function tally(dispatches: readonly BoardDispatch[]): DispatchTally | null {
   const live = dispatches.filter((d) => d.status !== 'cancelled');
   if (live.length === 0) return null;
   return {
@@ -131,55 +131,19 @@ export function tally(dispatches: Dispatch[]): DispatchTally | null {
 }
 
 /**
- * The dispatches of every release on the board, one request per release: there are only ever a handful
- * open, and an event names the one release whose numbers moved, so only that one is fetched again.
+ * The dispatches of every release on the board, in one request however many releases are open; a
+ * dispatch event or a release moving fetches them again.
  */
-export function useBoardDispatches(releaseIds: number[]): ReadonlyMap<number, Dispatch[]> {
-  const [byRelease, setByRelease] = useState<ReadonlyMap<number, Dispatch[]>>(new Map());
-  const key = releaseIds.join(',');
-  const ids = useRef(releaseIds);
-  ids.current = releaseIds;
-
-  useEffect(() => {
-    let alive = true;
-    const timers = new Map<number, number>();
-    const fetchOne = (id: number) => {
-      api.releaseDispatches(id).then(
-        (res) => {
-          if (alive) setByRelease((m) => new Map(m).set(id, res.items));
-        },
-        // The card simply shows no summary; the release page has the full story and its errors.
-        () => undefined,
-      );
-    };
-    const soon = (id: number) => {
-      window.clearTimeout(timers.get(id));
-      timers.set(
-        id,
-        window.setTimeout(() => fetchOne(id), 150),
-      );
-    };
-    for (const id of ids.current) fetchOne(id);
-    const offs = [
-      onResync(() => {
-        for (const id of ids.current) soon(id);
-      }),
-      onEvent('dispatch.', (e) => {
-        const id = releaseIdOf(e);
-        if (id !== null && ids.current.includes(id)) soon(id);
-      }),
-    ];
-    return () => {
-      alive = false;
-      for (const timer of timers.values()) window.clearTimeout(timer);
-      for (const off of offs) off();
-    };
-  }, [key]);
-
-  return byRelease;
+export function useBoardDispatches(): ReadonlyMap<number, BoardDispatch[]> {
+  const { data } = useLiveResource(api.boardDispatches, ['dispatch.', 'release.status']);
+  return useMemo(() => {
+    const byRelease = new Map<number, BoardDispatch[]>();
+    for (const d of data?.items ?? []) byRelease.set(d.releaseId, [...(byRelease.get(d.releaseId) ?? []), d]);
+    return byRelease;
+  }, [data]);
 }
 
-export function DispatchSummary({ dispatches }: { dispatches: Dispatch[] | undefined }) {
+export function DispatchSummary({ dispatches }: { dispatches: readonly BoardDispatch[] | undefined }) {
   const { t } = useI18n();
   const sum = dispatches ? tally(dispatches) : null;
   if (!sum) return null;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isOperator } from '../access';
-import { type AuthUser, api, type Dispatch, type Release } from '../api';
+import { type AuthUser, api, type BoardDispatch, type Release } from '../api';
 import { useI18n } from '../i18n';
 import { onEvent } from '../live';
 import { useLiveResource } from '../resource';
@@ -52,7 +52,7 @@ function ReleaseCard({
   release: Release;
   operator: boolean;
   fresh: boolean;
-  dispatches: Dispatch[] | undefined;
+  dispatches: readonly BoardDispatch[] | undefined;
   bedEnds: BedEnd | null;
   onChanged: () => void;
 }) {
@@ -145,7 +145,7 @@ export function ReleaseBoard({ user, compact }: { user: AuthUser; compact?: bool
   const items = [...(board.data?.items ?? [])].sort(
     (a, b) => Number(a.acknowledged) - Number(b.acknowledged),
   );
-  const dispatches = useBoardDispatches(items.map((r) => r.id));
+  const dispatches = useBoardDispatches();
   const unacked = items.filter((r) => !r.acknowledged).length;
   const people = items.reduce((n, r) => n + r.people, 0);
 

@@ -27,6 +27,7 @@ import {
   ReleaseAge,
   StatusChip,
 } from '../components/ReleaseBits';
+import { TravelPanel } from '../components/TravelPanel';
 import { hasKey, type MessageKey, type Translate, useI18n } from '../i18n';
 import { useLiveResource } from '../resource';
 import { linkClick } from '../router';
@@ -283,6 +284,11 @@ export function ReleasePage({ user, id }: { user: AuthUser; id: number }) {
               ) : (
                 <NeedsReadOnly release={r} />
               )}
+              <p>
+                <a href={`/releases/${r.id}/resources`} onClick={linkClick} data-testid="release-sheets-link">
+                  {t('release.sheetsLink')}
+                </a>
+              </p>
             </section>
             {operator && (
               <section class="card" aria-labelledby="status-title">
@@ -302,6 +308,7 @@ export function ReleasePage({ user, id }: { user: AuthUser; id: number }) {
             <DispatchPanel release={r} operator={operator} />
             <HousingPanel release={r} operator={operator} />
             <KitsPanel release={r} operator={operator} />
+            <TravelPanel release={r} operator={operator} />
             <section class="card" aria-labelledby="timeline-title">
               <h2 id="timeline-title">{t('release.timeline')}</h2>
               <Timeline entries={r.timeline} me={user} />

@@ -8,12 +8,13 @@ import { linkClick } from '../../router';
 export function FirstSteps({ user }: { user: AuthUser }) {
   const { t } = useI18n();
   const sites = useLiveResource(api.sites, ['site.']);
-  const volunteers = useLiveResource(() => api.volunteers({ active: 'true' }), ['volunteer.']);
+  // The same roster the overview's tonight card reads, so the page fetches it once.
+  const volunteers = useLiveResource(() => api.volunteers(), ['volunteer.']);
   const shifts = useLiveResource(() => api.shifts({}), ['shift.']);
   if (!sites.data || !volunteers.data || !shifts.data) return null;
   const steps = [
     { key: 'site', done: sites.data.items.length > 0, href: '/sites' },
-    { key: 'volunteers', done: volunteers.data.items.length > 0, href: '/volunteers' },
+    { key: 'volunteers', done: volunteers.data.items.some((v) => v.active), href: '/volunteers' },
     { key: 'shift', done: shifts.data.items.length > 0, href: '/shifts' },
   ] as const;
   if (steps.every((s) => s.done)) return null;

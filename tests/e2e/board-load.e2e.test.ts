@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LAPTOP } from '../helpers/browser';
+import { type Account, type Api, type E2E, startE2E } from '../helpers/e2e';
+
+const coordinator: Account = {
+  email: 'lucia@example.org',
+  name: 'Lucia Perez',
+  password: 'bienvenidos-2026',
+  role: 'coordinator',
+};
+
+const OPEN = 12;
+
+describe('opening the overview with many open releases', { timeout: 60_000 }, () => {
+  let e2e: E2E;
+  let api: Api;
+  let siteId = 0;
+
+  beforeAll(async () => {
+    e2e = await startE2E({ accounts: [coordinator] });
+    api = await e2e.apiAs(coordinator);
+    const site = await api<{ id: number }>('POST', '/api/sites', { name: 'Greyhound', kind: 'bus_station' });
+    siteId = site.id;
+    for (let i = 0; i < OPEN; i += 1) {
+      await api('POST', '/api/releases', {
+        siteId: site.id,
+        adults: 1 + (i % 3),
+        children: 0,
+        languages: ['es'],
+      });
+    }
+  }, 60_000);
+
+  afterAll(() => e2e?.close());
+
+  it('asks for each thing once, and for every release’s dispatches in one request', async () => {
+    const cookie = await e2e.srv.login(coordinator.email, coordinator.password);
+    const browser = await e2e.launch({ alone: true });
+    await browser.context.addCookies([
+      { name: 'bv_session', value: cookie.replace(/^bv_session=/, ''), url: e2e.srv.url },
+    ]);
+    const asked: string[] = [];
+    browser.context.on('request', (r) => {
+      const url = new URL(r.url());
+      if (r.method() === 'GET' && url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
+    });
+
+    const page = await browser.open(`${e2e.srv.url}/`, LAPTOP);
+    await page
+      .getByTestId('release-card')
+      .nth(OPEN - 1)
+      .waitFor();
+    await page.locator('[data-testid="live-indicator"][data-state="live"]').waitFor();
+    await page.waitForLoadState('networkidle');
+
+    expect(asked.filter((u) => /^\/api\/releases\/\d+\/dispatches/.test(u))).toEqual([]);
+    const times = new Map<string, number>();
+    for (const url of asked) times.set(url, (times.get(url) ?? 0) + 1);
+    expect(times.get('/api/dispatches?release=open')).toBe(1);
+    expect(times.get('/api/releases?status=open')).toBe(1);
+    // The live feed replays from where the page began, so connecting fetches nothing again.
+    for (const [url, n] of times) expect(n, url).toBe(1);
+
+    // …and still follows what happens next, live.
+    await api('POST', '/api/releases', { siteId, adults: 2, children: 1, languages: ['en'] });
+    await page.getByTestId('release-card').nth(OPEN).waitFor();
+    expect(asked.filter((u) => u === '/api/releases?status=open')).toHaveLength(2);
+  });
+});
