@@ -56,4 +56,19 @@ describe('the demo network', () => {
     const forecast = (await t.call(cookie, { method: 'GET', url: '/api/supplies/forecast' })).json().items;
     expect(forecast.some((f: { perDay: number }) => f.perDay > 0)).toBe(true);
   });
+
+  it.each([
+    ['late at night', '2026-03-02T10:00:00Z'],
+    ['in the evening', '2026-03-03T02:00:00Z'],
+    ['in the afternoon', '2026-03-02T21:00:00Z'],
+  ])('has someone on the departures board the moment it opens, %s', async (_, at) => {
+    t.clock.set(at);
+    expect(seedDemo(t.app.services, t.clock.now())).toBe(true);
+    const cookie = await t.signIn('coordinator');
+    const board = (await t.call(cookie, { method: 'GET', url: '/api/itineraries' })).json();
+    const leaving = board.days.flatMap((d: { sites: { itineraries: unknown[] }[] }) =>
+      d.sites.flatMap((s) => s.itineraries),
+    );
+    expect(leaving.length).toBeGreaterThanOrEqual(1);
+  });
 });

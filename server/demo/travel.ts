@@ -3,9 +3,10 @@ import type { systemActor } from '../lib/commands';
 import type { Services } from '../modules';
 
 /**
- * The family at the church hall travels on the morning after their two nights: four by bus to Chicago
- * on tickets the network bought, two by plane to Atlanta on tickets their sponsor bought, with travel
- * bags from the station. Times are typed as the tickets print them, in each stop's own zone.
+ * The family at the church hall travels on: two by plane to Atlanta on the first morning, on tickets
+ * their sponsor bought (so the departures board has someone leaving the moment the demo opens), and
+ * four by bus to Chicago on the morning after their two nights, on tickets the network bought, with
+ * travel bags from the station. Times are typed as the tickets print them, in each stop's own zone.
  */
 export function seedTravel(
   services: Services,
@@ -14,6 +15,7 @@ export function seedTravel(
 ): void {
   const { travel } = services;
   const day = DateTime.fromISO(services.housing.stays.tonight()).plus({ days: 2 });
+  const firstMorning = day.minus({ days: 1 });
   const on = (d: DateTime, time: string) => `${d.toISODate()}T${time}`;
   travel.create(actor, family.id, {
     people: 4,
@@ -50,19 +52,19 @@ export function seedTravel(
       {
         carrier: 'Southwest 1822',
         from: 'Denver airport (DEN)',
-        departsAt: on(day, '06:10'),
+        departsAt: on(firstMorning, '06:10'),
         to: 'Dallas Love Field (DAL)',
         toZone: 'America/Chicago',
-        arrivesAt: on(day, '09:20'),
+        arrivesAt: on(firstMorning, '09:20'),
       },
       {
         carrier: 'Southwest 2417',
         from: 'Dallas Love Field (DAL)',
         fromZone: 'America/Chicago',
-        departsAt: on(day, '11:05'),
+        departsAt: on(firstMorning, '11:05'),
         to: 'Atlanta (ATL)',
         toZone: 'America/New_York',
-        arrivesAt: on(day, '14:10'),
+        arrivesAt: on(firstMorning, '14:10'),
       },
     ],
   });
