@@ -71,6 +71,7 @@ const ROUTES: RouteCase[] = [
     access: OPERATORS,
   },
   { method: 'GET', url: '/api/volunteers', access: ANY },
+  { method: 'GET', url: '/api/volunteers/counts', access: ANY },
   { method: 'GET', url: '/api/volunteers/1', access: ANY },
   { method: 'PATCH', url: '/api/volunteers/1', payload: { active: false }, access: OPERATORS },
   { method: 'POST', url: '/api/volunteers/import', payload: {}, access: OPERATORS },

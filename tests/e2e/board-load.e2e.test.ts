@@ -60,6 +60,8 @@ describe('opening the overview with many open releases', { timeout: 60_000 }, ()
     expect(times.get('/api/releases?status=open')).toBe(1);
     // The live feed replays from where the page began, so connecting fetches nothing again.
     for (const [url, n] of times) expect(n, url).toBe(1);
+    // Counts, not the roster: the overview never downloads every volunteer's details.
+    expect(asked.filter((u) => u.startsWith('/api/volunteers?') || u === '/api/volunteers')).toEqual([]);
 
     // …and still follows what happens next, live.
     await api('POST', '/api/releases', { siteId, adults: 2, children: 1, languages: ['en'] });

@@ -12,6 +12,7 @@ import {
   importQuery,
   importReport,
   rosterQuery,
+  volunteerCounts,
   volunteerDetail,
   volunteerInput,
   volunteerList,
@@ -68,6 +69,19 @@ export function volunteersRoutes(service: VolunteersService) {
           .filter((v) => !state || v.screening.state === state);
         return { items: items.map((v) => volunteerFor(role, v)) };
       },
+    );
+
+    r.get(
+      '/api/volunteers/counts',
+      {
+        config: { access: anyRole },
+        schema: {
+          tags: ['volunteers'],
+          summary: 'How many volunteers are active and available, without the roster',
+          response: { 200: volunteerCounts },
+        },
+      },
+      async () => service.counts(),
     );
 
     r.get(

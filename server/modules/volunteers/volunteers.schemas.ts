@@ -71,6 +71,14 @@ export const volunteerDetail = volunteer.extend({ screening: screeningState.null
 export type VolunteerDetail = z.output<typeof volunteerDetail>;
 
 export const volunteerList = z.object({ items: z.array(volunteerDetail) });
+
+/** Counts only, for the overview: no one's name, number or health in them. */
+export const volunteerCounts = z.object({
+  active: z.number().int(),
+  /** Active, not opted out and not isolating: who a dispatch may text tonight. */
+  available: z.number().int(),
+});
+export type VolunteerCounts = z.output<typeof volunteerCounts>;
 export type VolunteerList = z.output<typeof volunteerList>;
 
 export const volunteerQuery = z.object({

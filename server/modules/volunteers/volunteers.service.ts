@@ -135,6 +135,17 @@ export class VolunteersService {
     return out;
   }
 
+  /** How many volunteers are active, and how many of them a dispatch may text now. */
+  counts(): { active: number; available: number } {
+    let active = 0;
+    let available = 0;
+    for (const v of this.list({ active: true })) {
+      active += 1;
+      if (!v.optedOut && v.screening.state !== 'isolating') available += 1;
+    }
+    return { active, available };
+  }
+
   detail(row: VolunteerRow) {
     const db = this.core.db;
     return this.withScreening(

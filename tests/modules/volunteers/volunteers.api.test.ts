@@ -246,6 +246,21 @@ describe('volunteers API', () => {
     expect((await rosterOf()).map((v) => v.id)).toEqual([beto.id]);
   });
 
+  it('counts active and available volunteers for the overview, without the roster, for every role', async () => {
+    const ana = await addVolunteer(t, coordinator, { name: 'Ana Lopez', phone: '303-555-0142' });
+    await addVolunteer(t, coordinator, { name: 'Beto Ruiz', phone: '303-555-0143' });
+    await addVolunteer(t, coordinator, { name: 'Caro Paz', phone: '303-555-0144' });
+    await addVolunteer(t, coordinator, { name: 'Dani Sol', phone: '303-555-0145', active: false });
+    await screen(t, coordinator, ana.id, { symptoms: true });
+    await text(t, coordinator, '+13035550143', 'STOP');
+    const viewer = await t.signIn('viewer');
+    const res = await t.call(viewer, { method: 'GET', url: '/api/volunteers/counts' });
+    expect(res.statusCode).toBe(200);
+    // Four volunteers, one paused: three active; Ana isolating and Beto opted out leave one to text.
+    expect(res.json()).toEqual({ active: 3, available: 1 });
+    expect(res.body).not.toMatch(/Ana|Beto|555/);
+  });
+
   it('lets a viewer read the roster but not change it', async () => {
     const v = await addVolunteer(t, coordinator, { phone: '303-555-0142' });
     const viewer = await t.signIn('viewer');

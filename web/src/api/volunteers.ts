@@ -10,6 +10,7 @@ import type {
   RosterQuery,
   ScreeningState,
   VolunteerBody,
+  VolunteerCounts,
   VolunteerDetail,
   VolunteerList,
   VolunteerPatchBody,
@@ -32,6 +33,7 @@ export type {
 
 export const volunteersApi = {
   volunteers: (query: RosterQuery = {}) => request<VolunteerList>(withQuery('/api/volunteers', query)),
+  volunteerCounts: () => request<VolunteerCounts>('/api/volunteers/counts'),
   volunteer: (id: number) => request<VolunteerDetail>(`/api/volunteers/${id}`),
   createVolunteer: (body: VolunteerBody, key: string) =>
     request<VolunteerDetail>('/api/volunteers', { method: 'POST', body, idempotencyKey: key }),

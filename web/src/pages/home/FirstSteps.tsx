@@ -9,12 +9,12 @@ export function FirstSteps({ user }: { user: AuthUser }) {
   const { t } = useI18n();
   const sites = useLiveResource(api.sites, ['site.']);
   // The same roster the overview's tonight card reads, so the page fetches it once.
-  const volunteers = useLiveResource(() => api.volunteers(), ['volunteer.']);
+  const volunteers = useLiveResource(api.volunteerCounts, ['volunteer.', 'screening.', 'sms.opt']);
   const shifts = useLiveResource(() => api.shifts({}), ['shift.']);
   if (!sites.data || !volunteers.data || !shifts.data) return null;
   const steps = [
     { key: 'site', done: sites.data.items.length > 0, href: '/sites' },
-    { key: 'volunteers', done: volunteers.data.items.some((v) => v.active), href: '/volunteers' },
+    { key: 'volunteers', done: volunteers.data.active > 0, href: '/volunteers' },
     { key: 'shift', done: shifts.data.items.length > 0, href: '/shifts' },
   ] as const;
   if (steps.every((s) => s.done)) return null;

@@ -146,13 +146,12 @@ function Volunteers() {
   const { t, lang } = useI18n();
   const now = useNow();
   const shifts = useLiveResource(() => api.shifts({ from: dateFromNow(-1), to: dateFromNow(1) }), ['shift.']);
-  const volunteers = useLiveResource(() => api.volunteers(), ['volunteer.', 'screening.']);
+  // Counts from the server: the overview never downloads the roster.
+  const volunteers = useLiveResource(api.volunteerCounts, ['volunteer.', 'screening.', 'sms.opt']);
   const onNow = (shifts.data?.items ?? []).filter(
     (s: Shift) => Date.parse(s.startsAt) <= now && now < Date.parse(s.endsAt),
   );
-  const available = (volunteers.data?.items ?? []).filter(
-    (v) => v.active && !v.optedOut && v.screening?.state !== 'isolating',
-  ).length;
+  const available = volunteers.data?.available ?? 0;
   return (
     <Card id="volunteers" title={t('tonight.volunteers')}>
       <ErrorMessage error={shifts.error ?? volunteers.error} />
