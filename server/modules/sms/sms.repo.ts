@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, isNull, lt, lte, notInArray, or, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client';
+import { and, asc, desc, eq, isNull, lt, lte, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { type DbOrTx, preparedOn } from '../../../db/client';
 import { type SmsStatus, smsMessages, smsOptOuts } from '../../../db/schema';
 
 export type SmsRow = typeof smsMessages.$inferSelect;
@@ -17,23 +17,38 @@ export function findSms(db: DbOrTx, id: number): SmsRow | null {
   return db.select().from(smsMessages).where(eq(smsMessages.id, id)).get() ?? null;
 }
 
+const bySid = preparedOn((db) =>
+  db
+    .select()
+    .from(smsMessages)
+    .where(eq(smsMessages.providerSid, sql.placeholder('sid')))
+    .prepare(),
+);
+
+/** Every inbound text and status callback looks its message up: a prepared statement. */
 export function findSmsByProviderSid(db: DbOrTx, sid: string): SmsRow | null {
-  return db.select().from(smsMessages).where(eq(smsMessages.providerSid, sid)).get() ?? null;
+  return bySid(db).get({ sid }) ?? null;
 }
 
-/** The next message the outbox should hand over: most urgent first, then oldest. */
+const nextDue = preparedOn((db) =>
+  db
+    .select()
+    .from(smsMessages)
+    .where(
+      and(
+        eq(smsMessages.status, 'queued'),
+        or(isNull(smsMessages.dueAt), lte(smsMessages.dueAt, sql.placeholder('nowMs'))),
+      ),
+    )
+    .orderBy(asc(smsMessages.priority), asc(smsMessages.id))
+    .limit(1)
+    .prepare(),
+);
+
+/** The next message the outbox should hand over: most urgent first, then oldest. Prepared: the outbox
+ * asks after every commit that queued a text. */
 export function nextDueSms(db: DbOrTx, now: Date): SmsRow | null {
-  return (
-    db
-      .select()
-      .from(smsMessages)
-      .where(
-        and(eq(smsMessages.status, 'queued'), or(isNull(smsMessages.dueAt), lte(smsMessages.dueAt, now))),
-      )
-      .orderBy(asc(smsMessages.priority), asc(smsMessages.id))
-      .limit(1)
-      .get() ?? null
-  );
+  return nextDue(db).get({ nowMs: now.getTime() }) ?? null;
 }
 
 export function smsInStatus(db: DbOrTx, status: SmsStatus): SmsRow[] {

@@ -33,8 +33,17 @@ export function insertUser(db: DbOrTx, row: typeof users.$inferInsert): UserRow 
   return db.insert(users).values(row).returning().get();
 }
 
+const userByPhone = preparedOn((db) =>
+  db
+    .select()
+    .from(users)
+    .where(eq(users.phone, sql.placeholder('phone')))
+    .prepare(),
+);
+
+/** Every inbound text asks who sent it: a prepared statement. */
 export function findUserByPhone(db: DbOrTx, phone: string): UserRow | null {
-  return db.select().from(users).where(eq(users.phone, phone)).get() ?? null;
+  return userByPhone(db).get({ phone }) ?? null;
 }
 
 export function updateUser(db: DbOrTx, id: number, patch: Partial<typeof users.$inferInsert>): UserRow {

@@ -1,5 +1,5 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client';
+import { type DbOrTx, preparedOn } from '../../../db/client';
 import { rosterVersion, volunteers } from '../../../db/schema';
 
 export type VolunteerRow = typeof volunteers.$inferSelect;
@@ -20,8 +20,17 @@ export function findVolunteer(db: DbOrTx, id: number): VolunteerRow | null {
   return db.select().from(volunteers).where(eq(volunteers.id, id)).get() ?? null;
 }
 
+const byPhone = preparedOn((db) =>
+  db
+    .select()
+    .from(volunteers)
+    .where(eq(volunteers.phone, sql.placeholder('phone')))
+    .prepare(),
+);
+
+/** Every inbound text asks who sent it: a prepared statement. */
 export function findVolunteerByPhone(db: DbOrTx, phone: string): VolunteerRow | null {
-  return db.select().from(volunteers).where(eq(volunteers.phone, phone)).get() ?? null;
+  return byPhone(db).get({ phone }) ?? null;
 }
 
 /** Changes (by trigger) whenever a volunteer or a screening is added, changed or removed. */
