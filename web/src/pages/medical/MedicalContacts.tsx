@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { api, type ContactBody, type ContactPatch, type MedicalContact } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
+import { InputField, SaveCancel } from '../../components/InputField';
 import { releaseLanguageName } from '../../components/ReleaseBits';
 import { fieldErrors, formError, useSubmission } from '../../forms';
 import { type Lang, langs, useI18n } from '../../i18n';
@@ -59,20 +60,23 @@ function ContactForm({ contact, onDone }: { contact: MedicalContact | null; onDo
   return (
     <form class="stack" onSubmit={(e) => void save(e)} data-testid="contact-form">
       <ErrorMessage error={formError(submit.error, errors)} />
-      <Field id={`${idp}-name`} label={t('field.name')} error={errors.name}>
-        {(a11y) => <input {...a11y} required value={name} onInput={(e) => setName(e.currentTarget.value)} />}
-      </Field>
-      <Field id={`${idp}-phone`} label={t('medical.phone')} error={errors.phone}>
-        {(a11y) => (
-          <input
-            {...a11y}
-            type="tel"
-            required
-            value={phone}
-            onInput={(e) => setPhone(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <InputField
+        id={`${idp}-name`}
+        label={t('field.name')}
+        error={errors.name}
+        required
+        value={name}
+        onValue={setName}
+      />
+      <InputField
+        id={`${idp}-phone`}
+        label={t('medical.phone')}
+        error={errors.phone}
+        type="tel"
+        required
+        value={phone}
+        onValue={setPhone}
+      />
       <Field id={`${idp}-role`} label={t('medical.role')} error={errors.role}>
         {(a11y) => (
           <select {...a11y} value={role} onChange={(e) => setRole(e.currentTarget.value as MedicalRole)}>
@@ -111,14 +115,12 @@ function ContactForm({ contact, onDone }: { contact: MedicalContact | null; onDo
         <input type="checkbox" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
         <span>{t('medical.active')}</span>
       </label>
-      <div class="actions">
-        <button type="submit" class="btn btn-primary" disabled={submit.busy}>
-          {t('medical.save')}
-        </button>
-        <button type="button" class="btn btn-quiet" onClick={onDone}>
-          {t('medical.cancel')}
-        </button>
-      </div>
+      <SaveCancel
+        busy={submit.busy}
+        saveLabel={t('medical.save')}
+        cancelLabel={t('medical.cancel')}
+        onCancel={onDone}
+      />
     </form>
   );
 }

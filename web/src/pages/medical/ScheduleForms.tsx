@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { api, type MedicalContact, type OnCallSchedule } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
+import { InputField, SaveCancel } from '../../components/InputField';
 import { fieldErrors, formError, useSubmission } from '../../forms';
 import { useI18n } from '../../i18n';
 
@@ -35,9 +36,14 @@ export function ScheduleForm({ contacts, today, onDone }: FormProps & { today: s
   return (
     <form class="stack" onSubmit={(e) => void save(e)} data-testid="schedule-form">
       <ErrorMessage error={formError(submit.error, errors)} />
-      <Field id="schedule-name" label={t('medical.scheduleName')} error={errors.name}>
-        {(a11y) => <input {...a11y} required value={name} onInput={(e) => setName(e.currentTarget.value)} />}
-      </Field>
+      <InputField
+        id="schedule-name"
+        label={t('medical.scheduleName')}
+        error={errors.name}
+        required
+        value={name}
+        onValue={setName}
+      />
       <Field id="schedule-layer" label={t('medical.layer')} error={errors.layer}>
         {(a11y) => (
           <select {...a11y} value={layer} onChange={(e) => setLayer(e.currentTarget.value as ScheduleLayer)}>
@@ -60,28 +66,24 @@ export function ScheduleForm({ contacts, today, onDone }: FormProps & { today: s
           </select>
         )}
       </Field>
-      <Field id="schedule-time" label={t('medical.handoffTime')} error={errors.handoffTime}>
-        {(a11y) => (
-          <input
-            {...a11y}
-            type="time"
-            required
-            value={handoffTime}
-            onInput={(e) => setHandoffTime(e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field id="schedule-start" label={t('medical.startsOn')} error={errors.startsOn}>
-        {(a11y) => (
-          <input
-            {...a11y}
-            type="date"
-            required
-            value={startsOn}
-            onInput={(e) => setStartsOn(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <InputField
+        id="schedule-time"
+        label={t('medical.handoffTime')}
+        error={errors.handoffTime}
+        type="time"
+        required
+        value={handoffTime}
+        onValue={setHandoffTime}
+      />
+      <InputField
+        id="schedule-start"
+        label={t('medical.startsOn')}
+        error={errors.startsOn}
+        type="date"
+        required
+        value={startsOn}
+        onValue={setStartsOn}
+      />
       <fieldset class="field">
         <legend>{t('medical.participants')}</legend>
         {contacts
@@ -101,14 +103,12 @@ export function ScheduleForm({ contacts, today, onDone }: FormProps & { today: s
           ))}
         {errors.participants && <p class="field-error">{errors.participants}</p>}
       </fieldset>
-      <div class="actions">
-        <button type="submit" class="btn btn-primary" disabled={submit.busy}>
-          {t('medical.save')}
-        </button>
-        <button type="button" class="btn btn-quiet" onClick={onDone}>
-          {t('medical.cancel')}
-        </button>
-      </div>
+      <SaveCancel
+        busy={submit.busy}
+        saveLabel={t('medical.save')}
+        cancelLabel={t('medical.cancel')}
+        onCancel={onDone}
+      />
     </form>
   );
 }
@@ -157,36 +157,30 @@ export function OverrideForm({ contacts, schedules, onDone }: FormProps & { sche
           </select>
         )}
       </Field>
-      <Field id="override-from" label={t('medical.overrideFrom')} error={errors.startsAt}>
-        {(a11y) => (
-          <input
-            {...a11y}
-            type="datetime-local"
-            required
-            value={from}
-            onInput={(e) => setFrom(e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field id="override-to" label={t('medical.overrideTo')} error={errors.endsAt}>
-        {(a11y) => (
-          <input
-            {...a11y}
-            type="datetime-local"
-            required
-            value={to}
-            onInput={(e) => setTo(e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <div class="actions">
-        <button type="submit" class="btn btn-primary" disabled={submit.busy}>
-          {t('medical.save')}
-        </button>
-        <button type="button" class="btn btn-quiet" onClick={onDone}>
-          {t('medical.cancel')}
-        </button>
-      </div>
+      <InputField
+        id="override-from"
+        label={t('medical.overrideFrom')}
+        error={errors.startsAt}
+        type="datetime-local"
+        required
+        value={from}
+        onValue={setFrom}
+      />
+      <InputField
+        id="override-to"
+        label={t('medical.overrideTo')}
+        error={errors.endsAt}
+        type="datetime-local"
+        required
+        value={to}
+        onValue={setTo}
+      />
+      <SaveCancel
+        busy={submit.busy}
+        saveLabel={t('medical.save')}
+        cancelLabel={t('medical.cancel')}
+        onCancel={onDone}
+      />
     </form>
   );
 }
