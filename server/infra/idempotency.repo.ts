@@ -88,13 +88,6 @@ export function keepAnswer(db: Db, claim: IdempotencyClaim, statusCode: number, 
   }
 }
 
-/** A failed attempt keeps no answer, so the key can be used again for a corrected retry. */
-export function forgetKey(db: DbOrTx, claim: IdempotencyClaim): void {
-  db.delete(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.scope, claim.scope), eq(idempotencyKeys.key, claim.key)))
-    .run();
-}
-
 export function deleteKeysBefore(db: DbOrTx, before: Date): number {
   return db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before)).run().changes;
 }

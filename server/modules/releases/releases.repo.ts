@@ -54,10 +54,6 @@ export function insertNewRelease(
   })!;
 }
 
-export function insertRelease(db: DbOrTx, row: typeof releases.$inferInsert): ReleaseRow {
-  return db.insert(releases).values(row).returning().get();
-}
-
 export function updateRelease(
   db: DbOrTx,
   id: number,
