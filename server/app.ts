@@ -13,6 +13,7 @@ import { Scheduler } from './lib/scheduler';
 import { createModules, type Services } from './modules';
 import { authPlugin } from './plugins/auth';
 import { compressPlugin } from './plugins/compress';
+import { durablePlugin } from './plugins/durable';
 import { clientErrorHandler, errorsPlugin, frameworkErrors } from './plugins/errors';
 import { idempotencyPlugin } from './plugins/idempotency';
 import { inputsPlugin } from './plugins/inputs';
@@ -86,6 +87,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   }
 
   await app.register(errorsPlugin);
+  // First of the onSend hooks: an answer is kept for replays (idempotency) only once it is on disk.
+  await app.register(durablePlugin);
   // Over plain http (a LAN address) upgrade-insecure-requests would send every asset to https, which
   // nothing answers: a blank page. HSTS means nothing over http either. Both follow PUBLIC_URL.
   const https = config.secureCookies;
@@ -125,6 +128,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await scheduler.stop();
     for (const m of modules) await m.close?.();
+    commands.flush();
   });
   return app;
 }

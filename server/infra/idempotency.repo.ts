@@ -80,6 +80,11 @@ const answerQuery = preparedOn((db) =>
  */
 export function keepAnswer(db: Db, claim: IdempotencyClaim, statusCode: number, response: string, now: Date) {
   const sqlite = db.$client;
+  // Inside the transaction commands share, it simply goes with their flush.
+  if (sqlite.inTransaction) {
+    answerQuery(db).run({ ...claim, statusCode, response, at: now });
+    return;
+  }
   sqlite.prepare('PRAGMA synchronous = OFF').run();
   try {
     answerQuery(db).run({ ...claim, statusCode, response, at: now });

@@ -30,6 +30,7 @@ export function maintenanceJobs(core: Core): JobDefinition[] {
     'maintenance.checkpoint',
     z.object({}),
     async () => {
+      core.commands.flush();
       core.db.$client.pragma('wal_checkpoint(TRUNCATE)');
     },
     { everyMs: HOUR },
@@ -40,6 +41,7 @@ export function maintenanceJobs(core: Core): JobDefinition[] {
     'maintenance.backup',
     z.object({}),
     async () => {
+      core.commands.flush();
       await backupDatabase(core.db.$client, path.join(DATA_DIR, 'backups'), core.clock.now());
     },
     { everyMs: BACKUP_INTERVAL_HOURS * HOUR },

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type Database from 'better-sqlite3';
 import type { Db, Tx } from '../../db/client';
 import type { Role } from '../../db/schema';
 import { insertAudit } from '../infra/audit.repo';
@@ -15,6 +16,11 @@ export interface Actor {
   volunteerId?: number | null;
   /** The Idempotency-Key of the request acting, marked as carried out when its command commits. */
   idempotency?: (IdempotencyClaim & { carriedOut: boolean }) | null;
+  /**
+   * The caller tells nobody of the outcome before `Commands.flushed()` settles (an HTTP answer waits
+   * for it), so the command may share its flush to disk with the others run at the same moment.
+   */
+  deferFlush?: boolean;
 }
 
 export const systemActor: Actor = { userId: null, label: 'system' };
@@ -38,63 +44,166 @@ export interface CommandContext {
 /**
  * One command = one synchronous transaction that writes the domain rows, their audit lines and their
  * live events together. Listeners (the realtime hub, the SMS outbox) hear about it only after commit.
+ *
+ * Group commit: the outermost commands run in one event-loop turn share one transaction, each in its
+ * own savepoint (a command that throws rolls back alone), and one flush to disk at the end of the turn.
+ * A command whose actor defers the flush returns before it; its caller answers only once `flushed()`
+ * settles, so nothing is acknowledged before it is on disk. Any other command commits the shared
+ * transaction before it returns, as a lone transaction would.
  */
 export class Commands {
   private readonly committed = new EventEmitter();
+  private readonly sqlite: Database.Database;
+  private readonly begin: Database.Statement;
+  private readonly commit: Database.Statement;
+  private readonly rollback: Database.Statement;
+  private readonly inSavepoint: (thunk: () => unknown) => unknown;
   private depth = 0;
+  private batch: Batch | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.sqlite = db.$client;
+    this.begin = this.sqlite.prepare('BEGIN');
+    this.commit = this.sqlite.prepare('COMMIT');
+    this.rollback = this.sqlite.prepare('ROLLBACK');
+    this.inSavepoint = this.sqlite.transaction((thunk: () => unknown) => thunk());
+  }
 
   run<T>(actor: Actor, fn: (ctx: CommandContext) => T): T {
     const now = this.clock.now();
-    this.depth += 1;
-    let result: T;
-    try {
-      result = this.runInTransaction(actor, now, fn);
-    } finally {
-      this.depth -= 1;
-    }
     // A command run inside another is only a savepoint of its caller: nothing is final until the
     // outermost one commits, and listeners must not read (and push) rows that may still roll back.
-    if (this.depth === 0) {
-      if (actor.idempotency) actor.idempotency.carriedOut = true;
-      this.committed.emit('commit');
+    // So is one run inside a transaction opened by someone else, who commits it.
+    if (this.depth > 0 || (!this.batch && this.sqlite.inTransaction)) return this.runNested(actor, now, fn);
+    const batch = this.openBatch();
+    this.depth = 1;
+    let result: T;
+    try {
+      result = this.inSavepoint(() => this.runIn(actor, now, fn)) as T;
+    } catch (err) {
+      this.depth = 0;
+      // Alone in the transaction: end it rather than leave it open for whatever runs next.
+      if (!batch.scheduled) this.flush();
+      throw err;
     }
+    this.depth = 0;
+    batch.commands += 1;
+    if (actor.idempotency) batch.claims.push(actor.idempotency);
+    if (actor.deferFlush) this.schedule(batch);
+    else this.flush();
     return result;
   }
 
-  private runInTransaction<T>(actor: Actor, now: Date, fn: (ctx: CommandContext) => T): T {
-    return this.db.transaction((tx) => {
-      const ctx: CommandContext = {
-        tx,
-        now,
-        actor,
-        audit: (entry) =>
-          insertAudit(tx, {
-            at: now,
-            userId: actor.userId,
-            actor: actor.label,
-            action: entry.action,
-            entity: entry.entity,
-            entityId: entry.entityId ?? null,
-            changes: entry.changes ?? null,
-            ip: actor.ip ?? null,
-          }),
-        emit: (type, data, roles) =>
-          insertEvent(tx, { type, at: now, data, roles: roles ? roles.join(',') : null }),
-      };
-      const value = fn(ctx);
-      if (value instanceof Promise) throw new Error('command callbacks must be synchronous');
-      if (actor.idempotency && this.depth === 1) markCarriedOut(tx, actor.idempotency, now);
-      return value;
+  /** Settles once every command run so far is on disk (at once when none waits); rejects if the flush failed. */
+  flushed(): Promise<void> | null {
+    const batch = this.batch;
+    if (!batch) return null;
+    batch.done ??= new Promise<void>((resolve, reject) => {
+      batch.resolve = resolve;
+      batch.reject = reject;
     });
+    return batch.done;
+  }
+
+  /**
+   * Commits the shared transaction now, flushing it to disk, and tells the listeners. Called before
+   * anything that cannot run inside a transaction (a checkpoint, a backup, closing the database).
+   */
+  flush(): void {
+    const batch = this.batch;
+    if (!batch || this.depth > 0) return;
+    this.batch = null;
+    try {
+      if (this.sqlite.inTransaction) this.commit.run();
+    } catch (err) {
+      if (this.sqlite.inTransaction) this.rollback.run();
+      batch.reject?.(err);
+      throw err;
+    }
+    for (const claim of batch.claims) claim.carriedOut = true;
+    batch.resolve?.();
+    if (batch.commands > 0) this.committed.emit('commit');
   }
 
   onCommit(listener: () => void): () => void {
     this.committed.on('commit', listener);
     return () => this.committed.off('commit', listener);
   }
+
+  private openBatch(): Batch {
+    // A statement error that made SQLite roll the whole transaction back ends the batch with it.
+    if (this.batch && !this.sqlite.inTransaction) this.fail(this.batch);
+    if (!this.batch) {
+      if (!this.sqlite.inTransaction) this.begin.run();
+      this.batch = { commands: 0, claims: [], scheduled: false, done: null, resolve: null, reject: null };
+    }
+    return this.batch;
+  }
+
+  private fail(batch: Batch): void {
+    this.batch = null;
+    batch.reject?.(new Error('the database rolled back the transaction these commands shared'));
+  }
+
+  private schedule(batch: Batch): void {
+    if (batch.scheduled) return;
+    batch.scheduled = true;
+    setImmediate(() => {
+      if (this.batch !== batch) return;
+      try {
+        this.flush();
+      } catch {
+        // Each waiter of the batch has been told (flushed() rejects).
+      }
+    });
+  }
+
+  private runNested<T>(actor: Actor, now: Date, fn: (ctx: CommandContext) => T): T {
+    this.depth += 1;
+    try {
+      return this.inSavepoint(() => this.runIn(actor, now, fn)) as T;
+    } finally {
+      this.depth -= 1;
+    }
+  }
+
+  private runIn<T>(actor: Actor, now: Date, fn: (ctx: CommandContext) => T): T {
+    const tx = this.db as unknown as Tx;
+    const ctx: CommandContext = {
+      tx,
+      now,
+      actor,
+      audit: (entry) =>
+        insertAudit(tx, {
+          at: now,
+          userId: actor.userId,
+          actor: actor.label,
+          action: entry.action,
+          entity: entry.entity,
+          entityId: entry.entityId ?? null,
+          changes: entry.changes ?? null,
+          ip: actor.ip ?? null,
+        }),
+      emit: (type, data, roles) =>
+        insertEvent(tx, { type, at: now, data, roles: roles ? roles.join(',') : null }),
+    };
+    const value = fn(ctx);
+    if (value instanceof Promise) throw new Error('command callbacks must be synchronous');
+    if (actor.idempotency && this.depth === 1) markCarriedOut(tx, actor.idempotency, now);
+    return value;
+  }
+}
+
+interface Batch {
+  /** Outermost commands that ran to their end in it. */
+  commands: number;
+  /** Idempotency claims of the requests whose commands are in it, marked carried out on commit. */
+  claims: (IdempotencyClaim & { carriedOut: boolean })[];
+  scheduled: boolean;
+  done: Promise<void> | null;
+  resolve: (() => void) | null;
+  reject: ((err: unknown) => void) | null;
 }

@@ -37,8 +37,9 @@ export function actorOf(request: FastifyRequest): Actor {
         label: `user:${request.user.id}`,
         ip: request.ip,
         idempotency: request.idempotency,
+        deferFlush: true,
       }
-    : { userId: null, label: 'anonymous', ip: request.ip };
+    : { userId: null, label: 'anonymous', ip: request.ip, deferFlush: true };
 }
 
 export function sessionCookieOptions(secure: boolean, maxAgeSeconds?: number) {

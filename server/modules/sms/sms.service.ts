@@ -203,9 +203,10 @@ export class SmsService {
 
   /**
    * Records an inbound text once per MessageSid, routes it by keyword and queues the reply, all in one
-   * command. Answers null for a repeat of a message already handled.
+   * command. Answers null for a repeat of a message already handled. `deferFlush`: the caller waits for
+   * `Commands.flushed()` before answering (the webhook does).
    */
-  receive(inbound: InboundSms): { message: SmsRow; replies: SmsRow[] } | null {
+  receive(inbound: InboundSms, deferFlush = false): { message: SmsRow; replies: SmsRow[] } | null {
     const phone = toE164(inbound.from, this.core.config.DEFAULT_COUNTRY) ?? inbound.from;
     // Identified before the command opens so every row it writes can say who acted; nothing else runs
     // between this read and the transaction (the driver is synchronous).
@@ -214,6 +215,7 @@ export class SmsService {
       userId: sender.kind === 'user' ? sender.id : null,
       label: `sms:${redactPhone(phone)}`,
       volunteerId: sender.kind === 'volunteer' ? sender.id : null,
+      deferFlush,
     };
     return this.core.commands.run(actor, (cmd) => {
       if (findSmsByProviderSid(cmd.tx, inbound.messageSid)) return null;
@@ -263,9 +265,14 @@ export class SmsService {
   }
 
   /** A provider's delivery report; answers false for a message we don't know. */
-  applyProviderStatus(providerSid: string, providerStatus: string, errorCode: string | null): boolean {
+  applyProviderStatus(
+    providerSid: string,
+    providerStatus: string,
+    errorCode: string | null,
+    deferFlush = false,
+  ): boolean {
     const next = PROVIDER_STATUS[providerStatus];
-    return this.core.commands.run({ userId: null, label: 'sms-provider' }, (ctx) => {
+    return this.core.commands.run({ userId: null, label: 'sms-provider', deferFlush }, (ctx) => {
       const row = findSmsByProviderSid(ctx.tx, providerSid);
       if (!row) return false;
       if (!next || RANK[next] <= RANK[row.status]) return true;

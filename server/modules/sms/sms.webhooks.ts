@@ -39,7 +39,7 @@ export function smsWebhooks(service: SmsService, wakeOutbox: () => void) {
       },
       async (request, reply) => {
         const { MessageSid, From, Body } = request.body;
-        service.receive({ messageSid: MessageSid, from: From, body: Body });
+        service.receive({ messageSid: MessageSid, from: From, body: Body }, true);
         wakeOutbox();
         return reply.type('text/xml').send(EMPTY_TWIML);
       },
@@ -53,7 +53,7 @@ export function smsWebhooks(service: SmsService, wakeOutbox: () => void) {
       },
       async (request, reply) => {
         const { MessageSid, MessageStatus, ErrorCode } = request.body;
-        service.applyProviderStatus(MessageSid, MessageStatus, ErrorCode ?? null);
+        service.applyProviderStatus(MessageSid, MessageStatus, ErrorCode ?? null, true);
         return reply.type('text/xml').send(EMPTY_TWIML);
       },
     );
