@@ -87,8 +87,6 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   }
 
   await app.register(errorsPlugin);
-  // First of the onSend hooks: an answer is kept for replays (idempotency) only once it is on disk.
-  await app.register(durablePlugin);
   // Over plain http (a LAN address) upgrade-insecure-requests would send every asset to https, which
   // nothing answers: a blank page. HSTS means nothing over http either. Both follow PUBLIC_URL.
   const https = config.secureCookies;
@@ -118,6 +116,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(authPlugin);
   await app.register(inputsPlugin);
   await app.register(idempotencyPlugin);
+  // After idempotency's onSend, which keeps the answer in the same flush as the command it reports.
+  await app.register(durablePlugin);
   // After idempotency's onSend, which keeps the answer as plain text to replay.
   await app.register(compressPlugin);
   await app.register(realtimePlugin);

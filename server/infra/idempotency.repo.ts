@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, preparedOn } from '../../db/client';
 import { idempotencyKeys } from '../../db/schema';
 
@@ -73,16 +73,36 @@ const answerQuery = preparedOn((db) =>
     .prepare(),
 );
 
+const completeQuery = preparedOn((db) =>
+  db
+    .update(idempotencyKeys)
+    .set({
+      statusCode: sql`${sql.placeholder('statusCode')}`,
+      response: sql`${sql.placeholder('response')}`,
+      completedAt: sql`${sql.placeholder('atMs')}`,
+    })
+    .where(
+      and(
+        eq(idempotencyKeys.scope, sql.placeholder('scope')),
+        eq(idempotencyKeys.key, sql.placeholder('key')),
+        isNull(idempotencyKeys.completedAt),
+      ),
+    )
+    .prepare(),
+);
+
 /**
- * Keeps the answer for replays. It is written without waiting for the disk: the next durable commit
- * flushes it too. If power fails first, the mark of the command survives and a retry is refused
- * rather than run twice.
+ * Keeps the answer for replays. Inside the transaction commands share (the usual case: a request's
+ * answer is kept before its flush), it completes the mark the command left and is flushed with it.
+ * Otherwise it is written without waiting for the disk: the next durable commit flushes it too. If
+ * power fails first, the mark of the command survives and a retry is refused rather than run twice.
  */
 export function keepAnswer(db: Db, claim: IdempotencyClaim, statusCode: number, response: string, now: Date) {
   const sqlite = db.$client;
-  // Inside the transaction commands share, it simply goes with their flush.
   if (sqlite.inTransaction) {
-    answerQuery(db).run({ ...claim, statusCode, response, at: now });
+    const { scope, key } = claim;
+    const done = completeQuery(db).run({ scope, key, statusCode, response, atMs: now.getTime() });
+    if (done.changes === 0) answerQuery(db).run({ ...claim, statusCode, response, at: now });
     return;
   }
   sqlite.prepare('PRAGMA synchronous = OFF').run();

@@ -14,7 +14,7 @@ export interface Actor {
   ip?: string;
   /** A known volunteer texting in, so records can name them (and forget them once erased). */
   volunteerId?: number | null;
-  /** The Idempotency-Key of the request acting, marked as carried out when its command commits. */
+  /** The Idempotency-Key of the request acting, marked as carried out in its command's transaction. */
   idempotency?: (IdempotencyClaim & { carriedOut: boolean }) | null;
   /**
    * The caller tells nobody of the outcome before `Commands.flushed()` settles (an HTTP answer waits
@@ -91,7 +91,8 @@ export class Commands {
     }
     this.depth = 0;
     batch.commands += 1;
-    if (actor.idempotency) batch.claims.push(actor.idempotency);
+    // Its mark is in the transaction: the answer kept for replays goes with it (or with it is lost).
+    if (actor.idempotency) actor.idempotency.carriedOut = true;
     if (actor.deferFlush) this.schedule(batch);
     else this.flush();
     return result;
@@ -123,7 +124,6 @@ export class Commands {
       batch.reject?.(err);
       throw err;
     }
-    for (const claim of batch.claims) claim.carriedOut = true;
     batch.resolve?.();
     if (batch.commands > 0) this.committed.emit('commit');
   }
@@ -138,7 +138,7 @@ export class Commands {
     if (this.batch && !this.sqlite.inTransaction) this.fail(this.batch);
     if (!this.batch) {
       if (!this.sqlite.inTransaction) this.begin.run();
-      this.batch = { commands: 0, claims: [], scheduled: false, done: null, resolve: null, reject: null };
+      this.batch = { commands: 0, scheduled: false, done: null, resolve: null, reject: null };
     }
     return this.batch;
   }
@@ -200,8 +200,6 @@ export class Commands {
 interface Batch {
   /** Outermost commands that ran to their end in it. */
   commands: number;
-  /** Idempotency claims of the requests whose commands are in it, marked carried out on commit. */
-  claims: (IdempotencyClaim & { carriedOut: boolean })[];
   scheduled: boolean;
   done: Promise<void> | null;
   resolve: (() => void) | null;

@@ -26,11 +26,21 @@ export function shortDay(date: string, lang: 'en' | 'es'): string {
   );
 }
 
-/** A short local day and time for SMS: "Fri Mar 6 18:00" / "vie 6 mar 18:00". */
+const formatted = new Map<string, string>();
+
+/** A short local day and time for SMS: "Fri Mar 6 18:00" / "vie 6 mar 18:00". Shift starts repeat, so
+ * the latest few hundred are kept. */
 export function shortDateTime(at: Date, zone: string, lang: 'en' | 'es'): string {
-  return gsm(
-    DateTime.fromJSDate(at, { zone })
-      .setLocale(lang)
-      .toFormat(lang === 'es' ? 'ccc d LLL HH:mm' : 'ccc LLL d HH:mm'),
-  );
+  const key = `${at.getTime()} ${zone} ${lang}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = gsm(
+      DateTime.fromJSDate(at, { zone })
+        .setLocale(lang)
+        .toFormat(lang === 'es' ? 'ccc d LLL HH:mm' : 'ccc LLL d HH:mm'),
+    );
+    if (formatted.size >= 500) formatted.delete(formatted.keys().next().value as string);
+    formatted.set(key, text);
+  }
+  return text;
 }

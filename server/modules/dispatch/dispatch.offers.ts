@@ -9,6 +9,8 @@ import {
   findDispatch,
   type OfferRow,
   offersOf,
+  setOfferAnswer,
+  setOfferState,
   updateDispatch,
   updateOffer,
 } from './dispatch.repo';
@@ -25,11 +27,13 @@ export function setOffer(
   state: OfferRow['state'],
   extra: Partial<OfferRow> = {},
 ): void {
-  updateOffer(ctx.tx, offer.id, {
-    state,
-    respondedAt: state === 'expired' || state === 'superseded' ? offer.respondedAt : ctx.now,
-    ...extra,
-  });
+  const respondedAt = state === 'expired' || state === 'superseded' ? offer.respondedAt : ctx.now;
+  const { etaMinutes, replyText, ...others } = extra;
+  // The shapes a YES and a closed offer write go prepared; any other goes as a patch.
+  if (Object.keys(extra).length === 0) setOfferState(ctx.tx, offer.id, state, respondedAt);
+  else if (Object.keys(others).length === 0 && etaMinutes !== undefined && replyText !== undefined)
+    setOfferAnswer(ctx.tx, offer.id, state, respondedAt, etaMinutes, replyText);
+  else updateOffer(ctx.tx, offer.id, { state, respondedAt, ...extra });
   ctx.emit(`dispatch.offer_${state}`, {
     dispatchId: dispatch.id,
     releaseId: dispatch.releaseId,

@@ -1,9 +1,12 @@
-import { and, asc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client';
+import { and, asc, count, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
+import { type DbOrTx, preparedOn } from '../../../db/client';
 import { dispatches, dispatchOffers, type OfferState } from '../../../db/schema';
 
 export type DispatchRow = typeof dispatches.$inferSelect;
 export type OfferRow = typeof dispatchOffers.$inferSelect;
+
+const bare = (name: string) => sql`${sql.placeholder(name)}`;
+const ms = (at: Date | null | undefined) => (at ? at.getTime() : null);
 
 export function insertDispatch(db: DbOrTx, row: typeof dispatches.$inferInsert): DispatchRow {
   return db.insert(dispatches).values(row).returning().get();
@@ -17,8 +20,17 @@ export function updateDispatch(
   return db.update(dispatches).set(patch).where(eq(dispatches.id, id)).returning().get()!;
 }
 
+const dispatchById = preparedOn((db) =>
+  db
+    .select()
+    .from(dispatches)
+    .where(eq(dispatches.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** Read by every answer to an offer: a prepared statement. */
 export function findDispatch(db: DbOrTx, id: number): DispatchRow | null {
-  return db.select().from(dispatches).where(eq(dispatches.id, id)).get() ?? null;
+  return dispatchById(db).get({ id }) ?? null;
 }
 
 export function dispatchesOfRelease(db: DbOrTx, releaseId: number): DispatchRow[] {
@@ -30,8 +42,37 @@ export function dispatchesOfRelease(db: DbOrTx, releaseId: number): DispatchRow[
     .all();
 }
 
+const insertOfferQuery = preparedOn((db) =>
+  db
+    .insert(dispatchOffers)
+    .values({
+      id: sql.placeholder('id'),
+      dispatchId: sql.placeholder('dispatchId'),
+      volunteerId: sql.placeholder('volunteerId'),
+      code: sql.placeholder('code'),
+      wave: sql.placeholder('wave'),
+      state: sql.placeholder('state'),
+      reason: sql.placeholder('reason'),
+      offeredAt: sql.placeholder('offeredAt'),
+      expiresAt: sql.placeholder('expiresAt'),
+      // Nullable instants go bare (epoch ms or NULL): drizzle's conversion does not take null.
+      respondedAt: bare('respondedAt'),
+      etaMinutes: sql.placeholder('etaMinutes'),
+      replyText: sql.placeholder('replyText'),
+    })
+    .returning()
+    .prepare(),
+);
+
+/** Every wave writes one per volunteer asked: a prepared statement. A null id takes the next one. */
 export function insertOffer(db: DbOrTx, row: typeof dispatchOffers.$inferInsert): OfferRow {
-  return db.insert(dispatchOffers).values(row).returning().get();
+  return insertOfferQuery(db).get({
+    ...row,
+    id: row.id ?? null,
+    respondedAt: ms(row.respondedAt),
+    etaMinutes: row.etaMinutes ?? null,
+    replyText: row.replyText ?? null,
+  })!;
 }
 
 export function updateOffer(
@@ -40,6 +81,44 @@ export function updateOffer(
   patch: Partial<typeof dispatchOffers.$inferInsert>,
 ): void {
   db.update(dispatchOffers).set(patch).where(eq(dispatchOffers.id, id)).run();
+}
+
+const offerStateQuery = preparedOn((db) =>
+  db
+    .update(dispatchOffers)
+    .set({ state: bare('state'), respondedAt: bare('respondedAt') })
+    .where(eq(dispatchOffers.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** An offer's new state and answer time, nothing else: a prepared statement. */
+export function setOfferState(db: DbOrTx, id: number, state: OfferState, respondedAt: Date | null): void {
+  offerStateQuery(db).run({ id, state, respondedAt: ms(respondedAt) });
+}
+
+const offerAnswerQuery = preparedOn((db) =>
+  db
+    .update(dispatchOffers)
+    .set({
+      state: bare('state'),
+      respondedAt: bare('respondedAt'),
+      etaMinutes: bare('etaMinutes'),
+      replyText: bare('replyText'),
+    })
+    .where(eq(dispatchOffers.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** An offer's new state with the volunteer's answer (a YES with its ETA): a prepared statement. */
+export function setOfferAnswer(
+  db: DbOrTx,
+  id: number,
+  state: OfferState,
+  respondedAt: Date | null,
+  etaMinutes: number | null,
+  replyText: string | null,
+): void {
+  offerAnswerQuery(db).run({ id, state, respondedAt: ms(respondedAt), etaMinutes, replyText });
 }
 
 export function offersOf(db: DbOrTx, dispatchId: number): OfferRow[] {
@@ -51,66 +130,113 @@ export function offersOf(db: DbOrTx, dispatchId: number): OfferRow[] {
     .all();
 }
 
-export function findOffer(db: DbOrTx, id: number): OfferRow | null {
-  return db.select().from(dispatchOffers).where(eq(dispatchOffers.id, id)).get() ?? null;
-}
-
-/** A volunteer's offers still waiting for an answer. */
-export function openOffersOf(db: DbOrTx, volunteerId: number): OfferRow[] {
-  return db
+const offerById = preparedOn((db) =>
+  db
     .select()
     .from(dispatchOffers)
-    .where(and(eq(dispatchOffers.volunteerId, volunteerId), eq(dispatchOffers.state, 'offered')))
-    .orderBy(asc(dispatchOffers.id))
-    .all();
+    .where(eq(dispatchOffers.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+export function findOffer(db: DbOrTx, id: number): OfferRow | null {
+  return offerById(db).get({ id }) ?? null;
 }
+
+const openOffersQuery = preparedOn((db) =>
+  db
+    .select()
+    .from(dispatchOffers)
+    .where(
+      and(
+        eq(dispatchOffers.volunteerId, sql.placeholder('volunteerId')),
+        eq(dispatchOffers.state, 'offered'),
+      ),
+    )
+    .orderBy(asc(dispatchOffers.id))
+    .prepare(),
+);
+
+/** A volunteer's offers still waiting for an answer. Prepared: every text from a volunteer asks. */
+export function openOffersOf(db: DbOrTx, volunteerId: number): OfferRow[] {
+  return openOffersQuery(db).all({ volunteerId });
+}
+
+const offersWithCodeQuery = preparedOn((db) =>
+  db
+    .select()
+    .from(dispatchOffers)
+    .where(
+      and(
+        eq(dispatchOffers.volunteerId, sql.placeholder('volunteerId')),
+        eq(dispatchOffers.code, sql.placeholder('code')),
+      ),
+    )
+    .orderBy(asc(dispatchOffers.id))
+    .prepare(),
+);
 
 export function offersOfVolunteerWithCode(db: DbOrTx, volunteerId: number, code: string): OfferRow[] {
-  return db
-    .select()
-    .from(dispatchOffers)
-    .where(and(eq(dispatchOffers.volunteerId, volunteerId), eq(dispatchOffers.code, code)))
-    .orderBy(asc(dispatchOffers.id))
-    .all();
+  return offersWithCodeQuery(db).all({ volunteerId, code });
 }
+
+const codesInUseQuery = preparedOn((db) =>
+  db
+    .select({ code: dispatchOffers.code })
+    .from(dispatchOffers)
+    .where(eq(dispatchOffers.state, 'offered'))
+    .prepare(),
+);
 
 export function codesInUse(db: DbOrTx): Set<string> {
   return new Set(
-    db
-      .select({ code: dispatchOffers.code })
-      .from(dispatchOffers)
-      .where(eq(dispatchOffers.state, 'offered'))
+    codesInUseQuery(db)
       .all()
       .map((r) => r.code),
   );
 }
 
-export function countOffers(db: DbOrTx, dispatchId: number, state: OfferState): number {
-  return db
-    .select({ id: dispatchOffers.id })
+const countOffersQuery = preparedOn((db) =>
+  db
+    .select({ n: count() })
     .from(dispatchOffers)
-    .where(and(eq(dispatchOffers.dispatchId, dispatchId), eq(dispatchOffers.state, state)))
-    .all().length;
+    .where(
+      and(
+        eq(dispatchOffers.dispatchId, sql.placeholder('dispatchId')),
+        eq(dispatchOffers.state, sql.placeholder('state')),
+      ),
+    )
+    .prepare(),
+);
+
+export function countOffers(db: DbOrTx, dispatchId: number, state: OfferState): number {
+  return countOffersQuery(db).get({ dispatchId, state })?.n ?? 0;
 }
+
+const acceptedQuery = (byVolunteer: boolean) =>
+  preparedOn((db) =>
+    db
+      .select({ volunteerId: dispatchOffers.volunteerId, releaseId: dispatches.releaseId })
+      .from(dispatchOffers)
+      .innerJoin(dispatches, eq(dispatches.id, dispatchOffers.dispatchId))
+      .where(
+        and(
+          eq(dispatchOffers.state, 'accepted'),
+          ne(dispatches.status, 'cancelled'),
+          byVolunteer ? eq(dispatchOffers.volunteerId, sql.placeholder('volunteerId')) : undefined,
+        ),
+      )
+      .orderBy(asc(dispatchOffers.id))
+      .prepare(),
+  );
+const acceptedByAll = acceptedQuery(false);
+const acceptedByOne = acceptedQuery(true);
 
 /** Accepted offers on dispatches not cancelled, oldest first: who said YES to which release. */
 export function acceptedOffers(
   db: DbOrTx,
   volunteerId?: number,
 ): { volunteerId: number; releaseId: number }[] {
-  return db
-    .select({ volunteerId: dispatchOffers.volunteerId, releaseId: dispatches.releaseId })
-    .from(dispatchOffers)
-    .innerJoin(dispatches, eq(dispatches.id, dispatchOffers.dispatchId))
-    .where(
-      and(
-        eq(dispatchOffers.state, 'accepted'),
-        ne(dispatches.status, 'cancelled'),
-        volunteerId === undefined ? undefined : eq(dispatchOffers.volunteerId, volunteerId),
-      ),
-    )
-    .orderBy(asc(dispatchOffers.id))
-    .all();
+  return volunteerId === undefined ? acceptedByAll(db).all() : acceptedByOne(db).all({ volunteerId });
 }
 
 /** When each YES that still stands was given, for YESes given in [from, to). */

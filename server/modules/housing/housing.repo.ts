@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, ne } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import { type DbOrTx, preparedOn } from '../../../db/client';
 import { hostRequests, housingSites, stays } from '../../../db/schema';
 import { MAX_NIGHTS } from '../../../shared/housing';
 import { addDays } from './housing.nights';
@@ -61,8 +61,18 @@ export function staysAround(db: DbOrTx, from: string, to: string, siteIds?: numb
     .all();
 }
 
+const staysOfReleaseQuery = preparedOn((db) =>
+  db
+    .select()
+    .from(stays)
+    .where(eq(stays.releaseId, sql.placeholder('releaseId')))
+    .orderBy(asc(stays.id))
+    .prepare(),
+);
+
+/** A release's stays, oldest first; read for the details a volunteer gets on YES: a prepared statement. */
 export function staysOfRelease(db: DbOrTx, releaseId: number): StayRow[] {
-  return db.select().from(stays).where(eq(stays.releaseId, releaseId)).orderBy(asc(stays.id)).all();
+  return staysOfReleaseQuery(db).all({ releaseId });
 }
 
 export function staysWithGuestsNotPurged(db: DbOrTx): StayRow[] {
@@ -105,15 +115,26 @@ export function openHostRequestsFor(db: DbOrTx, phone: string): HostRequestRow[]
     .map((r) => r.request);
 }
 
-/** Every request with this code texted to the host at this phone, newest first. */
-export function hostRequestsWithCodeFor(db: DbOrTx, phone: string, code: string): HostRequestRow[] {
-  return db
+const withCodeForQuery = preparedOn((db) =>
+  db
     .select({ request: hostRequests })
     .from(hostRequests)
     .innerJoin(housingSites, eq(housingSites.id, hostRequests.housingSiteId))
-    .where(and(eq(housingSites.contactPhone, phone), eq(hostRequests.code, code)))
+    .where(
+      and(
+        eq(housingSites.contactPhone, sql.placeholder('phone')),
+        eq(hostRequests.code, sql.placeholder('code')),
+      ),
+    )
     .orderBy(desc(hostRequests.id))
-    .all()
+    .prepare(),
+);
+
+/** Every request with this code texted to the host at this phone, newest first. Prepared: a YES or NO
+ * with a code looks here. */
+export function hostRequestsWithCodeFor(db: DbOrTx, phone: string, code: string): HostRequestRow[] {
+  return withCodeForQuery(db)
+    .all({ phone, code })
     .map((r) => r.request);
 }
 

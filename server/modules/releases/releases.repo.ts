@@ -62,8 +62,17 @@ export function updateRelease(
   return db.update(releases).set(patch).where(eq(releases.id, id)).returning().get()!;
 }
 
+const releaseById = preparedOn((db) =>
+  db
+    .select()
+    .from(releases)
+    .where(eq(releases.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** Read by nearly every command on a release: a prepared statement. */
 export function findRelease(db: DbOrTx, id: number): ReleaseRow | null {
-  return db.select().from(releases).where(eq(releases.id, id)).get() ?? null;
+  return releaseById(db).get({ id }) ?? null;
 }
 
 export function listReleases(db: DbOrTx, statuses: readonly ReleaseStatus[] | null): ReleaseRow[] {

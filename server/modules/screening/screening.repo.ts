@@ -1,5 +1,5 @@
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client';
+import { type DbOrTx, preparedOn } from '../../../db/client';
 import { screenings } from '../../../db/schema';
 import type { ScreenFacts } from './screening.rules';
 
@@ -9,35 +9,40 @@ export function insertScreening(db: DbOrTx, row: typeof screenings.$inferInsert)
   return db.insert(screenings).values(row).returning().get();
 }
 
+const latestQuery = preparedOn((db) =>
+  db
+    .select()
+    .from(screenings)
+    .where(eq(screenings.volunteerId, sql.placeholder('volunteerId')))
+    .orderBy(desc(screenings.at), desc(screenings.id))
+    .limit(1)
+    .prepare(),
+);
+
+/** Read for a volunteer's status (the STATUS keyword among others): a prepared statement. */
 export function latestScreening(db: DbOrTx, volunteerId: number): ScreeningRow | null {
-  return (
-    db
-      .select()
-      .from(screenings)
-      .where(eq(screenings.volunteerId, volunteerId))
-      .orderBy(desc(screenings.at), desc(screenings.id))
-      .limit(1)
-      .get() ?? null
-  );
+  return latestQuery(db).get({ volunteerId }) ?? null;
 }
+
+const latestIsolationQuery = preparedOn((db) =>
+  db
+    .select()
+    .from(screenings)
+    .where(
+      and(
+        eq(screenings.volunteerId, sql.placeholder('volunteerId')),
+        eq(screenings.result, 'isolate'),
+        isNotNull(screenings.isolateUntil),
+      ),
+    )
+    .orderBy(desc(screenings.at), desc(screenings.id))
+    .limit(1)
+    .prepare(),
+);
 
 /** The newest screen that started or extended an isolation. */
 export function latestIsolation(db: DbOrTx, volunteerId: number): ScreeningRow | null {
-  return (
-    db
-      .select()
-      .from(screenings)
-      .where(
-        and(
-          eq(screenings.volunteerId, volunteerId),
-          eq(screenings.result, 'isolate'),
-          isNotNull(screenings.isolateUntil),
-        ),
-      )
-      .orderBy(desc(screenings.at), desc(screenings.id))
-      .limit(1)
-      .get() ?? null
-  );
+  return latestIsolationQuery(db).get({ volunteerId }) ?? null;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, gte, inArray, lt, lte } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client';
+import { and, asc, eq, gt, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { type DbOrTx, preparedOn } from '../../../db/client';
 import { shiftSignups, shifts, shiftTemplates } from '../../../db/schema';
 
 export type ShiftRow = typeof shifts.$inferSelect;
@@ -62,15 +62,25 @@ export function deleteSignup(db: DbOrTx, shiftId: number, volunteerId: number): 
   );
 }
 
-/** A volunteer's shifts that have not ended, soonest first. */
-export function upcomingShiftsOf(db: DbOrTx, volunteerId: number, now: Date): ShiftRow[] {
-  return db
+const upcomingQuery = preparedOn((db) =>
+  db
     .select({ shift: shifts })
     .from(shiftSignups)
     .innerJoin(shifts, eq(shifts.id, shiftSignups.shiftId))
-    .where(and(eq(shiftSignups.volunteerId, volunteerId), gte(shifts.endsAt, now)))
+    .where(
+      and(
+        eq(shiftSignups.volunteerId, sql.placeholder('volunteerId')),
+        gte(shifts.endsAt, sql.placeholder('nowMs')),
+      ),
+    )
     .orderBy(asc(shifts.startsAt))
-    .all()
+    .prepare(),
+);
+
+/** A volunteer's shifts that have not ended, soonest first. Prepared: the STATUS keyword asks. */
+export function upcomingShiftsOf(db: DbOrTx, volunteerId: number, now: Date): ShiftRow[] {
+  return upcomingQuery(db)
+    .all({ volunteerId, nowMs: now.getTime() })
     .map((r) => r.shift);
 }
 

@@ -5,16 +5,70 @@ import { type SmsStatus, smsMessages, smsOptOuts } from '../../../db/schema';
 export type SmsRow = typeof smsMessages.$inferSelect;
 export type NewSms = typeof smsMessages.$inferInsert;
 
+const bare = (name: string) => sql`${sql.placeholder(name)}`;
+const ms = (at: Date | null | undefined) => (at ? at.getTime() : null);
+
+const insertQuery = preparedOn((db) =>
+  db
+    .insert(smsMessages)
+    .values({
+      id: sql.placeholder('id'),
+      direction: sql.placeholder('direction'),
+      phone: sql.placeholder('phone'),
+      body: sql.placeholder('body'),
+      kind: sql.placeholder('kind'),
+      priority: sql.placeholder('priority'),
+      language: sql.placeholder('language'),
+      status: sql.placeholder('status'),
+      relatedType: sql.placeholder('relatedType'),
+      relatedId: sql.placeholder('relatedId'),
+      providerSid: sql.placeholder('providerSid'),
+      errorCode: sql.placeholder('errorCode'),
+      errorMessage: sql.placeholder('errorMessage'),
+      attempts: sql.placeholder('attempts'),
+      // Nullable instants go bare (epoch ms or NULL): drizzle's conversion does not take null.
+      dueAt: bare('dueAt'),
+      createdBy: sql.placeholder('createdBy'),
+      createdAt: sql.placeholder('createdAt'),
+      updatedAt: sql.placeholder('updatedAt'),
+      purgedAt: bare('purgedAt'),
+    })
+    .returning()
+    .prepare(),
+);
+
+/** Every inbound text and every reply is written here: a prepared statement. */
 export function insertSms(db: DbOrTx, row: NewSms): SmsRow {
-  return db.insert(smsMessages).values(row).returning().get();
+  return insertQuery(db).get({
+    ...row,
+    id: row.id ?? null,
+    language: row.language ?? null,
+    relatedType: row.relatedType ?? null,
+    relatedId: row.relatedId ?? null,
+    providerSid: row.providerSid ?? null,
+    errorCode: row.errorCode ?? null,
+    errorMessage: row.errorMessage ?? null,
+    attempts: row.attempts ?? 0,
+    dueAt: ms(row.dueAt),
+    createdBy: row.createdBy ?? null,
+    purgedAt: ms(row.purgedAt),
+  })!;
 }
 
 export function updateSms(db: DbOrTx, id: number, patch: Partial<NewSms>): SmsRow {
   return db.update(smsMessages).set(patch).where(eq(smsMessages.id, id)).returning().get()!;
 }
 
+const byId = preparedOn((db) =>
+  db
+    .select()
+    .from(smsMessages)
+    .where(eq(smsMessages.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 export function findSms(db: DbOrTx, id: number): SmsRow | null {
-  return db.select().from(smsMessages).where(eq(smsMessages.id, id)).get() ?? null;
+  return byId(db).get({ id }) ?? null;
 }
 
 const bySid = preparedOn((db) =>
@@ -94,24 +148,32 @@ export function purgeSmsBefore(db: DbOrTx, before: Date, now: Date): number {
     .run().changes;
 }
 
+const lastInbound = preparedOn((db) =>
+  db
+    .select({ language: smsMessages.language })
+    .from(smsMessages)
+    .where(and(eq(smsMessages.direction, 'inbound'), eq(smsMessages.phone, sql.placeholder('phone'))))
+    .orderBy(desc(smsMessages.id))
+    .limit(1)
+    .prepare(),
+);
+
 /** The language this number last wrote in (by its keyword), for numbers no profile speaks for. */
 export function lastInboundLanguage(db: DbOrTx, phone: string): 'en' | 'es' | null {
-  return (
-    db
-      .select({ language: smsMessages.language })
-      .from(smsMessages)
-      .where(and(eq(smsMessages.direction, 'inbound'), eq(smsMessages.phone, phone)))
-      .orderBy(desc(smsMessages.id))
-      .limit(1)
-      .get()?.language ?? null
-  );
+  return lastInbound(db).get({ phone })?.language ?? null;
 }
 
+const optOutByPhone = preparedOn((db) =>
+  db
+    .select({ phone: smsOptOuts.phone })
+    .from(smsOptOuts)
+    .where(eq(smsOptOuts.phone, sql.placeholder('phone')))
+    .prepare(),
+);
+
+/** The outbox asks before handing each message over: a prepared statement. */
 export function isOptedOut(db: DbOrTx, phone: string): boolean {
-  return (
-    db.select({ phone: smsOptOuts.phone }).from(smsOptOuts).where(eq(smsOptOuts.phone, phone)).get() !==
-    undefined
-  );
+  return optOutByPhone(db).get({ phone }) !== undefined;
 }
 
 export function addOptOut(db: DbOrTx, phone: string, keyword: string, at: Date): boolean {

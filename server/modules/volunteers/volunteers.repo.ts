@@ -16,8 +16,17 @@ export function updateVolunteer(
   return db.update(volunteers).set(patch).where(eq(volunteers.id, id)).returning().get()!;
 }
 
+const byId = preparedOn((db) =>
+  db
+    .select()
+    .from(volunteers)
+    .where(eq(volunteers.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** Read by commands on a volunteer (screens, offers, signups): a prepared statement. */
 export function findVolunteer(db: DbOrTx, id: number): VolunteerRow | null {
-  return db.select().from(volunteers).where(eq(volunteers.id, id)).get() ?? null;
+  return byId(db).get({ id }) ?? null;
 }
 
 const byPhone = preparedOn((db) =>
