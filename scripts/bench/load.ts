@@ -16,12 +16,20 @@ export interface LoadResult {
 export const CONNECTIONS = 10;
 
 export async function load(opts: autocannon.Options): Promise<LoadResult> {
-  // autocannon notices the end of a run only at its sample ticks (1 s by default), so a run bounded by
-  // `amount` would count whole seconds; a 100 ms tick keeps that error small.
-  const result = await autocannon({ connections: CONNECTIONS, sampleInt: 100, ...opts });
+  // autocannon notices the end of a run only at its sample ticks, so a run bounded by `amount` is timed
+  // here instead, from the start to its last answer.
+  const started = performance.now();
+  let last = started;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const run = autocannon({ connections: CONNECTIONS, sampleInt: 100, ...opts }, (err, done) =>
+      err ? reject(err) : resolve(done),
+    );
+    run.on('response', () => {
+      last = performance.now();
+    });
+  });
   const errors = result.errors + result.timeouts + result.non2xx;
-  // requests.average counts every second of the run; a run bounded by `amount` ends mid-second.
-  const seconds = Math.max(0.001, result.duration);
+  const seconds = Math.max(0.001, opts.amount ? (last - started) / 1000 : result.duration);
   return {
     rps: Math.round(result.requests.total / seconds),
     p50: result.latency.p50,
@@ -33,12 +41,13 @@ export async function load(opts: autocannon.Options): Promise<LoadResult> {
 
 const json = { 'content-type': 'application/json' };
 
-/** The bare route: one insert per request. */
-export function bareInsert(url: string, duration: number): Promise<LoadResult> {
+/** The bare route: one insert per request, as fast as it goes or at `overallRate` a second. */
+export function bareInsert(url: string, duration: number, overallRate?: number): Promise<LoadResult> {
   return load({
     url: `${url}/rows`,
     method: 'POST',
     duration,
+    ...(overallRate ? { overallRate } : {}),
     headers: json,
     body: JSON.stringify({ siteId: 1, adults: 3, children: 1, languages: ['es'], needs: ['food', 'shoes'] }),
   });
