@@ -7,6 +7,7 @@ import { ValidationError } from '../../errors';
 import { idParams } from '../../lib/params';
 import { asBuilt } from '../../lib/serialize';
 import { actorOf } from '../../plugins/auth';
+import { RosterAnswers, takesGzip } from './volunteers.answers';
 import { importVolunteers } from './volunteers.import';
 import {
   importQuery,
@@ -25,7 +26,18 @@ export function volunteerFor<T extends { phone: string; screening: unknown }>(ro
   return { ...v, phone: phoneFor(role, v.phone), screening: shownTo(role, 'health', v.screening) };
 }
 
+/** When the first clear screen in the list runs out, changing that volunteer's state by itself. */
+function firstExpiry(items: { screening: { state: string; until: string | null } }[]): number {
+  let first = Number.POSITIVE_INFINITY;
+  for (const v of items) {
+    if (v.screening.state === 'clear' && v.screening.until)
+      first = Math.min(first, Date.parse(v.screening.until));
+  }
+  return first;
+}
+
 export function volunteersRoutes(service: VolunteersService) {
+  const answers = new RosterAnswers();
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     app.addContentTypeParser(
@@ -60,14 +72,36 @@ export function volunteersRoutes(service: VolunteersService) {
           response: { 200: volunteerList },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const role = request.user!.role;
         const { active, screening: state, ...q } = request.query;
         mayFilterBy(role, 'health', 'querystring.screening', state !== undefined);
-        const items = service
-          .list({ ...q, active: active === undefined ? undefined : active === 'true' }, reads(role, 'phone'))
-          .filter((v) => !state || v.screening.state === state);
-        return { items: items.map((v) => volunteerFor(role, v)) };
+        const list = () =>
+          service
+            .list(
+              { ...q, active: active === undefined ? undefined : active === 'true' },
+              reads(role, 'phone'),
+            )
+            .filter((v) => !state || v.screening.state === state);
+        const whole = Object.values(request.query).every((v) => v === undefined || v === '');
+        if (!whole || !takesGzip(request.headers['accept-encoding'])) {
+          return { items: list().map((v) => volunteerFor(role, v)) };
+        }
+        const { db, clock } = app.core;
+        const inputs = { version: service.rosterVersion(db), optedOut: service.optedOutPhones(db) };
+        const body = answers.gzipFor(role, inputs, clock.now().getTime(), () => {
+          const items = list();
+          const json = JSON.stringify({ items: items.map((v) => volunteerFor(role, v)) });
+          return { json, until: firstExpiry(items) };
+        });
+        return (
+          reply
+            .header('content-type', 'application/json; charset=utf-8')
+            .header('content-encoding', 'gzip')
+            .header('vary', 'accept-encoding')
+            // Already written from the schema's own shape (above), and compressed: sent as the bytes they are.
+            .send(body as never)
+        );
       },
     );
 

@@ -53,6 +53,11 @@ export class VolunteersService {
     this.snapshot = new RosterSnapshot(ports.screening);
   }
 
+  /** The numbers that opted out of texts (the roster shows who did). */
+  optedOutPhones(db: DbOrTx): Set<string> {
+    return this.ports.sms.optedOutPhones(db);
+  }
+
   /** Changes whenever a volunteer or a screening does, so callers may keep what they derived until then. */
   rosterVersion(db: DbOrTx): string {
     return currentRosterVersion(db);
