@@ -83,6 +83,9 @@ export function logReleases(
   });
 }
 
+/** Numbers the MessageSids of every run in this process: a repeated sid is a retry the app ignores. */
+let sent = 0;
+
 /** Twilio's inbound webhook, signed over PUBLIC_URL as Twilio signs it, one new MessageSid each. */
 export function inboundTexts(
   url: string,
@@ -90,7 +93,6 @@ export function inboundTexts(
   texts: () => { from: string; body: string },
   opts: { duration?: number; amount?: number },
 ): Promise<LoadResult> {
-  let n = 0;
   return load({
     url: `${url}/sms/inbound`,
     method: 'POST',
@@ -100,8 +102,8 @@ export function inboundTexts(
       {
         setupRequest: (req) => {
           const { from, body } = texts();
-          n += 1;
-          const params = { MessageSid: `SMbench${process.pid}x${n}`, From: from, Body: body };
+          sent += 1;
+          const params = { MessageSid: `SMbench${process.pid}x${sent}`, From: from, Body: body };
           const signature = twilio.getExpectedTwilioSignature(token, `${url}/sms/inbound`, params);
           return {
             ...req,
