@@ -12,6 +12,8 @@ export interface Actor {
   userId: number | null;
   label: string;
   ip?: string;
+  /** The signed-in user's name, known from the session, so an answer need not look it up. */
+  name?: string;
   /** A known volunteer texting in, so records can name them (and forget them once erased). */
   volunteerId?: number | null;
   /** The Idempotency-Key of the request acting, marked as carried out in its command's transaction. */

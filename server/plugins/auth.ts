@@ -35,6 +35,7 @@ export function actorOf(request: FastifyRequest): Actor {
     ? {
         userId: request.user.id,
         label: `user:${request.user.id}`,
+        name: request.user.name,
         ip: request.ip,
         idempotency: request.idempotency,
         deferFlush: true,

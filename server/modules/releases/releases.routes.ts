@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { anyRole, operators } from '../../access';
 import { idParams } from '../../lib/params';
+import { asBuilt } from '../../lib/serialize';
 import { actorOf } from '../../plugins/auth';
 import {
   createReleaseBody,
@@ -22,6 +23,7 @@ export function releasesRoutes(service: ReleasesService) {
       '/api/releases',
       {
         config: { access: operators },
+        serializerCompiler: asBuilt,
         schema: {
           tags: ['releases'],
           summary: 'Log a release (status expected when expectedAt is given, else reported)',

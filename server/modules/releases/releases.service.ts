@@ -174,8 +174,10 @@ export class ReleasesService {
   /** Answers from what the command wrote, as get() would, without reading it all back. */
   create(actor: Actor, input: CreateReleaseInput) {
     const { row, siteName, line } = this.core.commands.run(actor, (ctx) => this.created(ctx, input, 'web'));
-    const by = actor.userId === null ? null : this.ports.users.findIn(this.core.db, actor.userId);
-    const entry = createdEntry(line, row, by?.name || actor.label, this.zone);
+    const name =
+      actor.name ??
+      (actor.userId === null ? null : this.ports.users.findIn(this.core.db, actor.userId)?.name);
+    const entry = createdEntry(line, row, name || actor.label, this.zone);
     return { ...this.toRelease(row, siteName), timeline: [entry] };
   }
 
