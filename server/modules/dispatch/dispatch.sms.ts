@@ -82,8 +82,7 @@ export function dispatchKeywords(service: DispatchService, zone: string): Keywor
       const { code, eta, extra } = parse(ctx);
       const volunteer = ctx.sender.kind === 'volunteer' ? ctx.sender.id : null;
       // A code names one question in one domain; without one, a volunteer's open offer comes first.
-      const waiting = volunteer !== null && openOffersOf(ctx.cmd.tx, volunteer).length > 0;
-      if (code || !waiting) {
+      if (code || volunteer === null || openOffersOf(ctx.cmd.tx, volunteer).length === 0) {
         for (const target of ctx.replyTargets) {
           const question = target.find(ctx, code);
           if (question) return question.answer(yes);
