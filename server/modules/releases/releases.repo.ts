@@ -12,6 +12,7 @@ const insertNewQuery = preparedOn((db) =>
   db
     .insert(releases)
     .values({
+      id: sql.placeholder('id'),
       code: sql.placeholder('code'),
       siteId: sql.placeholder('siteId'),
       status: sql.placeholder('status'),
@@ -35,13 +36,30 @@ const insertNewQuery = preparedOn((db) =>
     .prepare(),
 );
 
-/** A release as the web form or the RELEASE keyword logs it: a prepared statement. */
+const nextIdQuery = preparedOn((db) =>
+  db
+    .select({
+      id: sql<number>`max(coalesce((select seq from sqlite_sequence where name = 'releases'), 0), coalesce((select max(id) from releases), 0)) + 1`,
+    })
+    .from(sql`(select 1)`)
+    .prepare(),
+);
+
+/**
+ * The id the next release gets (ids are never reused: the table is AUTOINCREMENT), so its code can be
+ * written with it rather than changed afterwards. Read inside the transaction that inserts it.
+ */
+export function nextReleaseId(db: DbOrTx): number {
+  return nextIdQuery(db).get()!.id;
+}
+
+/** A release as the web form or the RELEASE keyword logs it, with the id `nextReleaseId` gave: a prepared statement. */
 export function insertNewRelease(
   db: DbOrTx,
   row: Omit<
     typeof releases.$inferInsert,
     'metAt' | 'closedAt' | 'acknowledgedAt' | 'acknowledgedBy' | 'purgedAt'
-  >,
+  > & { id: number },
 ): ReleaseRow {
   return insertNewQuery(db).get({
     ...row,
@@ -115,20 +133,6 @@ export function insertTimeline(db: DbOrTx, row: typeof releaseTimeline.$inferIns
     note: row.note ?? null,
   });
   return Number(result.lastInsertRowid);
-}
-
-const setCodeQuery = preparedOn((db) =>
-  db
-    .update(releases)
-    .set({ code: sql`${sql.placeholder('code')}` })
-    .where(eq(releases.id, sql.placeholder('id')))
-    .returning()
-    .prepare(),
-);
-
-/** A new release's code comes from its id. */
-export function setReleaseCode(db: DbOrTx, id: number, code: string): ReleaseRow {
-  return setCodeQuery(db).get({ id, code })!;
 }
 
 export function timelineOf(db: DbOrTx, releaseId: number): TimelineRow[] {

@@ -12,9 +12,9 @@ import {
   insertNewRelease,
   insertTimeline,
   listReleases,
+  nextReleaseId,
   type ReleaseRow,
   releasesForReports,
-  setReleaseCode,
   stillOpen,
   updateRelease,
 } from './releases.repo';
@@ -124,8 +124,10 @@ export class ReleasesService {
     }
     refuseExpectedInPast(input.expectedAt, ctx.now);
     const status: ReleaseStatus = input.expectedAt ? 'expected' : 'reported';
-    const inserted = insertNewRelease(ctx.tx, {
-      code: `pending-${ctx.now.getTime()}-${Math.random()}`,
+    const id = nextReleaseId(ctx.tx);
+    const row = insertNewRelease(ctx.tx, {
+      id,
+      code: releaseCode(id),
       siteId: site.id,
       status,
       expectedAt: input.expectedAt ? new Date(input.expectedAt) : null,
@@ -143,7 +145,6 @@ export class ReleasesService {
       createdAt: ctx.now,
       updatedAt: ctx.now,
     });
-    const row = setReleaseCode(ctx.tx, inserted.id, releaseCode(inserted.id));
     const line = insertTimeline(ctx.tx, {
       releaseId: row.id,
       at: ctx.now,
