@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fromRoot } from '../server/lib/paths';
@@ -34,6 +35,15 @@ export function preparedOn<T>(build: (db: DbOrTx) => T): (db: DbOrTx) => T {
     return prepared;
   };
 }
+
+/**
+ * A placeholder passed to SQLite as it is, without its column's conversion: for a nullable instant
+ * (drizzle's conversion does not take null) or a value already in its stored form. Give it `msOrNull`.
+ */
+export const rawPlaceholder = (name: string) => sql`${sql.placeholder(name)}`;
+
+/** An instant as stored (epoch ms), or NULL. */
+export const msOrNull = (at: Date | null | undefined) => (at ? at.getTime() : null);
 
 /**
  * drizzle asks better-sqlite3 to compile every query's SQL anew, each time it runs. The same text

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
-import { type DbOrTx, preparedOn } from '../../db/client';
+import { type DbOrTx, preparedOn, rawPlaceholder } from '../../db/client';
 import { audit } from '../../db/schema';
 
 export type AuditRow = typeof audit.$inferSelect;
@@ -16,7 +16,7 @@ const insertAuditQuery = preparedOn((db) =>
       entity: sql.placeholder('entity'),
       entityId: sql.placeholder('entityId'),
       // Bare, so a missing change set is stored as NULL rather than encoded as JSON "null".
-      changes: sql`${sql.placeholder('changes')}`,
+      changes: rawPlaceholder('changes'),
       ip: sql.placeholder('ip'),
     })
     .prepare(),

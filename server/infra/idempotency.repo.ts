@@ -1,5 +1,5 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
-import { type Db, type DbOrTx, preparedOn } from '../../db/client';
+import { type Db, type DbOrTx, preparedOn, rawPlaceholder } from '../../db/client';
 import { idempotencyKeys } from '../../db/schema';
 
 export type IdempotencyRow = typeof idempotencyKeys.$inferSelect;
@@ -77,9 +77,9 @@ const completeQuery = preparedOn((db) =>
   db
     .update(idempotencyKeys)
     .set({
-      statusCode: sql`${sql.placeholder('statusCode')}`,
-      response: sql`${sql.placeholder('response')}`,
-      completedAt: sql`${sql.placeholder('atMs')}`,
+      statusCode: rawPlaceholder('statusCode'),
+      response: rawPlaceholder('response'),
+      completedAt: rawPlaceholder('atMs'),
     })
     .where(
       and(

@@ -9,10 +9,8 @@ import {
   findDispatch,
   type OfferRow,
   offersOf,
-  setOfferAnswer,
-  setOfferState,
   updateDispatch,
-  updateOffer,
+  writeOffer,
 } from './dispatch.repo';
 import { renderDispatchText } from './dispatch.texts';
 
@@ -25,15 +23,14 @@ export function setOffer(
   dispatch: DispatchRow,
   offer: OfferRow,
   state: OfferRow['state'],
-  extra: Partial<OfferRow> = {},
+  extra: Partial<Pick<OfferRow, 'etaMinutes' | 'replyText'>> = {},
 ): void {
-  const respondedAt = state === 'expired' || state === 'superseded' ? offer.respondedAt : ctx.now;
-  const { etaMinutes, replyText, ...others } = extra;
-  // The shapes a YES and a closed offer write go prepared; any other goes as a patch.
-  if (Object.keys(extra).length === 0) setOfferState(ctx.tx, offer.id, state, respondedAt);
-  else if (Object.keys(others).length === 0 && etaMinutes !== undefined && replyText !== undefined)
-    setOfferAnswer(ctx.tx, offer.id, state, respondedAt, etaMinutes, replyText);
-  else updateOffer(ctx.tx, offer.id, { state, respondedAt, ...extra });
+  writeOffer(ctx.tx, offer.id, {
+    state,
+    respondedAt: state === 'expired' || state === 'superseded' ? offer.respondedAt : ctx.now,
+    etaMinutes: extra.etaMinutes !== undefined ? extra.etaMinutes : offer.etaMinutes,
+    replyText: extra.replyText !== undefined ? extra.replyText : offer.replyText,
+  });
   ctx.emit(`dispatch.offer_${state}`, {
     dispatchId: dispatch.id,
     releaseId: dispatch.releaseId,
@@ -148,7 +145,12 @@ export class OfferReplies {
    */
   noteUnclear(ctx: CommandContext, offer: OfferRow, text: string): void {
     const dispatch = findDispatch(ctx.tx, offer.dispatchId)!;
-    updateOffer(ctx.tx, offer.id, { replyText: text.trim().slice(0, MAX_REPLY_TEXT), respondedAt: ctx.now });
+    writeOffer(ctx.tx, offer.id, {
+      state: offer.state,
+      respondedAt: ctx.now,
+      etaMinutes: offer.etaMinutes,
+      replyText: text.trim().slice(0, MAX_REPLY_TEXT),
+    });
     ctx.audit({
       action: 'dispatch.offer_unclear',
       entity: 'dispatch',

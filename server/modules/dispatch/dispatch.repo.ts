@@ -1,12 +1,9 @@
 import { and, asc, count, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
-import { type DbOrTx, preparedOn } from '../../../db/client';
+import { type DbOrTx, msOrNull, preparedOn, rawPlaceholder } from '../../../db/client';
 import { dispatches, dispatchOffers, type OfferState } from '../../../db/schema';
 
 export type DispatchRow = typeof dispatches.$inferSelect;
 export type OfferRow = typeof dispatchOffers.$inferSelect;
-
-const bare = (name: string) => sql`${sql.placeholder(name)}`;
-const ms = (at: Date | null | undefined) => (at ? at.getTime() : null);
 
 export function insertDispatch(db: DbOrTx, row: typeof dispatches.$inferInsert): DispatchRow {
   return db.insert(dispatches).values(row).returning().get();
@@ -55,8 +52,8 @@ const insertOfferQuery = preparedOn((db) =>
       reason: sql.placeholder('reason'),
       offeredAt: sql.placeholder('offeredAt'),
       expiresAt: sql.placeholder('expiresAt'),
-      // Nullable instants go bare (epoch ms or NULL): drizzle's conversion does not take null.
-      respondedAt: bare('respondedAt'),
+      // Nullable instants go raw, as epoch ms or NULL (see rawPlaceholder).
+      respondedAt: rawPlaceholder('respondedAt'),
       etaMinutes: sql.placeholder('etaMinutes'),
       replyText: sql.placeholder('replyText'),
     })
@@ -69,56 +66,32 @@ export function insertOffer(db: DbOrTx, row: typeof dispatchOffers.$inferInsert)
   return insertOfferQuery(db).get({
     ...row,
     id: row.id ?? null,
-    respondedAt: ms(row.respondedAt),
+    respondedAt: msOrNull(row.respondedAt),
     etaMinutes: row.etaMinutes ?? null,
     replyText: row.replyText ?? null,
   })!;
 }
 
-export function updateOffer(
-  db: DbOrTx,
-  id: number,
-  patch: Partial<typeof dispatchOffers.$inferInsert>,
-): void {
-  db.update(dispatchOffers).set(patch).where(eq(dispatchOffers.id, id)).run();
-}
-
-const offerStateQuery = preparedOn((db) =>
-  db
-    .update(dispatchOffers)
-    .set({ state: bare('state'), respondedAt: bare('respondedAt') })
-    .where(eq(dispatchOffers.id, sql.placeholder('id')))
-    .prepare(),
-);
-
-/** An offer's new state and answer time, nothing else: a prepared statement. */
-export function setOfferState(db: DbOrTx, id: number, state: OfferState, respondedAt: Date | null): void {
-  offerStateQuery(db).run({ id, state, respondedAt: ms(respondedAt) });
-}
-
-const offerAnswerQuery = preparedOn((db) =>
+const writeOfferQuery = preparedOn((db) =>
   db
     .update(dispatchOffers)
     .set({
-      state: bare('state'),
-      respondedAt: bare('respondedAt'),
-      etaMinutes: bare('etaMinutes'),
-      replyText: bare('replyText'),
+      state: rawPlaceholder('state'),
+      respondedAt: rawPlaceholder('respondedAt'),
+      etaMinutes: rawPlaceholder('etaMinutes'),
+      replyText: rawPlaceholder('replyText'),
     })
     .where(eq(dispatchOffers.id, sql.placeholder('id')))
     .prepare(),
 );
 
-/** An offer's new state with the volunteer's answer (a YES with its ETA): a prepared statement. */
-export function setOfferAnswer(
+/** What an answer (or the lack of one) changes on an offer, all four columns: a prepared statement. */
+export function writeOffer(
   db: DbOrTx,
   id: number,
-  state: OfferState,
-  respondedAt: Date | null,
-  etaMinutes: number | null,
-  replyText: string | null,
+  to: Pick<OfferRow, 'state' | 'respondedAt' | 'etaMinutes' | 'replyText'>,
 ): void {
-  offerAnswerQuery(db).run({ id, state, respondedAt: ms(respondedAt), etaMinutes, replyText });
+  writeOfferQuery(db).run({ id, ...to, respondedAt: msOrNull(to.respondedAt) });
 }
 
 export function offersOf(db: DbOrTx, dispatchId: number): OfferRow[] {

@@ -1,12 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull, lt, notInArray, sql } from 'drizzle-orm';
-import { type DbOrTx, preparedOn } from '../../../db/client';
+import { type DbOrTx, msOrNull, preparedOn, rawPlaceholder } from '../../../db/client';
 import { type ReleaseStatus, releases, releaseTimeline } from '../../../db/schema';
 
 export type ReleaseRow = typeof releases.$inferSelect;
 export type TimelineRow = typeof releaseTimeline.$inferSelect;
-
-const bare = (name: string) => sql`${sql.placeholder(name)}`;
-const ms = (at: Date | null | undefined) => (at ? at.getTime() : null);
 
 const insertNewQuery = preparedOn((db) =>
   db
@@ -16,10 +13,10 @@ const insertNewQuery = preparedOn((db) =>
       code: sql.placeholder('code'),
       siteId: sql.placeholder('siteId'),
       status: sql.placeholder('status'),
-      // Nullable instants go bare (epoch ms or NULL): drizzle's conversion does not take null.
-      expectedAt: bare('expectedAt'),
-      releasedAt: bare('releasedAt'),
-      reportedAt: bare('reportedAt'),
+      // Nullable instants go raw, as epoch ms or NULL (see rawPlaceholder).
+      expectedAt: rawPlaceholder('expectedAt'),
+      releasedAt: rawPlaceholder('releasedAt'),
+      reportedAt: rawPlaceholder('reportedAt'),
       adults: sql.placeholder('adults'),
       children: sql.placeholder('children'),
       languages: sql.placeholder('languages'),
@@ -63,9 +60,9 @@ export function insertNewRelease(
 ): ReleaseRow {
   return insertNewQuery(db).get({
     ...row,
-    expectedAt: ms(row.expectedAt),
-    releasedAt: ms(row.releasedAt),
-    reportedAt: ms(row.reportedAt),
+    expectedAt: msOrNull(row.expectedAt),
+    releasedAt: msOrNull(row.releasedAt),
+    reportedAt: msOrNull(row.reportedAt),
     destination: row.destination ?? null,
     travelDate: row.travelDate ?? null,
     notes: row.notes ?? null,

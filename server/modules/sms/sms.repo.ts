@@ -1,12 +1,9 @@
 import { and, asc, desc, eq, isNull, lt, lte, notInArray, or, type SQL, sql } from 'drizzle-orm';
-import { type DbOrTx, preparedOn } from '../../../db/client';
+import { type DbOrTx, msOrNull, preparedOn, rawPlaceholder } from '../../../db/client';
 import { type SmsStatus, smsMessages, smsOptOuts } from '../../../db/schema';
 
 export type SmsRow = typeof smsMessages.$inferSelect;
 export type NewSms = typeof smsMessages.$inferInsert;
-
-const bare = (name: string) => sql`${sql.placeholder(name)}`;
-const ms = (at: Date | null | undefined) => (at ? at.getTime() : null);
 
 const insertQuery = preparedOn((db) =>
   db
@@ -26,12 +23,12 @@ const insertQuery = preparedOn((db) =>
       errorCode: sql.placeholder('errorCode'),
       errorMessage: sql.placeholder('errorMessage'),
       attempts: sql.placeholder('attempts'),
-      // Nullable instants go bare (epoch ms or NULL): drizzle's conversion does not take null.
-      dueAt: bare('dueAt'),
+      // Nullable instants go raw, as epoch ms or NULL (see rawPlaceholder).
+      dueAt: rawPlaceholder('dueAt'),
       createdBy: sql.placeholder('createdBy'),
       createdAt: sql.placeholder('createdAt'),
       updatedAt: sql.placeholder('updatedAt'),
-      purgedAt: bare('purgedAt'),
+      purgedAt: rawPlaceholder('purgedAt'),
     })
     .returning()
     .prepare(),
@@ -49,9 +46,9 @@ export function insertSms(db: DbOrTx, row: NewSms): SmsRow {
     errorCode: row.errorCode ?? null,
     errorMessage: row.errorMessage ?? null,
     attempts: row.attempts ?? 0,
-    dueAt: ms(row.dueAt),
+    dueAt: msOrNull(row.dueAt),
     createdBy: row.createdBy ?? null,
-    purgedAt: ms(row.purgedAt),
+    purgedAt: msOrNull(row.purgedAt),
   })!;
 }
 
