@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { negotiate } from '@fastify/accept-negotiator';
 
 /** What the whole roster, as one role reads it, depends on besides the clock. */
 export interface RosterInputs {
@@ -16,15 +17,10 @@ interface Kept {
   gzip: Buffer;
 }
 
-/** Whether a client takes gzip (and has not refused it with q=0). */
+/** Whether a client takes gzip (and has not refused it with q=0), negotiated as @fastify/compress does. */
 export function takesGzip(acceptEncoding: string | string[] | undefined): boolean {
   const header = Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : (acceptEncoding ?? '');
-  return header.split(',').some((part) => {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    if (name !== 'gzip' && name !== '*') return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
+  return negotiate(header, ['gzip']) === 'gzip';
 }
 
 /**
