@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { RecentAnswers } from './recent';
 
 /** "sáb", "mié": an accent in a day name would turn the whole SMS into UCS-2, so dates drop them. */
 function gsm(text: string): string {
@@ -26,21 +27,16 @@ export function shortDay(date: string, lang: 'en' | 'es'): string {
   );
 }
 
-const formatted = new Map<string, string>();
+const formatted = new RecentAnswers<string>(500);
 
 /** A short local day and time for SMS: "Fri Mar 6 18:00" / "vie 6 mar 18:00". Shift starts repeat, so
  * the latest few hundred are kept. */
 export function shortDateTime(at: Date, zone: string, lang: 'en' | 'es'): string {
-  const key = `${at.getTime()} ${zone} ${lang}`;
-  let text = formatted.get(key);
-  if (text === undefined) {
-    text = gsm(
+  return formatted.get(`${at.getTime()} ${zone} ${lang}`, () =>
+    gsm(
       DateTime.fromJSDate(at, { zone })
         .setLocale(lang)
         .toFormat(lang === 'es' ? 'ccc d LLL HH:mm' : 'ccc LLL d HH:mm'),
-    );
-    if (formatted.size >= 500) formatted.delete(formatted.keys().next().value as string);
-    formatted.set(key, text);
-  }
-  return text;
+    ),
+  );
 }
