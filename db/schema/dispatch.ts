@@ -52,8 +52,11 @@ export const dispatchOffers = sqliteTable(
     replyText: text('reply_text'),
   },
   (t) => [
-    index('offers_dispatch_idx').on(t.dispatchId),
+    // With the state, a dispatch's places are counted from the index alone.
+    index('offers_dispatch_state_idx').on(t.dispatchId, t.state),
     index('offers_volunteer_idx').on(t.volunteerId, t.state),
+    // A YES names its code: the offer is found in one step however many a volunteer has had.
+    index('offers_volunteer_code_idx').on(t.volunteerId, t.code),
   ],
 );
 

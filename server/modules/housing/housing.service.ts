@@ -56,10 +56,10 @@ export class HousingService {
    * who accepted its dispatch, the one person besides coordinators who may know it.
    */
   placementTonight(db: DbOrTx, releaseId: number): { name: string; address: string | null } | null {
+    const active = staysOfRelease(db, releaseId).filter((s) => s.status === 'active');
+    if (active.length === 0) return null;
     const night = tonight(this.core.clock.now(), this.zone);
-    const stay = staysOfRelease(db, releaseId).find(
-      (s) => s.status === 'active' && heldNights(s).includes(night),
-    );
+    const stay = active.find((s) => heldNights(s).includes(night));
     const site = stay ? findHousingSite(db, stay.housingSiteId) : null;
     return site ? { name: site.name, address: site.address } : null;
   }
