@@ -170,7 +170,7 @@ describe('openDb pragmas', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('opens a file database with WAL, synchronous FULL, foreign keys, secure_delete and a busy timeout', () => {
+  it('opens a file database with WAL, synchronous FULL, foreign keys, secure_delete, a busy timeout and undo journals in memory', () => {
     const db = openDb(path.join(dir, 'nested', 'bienvenida.db'));
     try {
       const pragma = (name: string) => db.$client.pragma(name, { simple: true });
@@ -179,6 +179,8 @@ describe('openDb pragmas', () => {
       expect(pragma('foreign_keys')).toBe(1);
       expect(pragma('secure_delete')).toBe(1);
       expect(pragma('busy_timeout')).toBe(5000);
+      // Each command's savepoint keeps its undo journal in memory, not in a temporary file.
+      expect(pragma('temp_store')).toBe(2);
     } finally {
       db.$client.close();
     }
