@@ -30,26 +30,39 @@ const insertQuery = preparedOn((db) =>
       updatedAt: sql.placeholder('updatedAt'),
       purgedAt: rawPlaceholder('purgedAt'),
     })
-    .returning()
     .prepare(),
 );
 
 /** Every inbound text and every reply is written here: a prepared statement. */
 export function insertSms(db: DbOrTx, row: NewSms): SmsRow {
-  return insertQuery(db).get({
-    ...row,
+  // Every column is given, so the row as written is the row as stored: nothing to read back.
+  const written: Omit<SmsRow, 'id'> & { id: number | null } = {
     id: row.id ?? null,
+    direction: row.direction,
+    phone: row.phone,
+    body: row.body,
+    kind: row.kind,
+    priority: row.priority,
     language: row.language ?? null,
+    status: row.status,
     relatedType: row.relatedType ?? null,
     relatedId: row.relatedId ?? null,
     providerSid: row.providerSid ?? null,
     errorCode: row.errorCode ?? null,
     errorMessage: row.errorMessage ?? null,
     attempts: row.attempts ?? 0,
-    dueAt: msOrNull(row.dueAt),
+    dueAt: row.dueAt ?? null,
     createdBy: row.createdBy ?? null,
-    purgedAt: msOrNull(row.purgedAt),
-  })!;
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    purgedAt: row.purgedAt ?? null,
+  };
+  const { lastInsertRowid } = insertQuery(db).run({
+    ...written,
+    dueAt: msOrNull(written.dueAt),
+    purgedAt: msOrNull(written.purgedAt),
+  });
+  return { ...written, id: Number(lastInsertRowid) };
 }
 
 export function updateSms(db: DbOrTx, id: number, patch: Partial<NewSms>): SmsRow {
