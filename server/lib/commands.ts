@@ -48,7 +48,8 @@ export interface CommandContext {
  * live events together. Listeners (the realtime hub, the SMS outbox) hear about it only after commit.
  *
  * Group commit: the outermost commands run in one event-loop turn share one transaction, each in its
- * own savepoint (a command that throws rolls back alone), and one flush to disk at the end of the turn.
+ * own savepoint (a command that throws rolls back alone), and one flush to disk at the end of the turn
+ * (or a few turns later, while each brings more).
  * A command whose actor defers the flush returns before it; its caller answers only once `flushed()`
  * settles, so nothing is acknowledged before it is on disk. Any other command commits the shared
  * transaction before it returns, as a lone transaction would.
@@ -153,14 +154,25 @@ export class Commands {
   private schedule(batch: Batch): void {
     if (batch.scheduled) return;
     batch.scheduled = true;
-    setImmediate(() => {
+    // At the end of this turn, or, while each turn brings more commands (requests arriving together),
+    // a few turns later: one flush for all of them, and no wait when nothing else arrives.
+    let seen = batch.commands;
+    let turns = 0;
+    const atEndOfTurn = () => {
       if (this.batch !== batch) return;
+      if (batch.commands > seen && turns < GATHER_TURNS) {
+        seen = batch.commands;
+        turns += 1;
+        setImmediate(atEndOfTurn);
+        return;
+      }
       try {
         this.flush();
       } catch {
         // Each waiter of the batch has been told (flushed() rejects).
       }
-    });
+    };
+    setImmediate(atEndOfTurn);
   }
 
   private runNested<T>(actor: Actor, now: Date, fn: (ctx: CommandContext) => T): T {
@@ -198,6 +210,9 @@ export class Commands {
     return value;
   }
 }
+
+/** How many more turns of the event loop a flush may wait while each brings new commands. */
+const GATHER_TURNS = 4;
 
 interface Batch {
   /** Outermost commands that ran to their end in it. */

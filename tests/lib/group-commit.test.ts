@@ -69,6 +69,44 @@ describe('group commit', () => {
     expect(onDisk()).toEqual(['kept', 'kept.too']);
   });
 
+  it('waits another turn while each brings more commands, and flushes once none arrives', async () => {
+    const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+    const lone = commands.run(deferred, ({ emit }) => emit('lone', {}));
+    expect(lone).toBeUndefined();
+    await turn();
+    // Alone in its turn, with nothing after it: flushed at the end of that turn.
+    expect(onDisk()).toEqual(['lone']);
+    expect(commits).toBe(1);
+    // Requests arriving over three turns in a row share one flush.
+    commands.run(deferred, ({ emit }) => emit('a', {}));
+    commands.run(deferred, ({ emit }) => emit('b', {}));
+    await turn();
+    commands.run(deferred, ({ emit }) => emit('c', {}));
+    await turn();
+    commands.run(deferred, ({ emit }) => emit('d', {}));
+    expect(onDisk()).toEqual(['lone']);
+    await commands.flushed();
+    expect(onDisk()).toEqual(['lone', 'a', 'b', 'c', 'd']);
+    expect(commits).toBe(2);
+  });
+
+  it('never holds a flush for long under a steady stream: a few turns at most', async () => {
+    const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+    const flushedAt: number[] = [];
+    commands.onCommit(() => flushedAt.push(onDisk().length));
+    for (let i = 0; i < 20; i += 1) {
+      commands.run(deferred, ({ emit }) => emit(`e${i}`, {}));
+      commands.run(deferred, ({ emit }) => emit(`f${i}`, {}));
+      await turn();
+    }
+    await commands.flushed();
+    expect(onDisk()).toHaveLength(40);
+    // A flush at least every six turns (12 commands), however busy.
+    expect(flushedAt.length).toBeGreaterThanOrEqual(4);
+    const gaps = flushedAt.map((n, i) => n - (flushedAt[i - 1] ?? 0));
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(12);
+  });
+
   it('commits what is pending with a command that does not defer, before it returns', () => {
     commands.run(deferred, ({ emit }) => emit('waiting', {}));
     commands.run({ userId: null, label: 'job' }, ({ emit }) => emit('now', {}));
