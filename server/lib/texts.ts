@@ -9,16 +9,19 @@ export type TextCatalog = Record<string, Record<SmsLanguage, string>>;
 
 export type TextParams = Record<string, string | number>;
 
-const pluralRules = new Map<string, Intl.PluralRules>();
+const pluralRules = new Map<string, { rules: Intl.PluralRules; small: boolean[] }>();
 
-/** "1 child", "3 children": CLDR's rule for the language picks the form. */
+/** "1 child", "3 children": CLDR's rule for the language picks the form (small counts kept once asked). */
 export function plural(lang: string, n: number, one: string, other: string): string {
-  let rules = pluralRules.get(lang);
-  if (!rules) {
-    rules = new Intl.PluralRules(lang);
-    pluralRules.set(lang, rules);
+  let entry = pluralRules.get(lang);
+  if (!entry) {
+    entry = { rules: new Intl.PluralRules(lang), small: [] };
+    pluralRules.set(lang, entry);
   }
-  return (rules.select(n) === 'one' ? one : other).replace('#', String(n));
+  const small = Number.isInteger(n) && n >= 0 && n < 100;
+  const isOne = (small ? entry.small[n] : undefined) ?? entry.rules.select(n) === 'one';
+  if (small) entry.small[n] = isOne;
+  return (isOne ? one : other).replace('#', String(n));
 }
 
 /**
@@ -39,16 +42,25 @@ export function renderer<C extends TextCatalog>(catalog: C) {
     fill(catalog[key]![lang], params, lang);
 }
 
+/** Each language's name as an SMS writes it, once asked (the languages are a fixed list). */
+const smsNames = new Map<string, string>();
+
 /** Language names for an SMS, in the reader's language and kept GSM-7 ("ingles", "K'iche'"). */
 export function languageList(lang: SmsLanguage, codes: readonly string[]): string {
   return codes
     .map((code) => {
-      const entry = languageEntry(code);
-      const name = entry ? entry[lang] : code;
-      return name
-        .normalize('NFD')
-        .replace(/[\u0300-\u0302\u0308]/g, '')
-        .normalize('NFC');
+      const key = `${lang}:${code}`;
+      let name = smsNames.get(key);
+      if (name === undefined) {
+        const entry = languageEntry(code);
+        name = (entry ? entry[lang] : code)
+          .normalize('NFD')
+          .replace(/[\u0300-\u0302\u0308]/g, '')
+          .normalize('NFC');
+        // Codes outside the list are the sender's own words: not kept, so they cannot grow the map.
+        if (entry) smsNames.set(key, name);
+      }
+      return name;
     })
     .join(', ');
 }

@@ -106,8 +106,11 @@ export class OfferReplies {
       entityId: dispatch.id,
       changes: { volunteerId: offer.volunteerId, etaMinutes },
     });
-    const found = this.ports.releases.findIn(ctx.tx, dispatch.releaseId)!;
-    if (accepted === 0 && found.release.status === 'reported') {
+    // The first YES sends the team on its way; later ones find the release already moved.
+    if (
+      accepted === 0 &&
+      this.ports.releases.findIn(ctx.tx, dispatch.releaseId)!.release.status === 'reported'
+    ) {
       this.ports.releases.moveIn(ctx, dispatch.releaseId, 'team_en_route', 'first volunteer accepted');
     }
     if (accepted + 1 >= dispatch.needed) {
