@@ -24,6 +24,9 @@ import {
 import { decide, type ScreenFacts, type ScreeningState, screeningState } from './screening.rules';
 import { renderScreeningText } from './screening.texts';
 
+/** Up to this many volunteers, states are read one by one rather than from every screen at once. */
+const ONE_BY_ONE = 500;
+
 export interface ScreeningAnswers {
   symptoms: boolean;
   exposure: boolean;
@@ -84,9 +87,20 @@ export class ScreeningService {
     );
   }
 
-  /** Every volunteer's state in one read (volunteers without any screen are missing from the map). */
-  statesOf(db: DbOrTx, now = this.core.clock.now()): Map<number, ScreeningState> {
+  /**
+   * These volunteers' states (every volunteer's without `ids`), volunteers without any screen missing
+   * from the map. A few hundred are looked up one by one (two indexed reads each); more, in one pass
+   * over every screen.
+   */
+  statesOf(db: DbOrTx, ids?: readonly number[], now = this.core.clock.now()): Map<number, ScreeningState> {
     const out = new Map<number, ScreeningState>();
+    if (ids && ids.length <= ONE_BY_ONE) {
+      for (const id of new Set(ids)) {
+        const latest = latestScreening(db, id);
+        if (latest) out.set(id, screeningState(latest, latestIsolation(db, id), now, this.validMs));
+      }
+      return out;
+    }
     for (const [id, facts] of screeningsByVolunteer(db))
       out.set(id, screeningState(facts.latest, facts.isolation, now, this.validMs));
     return out;

@@ -144,7 +144,12 @@ export class ShiftsService {
       db,
       signups.map((s) => s.volunteerId),
     );
-    const states = signups.length ? this.ports.screening.statesOf(db) : new Map();
+    const states = signups.length
+      ? this.ports.screening.statesOf(
+          db,
+          signups.map((s) => s.volunteerId),
+        )
+      : new Map();
     return rows.map((shift) => {
       const siteName = siteNames.get(shift.siteId) ?? '';
       const mine = signups
