@@ -1,5 +1,6 @@
 import { languageEntry } from '../../shared/language-codes';
 import type { SmsLanguage } from '../../shared/sms';
+import { RecentAnswers } from './recent';
 
 /**
  * SMS texts in both languages, each domain's in its own `<domain>.texts.ts`. Kept to one GSM-7 segment:
@@ -9,18 +10,20 @@ export type TextCatalog = Record<string, Record<SmsLanguage, string>>;
 
 export type TextParams = Record<string, string | number>;
 
-const pluralRules = new Map<string, { rules: Intl.PluralRules; small: boolean[] }>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+/** Whether a count takes the singular, per language: texts repeat the same few counts. */
+const singular = new RecentAnswers<boolean>(500);
 
-/** "1 child", "3 children": CLDR's rule for the language picks the form (small counts kept once asked). */
+/** "1 child", "3 children": CLDR's rule for the language picks the form. */
 export function plural(lang: string, n: number, one: string, other: string): string {
-  let entry = pluralRules.get(lang);
-  if (!entry) {
-    entry = { rules: new Intl.PluralRules(lang), small: [] };
-    pluralRules.set(lang, entry);
-  }
-  const small = Number.isInteger(n) && n >= 0 && n < 100;
-  const isOne = (small ? entry.small[n] : undefined) ?? entry.rules.select(n) === 'one';
-  if (small) entry.small[n] = isOne;
+  const isOne = singular.get(`${lang}:${n}`, () => {
+    let rules = pluralRules.get(lang);
+    if (!rules) {
+      rules = new Intl.PluralRules(lang);
+      pluralRules.set(lang, rules);
+    }
+    return rules.select(n) === 'one';
+  });
   return (isOne ? one : other).replace('#', String(n));
 }
 
@@ -42,26 +45,20 @@ export function renderer<C extends TextCatalog>(catalog: C) {
     fill(catalog[key]![lang], params, lang);
 }
 
-/** Each language's name as an SMS writes it, once asked (the languages are a fixed list). */
-const smsNames = new Map<string, string>();
+/** Each language's name as an SMS writes it: a fixed list, asked again and again. */
+const smsNames = new RecentAnswers<string>(500);
 
 /** Language names for an SMS, in the reader's language and kept GSM-7 ("ingles", "K'iche'"). */
 export function languageList(lang: SmsLanguage, codes: readonly string[]): string {
   return codes
-    .map((code) => {
-      const key = `${lang}:${code}`;
-      let name = smsNames.get(key);
-      if (name === undefined) {
-        const entry = languageEntry(code);
-        name = (entry ? entry[lang] : code)
+    .map((code) =>
+      smsNames.get(`${lang}:${code}`, () =>
+        (languageEntry(code)?.[lang] ?? code)
           .normalize('NFD')
           .replace(/[\u0300-\u0302\u0308]/g, '')
-          .normalize('NFC');
-        // Codes outside the list are the sender's own words: not kept, so they cannot grow the map.
-        if (entry) smsNames.set(key, name);
-      }
-      return name;
-    })
+          .normalize('NFC'),
+      ),
+    )
     .join(', ');
 }
 

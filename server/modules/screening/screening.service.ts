@@ -88,17 +88,14 @@ export class ScreeningService {
   }
 
   /**
-   * These volunteers' states (every volunteer's without `ids`), volunteers without any screen missing
-   * from the map. A few hundred are looked up one by one (two indexed reads each); more, in one pass
-   * over every screen.
+   * These volunteers' states (every volunteer's without `ids`). A few hundred are looked up one by one
+   * (two indexed reads each); more, in one pass over every screen, which leaves volunteers without any
+   * screen out of the map (they are missing).
    */
   statesOf(db: DbOrTx, ids?: readonly number[], now = this.core.clock.now()): Map<number, ScreeningState> {
     const out = new Map<number, ScreeningState>();
     if (ids && ids.length <= ONE_BY_ONE) {
-      for (const id of new Set(ids)) {
-        const latest = latestScreening(db, id);
-        if (latest) out.set(id, screeningState(latest, latestIsolation(db, id), now, this.validMs));
-      }
+      for (const id of new Set(ids)) out.set(id, this.stateOf(db, id, now));
       return out;
     }
     for (const [id, facts] of screeningsByVolunteer(db))

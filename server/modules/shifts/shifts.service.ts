@@ -140,16 +140,9 @@ export class ShiftsService {
       rows.map((r) => r.id),
     );
     const siteNames = this.ports.sites.namesById(db);
-    const names = this.ports.volunteers.namesOf(
-      db,
-      signups.map((s) => s.volunteerId),
-    );
-    const states = signups.length
-      ? this.ports.screening.statesOf(
-          db,
-          signups.map((s) => s.volunteerId),
-        )
-      : new Map();
+    const signedUp = signups.map((s) => s.volunteerId);
+    const names = this.ports.volunteers.namesOf(db, signedUp);
+    const states = signups.length ? this.ports.screening.statesOf(db, signedUp) : new Map();
     return rows.map((shift) => {
       const siteName = siteNames.get(shift.siteId) ?? '';
       const mine = signups
