@@ -54,8 +54,8 @@ export const dispatchOffers = sqliteTable(
   (t) => [
     // With the state, a dispatch's places are counted from the index alone.
     index('offers_dispatch_state_idx').on(t.dispatchId, t.state),
-    index('offers_volunteer_idx').on(t.volunteerId, t.state),
-    // A YES names its code: the offer is found in one step however many a volunteer has had.
+    // A YES names its code: the offer is found in one step however many a volunteer has had. A
+    // volunteer's open offers are read through it too; an index on the state would move with every answer.
     index('offers_volunteer_code_idx').on(t.volunteerId, t.code),
   ],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { smsDirections, smsKinds, smsLanguages, smsStatuses } from '../../shared/sms';
 import { instant } from './columns';
 
@@ -18,7 +18,8 @@ export const smsMessages = sqliteTable(
     status: text('status', { enum: smsStatuses }).notNull(),
     relatedType: text('related_type'),
     relatedId: integer('related_id'),
-    providerSid: text('provider_sid').unique(),
+    /** Twilio's id: set on an inbound text, and on an outbound one once it is handed over. */
+    providerSid: text('provider_sid'),
     errorCode: text('error_code'),
     errorMessage: text('error_message'),
     attempts: integer('attempts').notNull().default(0),
@@ -30,6 +31,8 @@ export const smsMessages = sqliteTable(
     purgedAt: instant('purged_at'),
   },
   (t) => [
+    // Without the rows still waiting for their id: a queued text does not touch this index.
+    uniqueIndex('sms_provider_sid_idx').on(t.providerSid).where(sql`provider_sid IS NOT NULL`),
     index('sms_outbox_idx').on(t.priority, t.id).where(sql`status = 'queued'`),
     index('sms_phone_idx').on(t.phone),
     index('sms_created_idx').on(t.createdAt),

@@ -1,4 +1,4 @@
-import { asc, desc, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, gt, lt, sql } from 'drizzle-orm';
 import { type DbOrTx, preparedOn } from '../../db/client';
 import { events } from '../../db/schema';
 
@@ -45,6 +45,20 @@ export function lastEventId(db: DbOrTx): number {
   return db.select({ id: events.id }).from(events).orderBy(desc(events.id)).limit(1).get()?.id ?? 0;
 }
 
+/**
+ * Deletes the events older than `before`. Events are written in time order, so the old ones hold the
+ * lowest ids: the delete walks ids from the oldest to the first event still young and needs no index on
+ * the time, which every command would pay for on each event it writes. An event written out of order
+ * (the clock set back) waits for the next run.
+ */
 export function deleteEventsBefore(db: DbOrTx, before: Date): number {
-  return db.delete(events).where(lt(events.at, before)).run().changes;
+  const at = before.getTime();
+  const firstYoung = sql`coalesce(
+    (select id from events where at >= ${at} order by id limit 1),
+    (select max(id) from events) + 1
+  )`;
+  return db
+    .delete(events)
+    .where(and(lt(events.id, firstYoung), lt(events.at, before)))
+    .run().changes;
 }

@@ -8,7 +8,7 @@ import {
   type DispatchRow,
   findDispatch,
   type OfferRow,
-  offersOf,
+  supersedeOpenOffers,
   updateDispatch,
   writeOffer,
 } from './dispatch.repo';
@@ -31,11 +31,22 @@ export function setOffer(
     etaMinutes: extra.etaMinutes !== undefined ? extra.etaMinutes : offer.etaMinutes,
     replyText: extra.replyText !== undefined ? extra.replyText : offer.replyText,
   });
+  offerMoved(ctx, dispatch, offer, state, extra.etaMinutes ?? null);
+}
+
+/** Tells the dashboards an offer moved. */
+function offerMoved(
+  ctx: CommandContext,
+  dispatch: DispatchRow,
+  offer: OfferRow,
+  state: OfferRow['state'],
+  etaMinutes: number | null,
+): void {
   ctx.emit(`dispatch.offer_${state}`, {
     dispatchId: dispatch.id,
     releaseId: dispatch.releaseId,
     volunteerId: offer.volunteerId,
-    etaMinutes: extra.etaMinutes ?? null,
+    etaMinutes,
   });
 }
 
@@ -58,17 +69,34 @@ export function textAboutOffer(
   });
 }
 
-/** Tells every volunteer whose offer is still open, with the given template, and closes their offer. */
+/**
+ * Tells every volunteer whose offer is still open, with the given template, and closes their offer. The
+ * offers close in one statement and their volunteers are read in one: a dispatch that fills may close
+ * dozens.
+ */
 export function closeOpenOffers(
   ctx: CommandContext,
   ports: Pick<DispatchPorts, 'sms' | 'volunteers'>,
   dispatch: DispatchRow,
   template: 'offerCovered' | 'offerCancelled',
 ): void {
-  for (const offer of offersOf(ctx.tx, dispatch.id)) {
-    if (offer.state !== 'offered') continue;
-    setOffer(ctx, dispatch, offer, 'superseded');
-    textAboutOffer(ctx, ports, offer, template);
+  const closed = supersedeOpenOffers(ctx.tx, dispatch.id);
+  if (closed.length === 0) return;
+  const contacts = ports.volunteers.contactsOf(
+    ctx.tx,
+    closed.map((o) => o.volunteerId),
+  );
+  for (const offer of closed) {
+    offerMoved(ctx, dispatch, offer, 'superseded', null);
+    const to = contacts.get(offer.volunteerId);
+    if (!to) continue;
+    ports.sms.enqueue(ctx, {
+      to: to.phone,
+      body: renderDispatchText(template, to.smsLanguage, { code: offer.code }),
+      kind: 'offer',
+      language: to.smsLanguage,
+      related: { type: 'dispatch_offer', id: offer.id },
+    });
   }
 }
 

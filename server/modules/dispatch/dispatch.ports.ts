@@ -13,7 +13,10 @@ export interface DispatchPorts {
   releases: Pick<ReleasesService, 'findIn' | 'moveIn' | 'openAmong' | 'acknowledgeIn'>;
   sites: Pick<SitesService, 'findIn'>;
   users: Pick<UsersService, 'findIn' | 'textCoordinators'>;
-  volunteers: Pick<VolunteersService, 'findIn' | 'namesOf' | 'rosterForRanking' | 'rosterVersion'>;
+  volunteers: Pick<
+    VolunteersService,
+    'findIn' | 'contactsOf' | 'namesOf' | 'rosterForRanking' | 'rosterVersion'
+  >;
   screening: Pick<ScreeningService, 'factsByVolunteer' | 'stateOf'>;
   shifts: Pick<ShiftsService, 'onShiftNow' | 'nextShiftOf'>;
   housing: Pick<HousingService, 'placementTonight'>;

@@ -94,6 +94,17 @@ export function writeOffer(
   writeOfferQuery(db).run({ id, ...to, respondedAt: msOrNull(to.respondedAt) });
 }
 
+/** Closes every offer of a dispatch still waiting for an answer, in one statement; answers them by id. */
+export function supersedeOpenOffers(db: DbOrTx, dispatchId: number): OfferRow[] {
+  return db
+    .update(dispatchOffers)
+    .set({ state: 'superseded' })
+    .where(and(eq(dispatchOffers.dispatchId, dispatchId), eq(dispatchOffers.state, 'offered')))
+    .returning()
+    .all()
+    .sort((a, b) => a.id - b.id);
+}
+
 export function offersOf(db: DbOrTx, dispatchId: number): OfferRow[] {
   return db
     .select()

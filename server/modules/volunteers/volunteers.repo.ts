@@ -63,6 +63,22 @@ export function volunteerNames(db: DbOrTx, ids: number[]): Map<number, string> {
   );
 }
 
+/** The number and text language of each of these volunteers, for texts to many at once. */
+export function volunteerContacts(
+  db: DbOrTx,
+  ids: number[],
+): Map<number, Pick<VolunteerRow, 'phone' | 'smsLanguage'>> {
+  if (ids.length === 0) return new Map();
+  return new Map(
+    db
+      .select({ id: volunteers.id, phone: volunteers.phone, smsLanguage: volunteers.smsLanguage })
+      .from(volunteers)
+      .where(inArray(volunteers.id, ids))
+      .all()
+      .map(({ id, ...contact }) => [id, contact]),
+  );
+}
+
 export interface RankingRosterRow {
   id: number;
   name: string;

@@ -20,6 +20,7 @@ import {
   rosterForRanking,
   updateVolunteer,
   type VolunteerRow,
+  volunteerContacts,
   volunteerNames,
 } from './volunteers.repo';
 import type { VolunteerInput, VolunteerPatch } from './volunteers.schemas';
@@ -83,6 +84,11 @@ export class VolunteersService {
   /** Names by id, for lists that show who (signups, offers). */
   namesOf(db: DbOrTx, ids: number[]): Map<number, string> {
     return volunteerNames(db, [...new Set(ids)]);
+  }
+
+  /** Numbers and text languages by id, for texts to many at once. */
+  contactsOf(db: DbOrTx, ids: number[]): Map<number, Pick<VolunteerRow, 'phone' | 'smsLanguage'>> {
+    return volunteerContacts(db, [...new Set(ids)]);
   }
 
   /** The columns dispatch ranking reads, for the whole roster, in one read. */

@@ -27,4 +27,31 @@ describe('live events retention', () => {
     await t.app.core.scheduler.runDue();
     expect(types()).toEqual(['screening.clear']);
   });
+
+  it('deletes every event when all are old, and one written with the clock set back on a later run', async () => {
+    emit('screening.isolate');
+    t.clock.advance(20 * DAY);
+    emit('screening.clear');
+    // The clock is set back a day: this event is older than the one before it.
+    t.clock.advance(-DAY);
+    emit('volunteer.updated');
+    t.app.core.scheduler.ensureRecurring();
+
+    t.clock.advance(32 * DAY);
+    await t.app.core.scheduler.runDue();
+    expect(types()).toEqual([]);
+
+    emit('screening.isolate');
+    t.clock.advance(5 * DAY);
+    emit('screening.clear');
+    t.clock.advance(-6 * DAY);
+    emit('volunteer.updated');
+    // 32 days after the first: it goes; the last, stamped a day before it, waits behind the young one.
+    t.clock.advance(33 * DAY);
+    await t.app.core.scheduler.runDue();
+    expect(types()).toEqual(['screening.clear', 'volunteer.updated']);
+    t.clock.advance(5 * DAY);
+    await t.app.core.scheduler.runDue();
+    expect(types()).toEqual([]);
+  });
 });
