@@ -37,6 +37,17 @@ export function preparedOn<T>(build: (db: DbOrTx) => T): (db: DbOrTx) => T {
 }
 
 /**
+ * A statement compiled once per connection and run by better-sqlite3 itself, with positional values
+ * in their stored form (epoch ms, JSON text). For the few inserts every command makes (events, audit
+ * lines, texts), where drizzle's filling of placeholders cost more than SQLite's own work.
+ */
+export function statementOn(source: string): (db: DbOrTx) => Database.Statement {
+  return preparedOn((db) =>
+    (db as unknown as { session: { client: Database.Database } }).session.client.prepare(source),
+  );
+}
+
+/**
  * A placeholder passed to SQLite as it is, without its column's conversion: for a nullable instant
  * (drizzle's conversion does not take null) or a value already in its stored form. Give it `msOrNull`.
  */

@@ -1,39 +1,27 @@
-import { and, desc, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
-import { type DbOrTx, preparedOn, rawPlaceholder } from '../../db/client';
+import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { type DbOrTx, statementOn } from '../../db/client';
 import { audit } from '../../db/schema';
 
 export type AuditRow = typeof audit.$inferSelect;
 export type NewAudit = typeof audit.$inferInsert;
 
-const insertAuditQuery = preparedOn((db) =>
-  db
-    .insert(audit)
-    .values({
-      at: sql.placeholder('at'),
-      userId: sql.placeholder('userId'),
-      actor: sql.placeholder('actor'),
-      action: sql.placeholder('action'),
-      entity: sql.placeholder('entity'),
-      entityId: sql.placeholder('entityId'),
-      // Bare, so a missing change set is stored as NULL rather than encoded as JSON "null".
-      changes: rawPlaceholder('changes'),
-      ip: sql.placeholder('ip'),
-    })
-    .prepare(),
+const insertAuditStatement = statementOn(
+  'INSERT INTO audit (at, user_id, actor, action, entity, entity_id, changes, ip) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
 );
 
-/** Every command writes audit lines: a prepared statement. */
+/** Every command writes audit lines: compiled once, run without drizzle (see statementOn). */
 export function insertAudit(tx: DbOrTx, row: NewAudit): void {
-  insertAuditQuery(tx).run({
-    at: row.at,
-    userId: row.userId ?? null,
-    actor: row.actor,
-    action: row.action,
-    entity: row.entity,
-    entityId: row.entityId ?? null,
-    changes: row.changes == null ? null : JSON.stringify(row.changes),
-    ip: row.ip ?? null,
-  });
+  insertAuditStatement(tx).run(
+    row.at.getTime(),
+    row.userId ?? null,
+    row.actor,
+    row.action,
+    row.entity,
+    row.entityId ?? null,
+    // A missing change set is stored as NULL rather than encoded as JSON "null".
+    row.changes == null ? null : JSON.stringify(row.changes),
+    row.ip ?? null,
+  );
 }
 
 /** Whether this user did `action` from this address since then (e.g. signed in from it before). */

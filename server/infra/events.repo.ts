@@ -1,29 +1,14 @@
 import { and, asc, desc, gt, lt, sql } from 'drizzle-orm';
-import { type DbOrTx, preparedOn } from '../../db/client';
+import { type DbOrTx, preparedOn, statementOn } from '../../db/client';
 import { events } from '../../db/schema';
 
 export type EventRow = typeof events.$inferSelect;
 
-const insertEventQuery = preparedOn((db) =>
-  db
-    .insert(events)
-    .values({
-      type: sql.placeholder('type'),
-      at: sql.placeholder('at'),
-      data: sql.placeholder('data'),
-      roles: sql.placeholder('roles'),
-    })
-    .prepare(),
-);
+const insertEventStatement = statementOn('INSERT INTO events (type, at, data, roles) VALUES (?, ?, ?, ?)');
 
-/** Every command emits events: a prepared statement. */
+/** Every command emits events: compiled once, run without drizzle (see statementOn). */
 export function insertEvent(tx: DbOrTx, row: typeof events.$inferInsert): void {
-  insertEventQuery(tx).run({
-    type: row.type,
-    at: row.at,
-    data: row.data,
-    roles: row.roles ?? null,
-  });
+  insertEventStatement(tx).run(row.type, row.at.getTime(), JSON.stringify(row.data), row.roles ?? null);
 }
 
 const eventsAfterQuery = preparedOn((db) =>

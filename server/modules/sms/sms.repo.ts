@@ -1,39 +1,18 @@
 import { and, asc, desc, eq, isNull, lt, lte, notInArray, or, type SQL, sql } from 'drizzle-orm';
-import { type DbOrTx, msOrNull, preparedOn, rawPlaceholder } from '../../../db/client';
+import { type DbOrTx, msOrNull, preparedOn, statementOn } from '../../../db/client';
 import { type SmsStatus, smsMessages, smsOptOuts } from '../../../db/schema';
 
 export type SmsRow = typeof smsMessages.$inferSelect;
 export type NewSms = typeof smsMessages.$inferInsert;
 
-const insertQuery = preparedOn((db) =>
-  db
-    .insert(smsMessages)
-    .values({
-      id: sql.placeholder('id'),
-      direction: sql.placeholder('direction'),
-      phone: sql.placeholder('phone'),
-      body: sql.placeholder('body'),
-      kind: sql.placeholder('kind'),
-      priority: sql.placeholder('priority'),
-      language: sql.placeholder('language'),
-      status: sql.placeholder('status'),
-      relatedType: sql.placeholder('relatedType'),
-      relatedId: sql.placeholder('relatedId'),
-      providerSid: sql.placeholder('providerSid'),
-      errorCode: sql.placeholder('errorCode'),
-      errorMessage: sql.placeholder('errorMessage'),
-      attempts: sql.placeholder('attempts'),
-      // Nullable instants go raw, as epoch ms or NULL (see rawPlaceholder).
-      dueAt: rawPlaceholder('dueAt'),
-      createdBy: sql.placeholder('createdBy'),
-      createdAt: sql.placeholder('createdAt'),
-      updatedAt: sql.placeholder('updatedAt'),
-      purgedAt: rawPlaceholder('purgedAt'),
-    })
-    .prepare(),
+const insertStatement = statementOn(
+  `INSERT INTO sms_messages (id, direction, phone, body, kind, priority, language, status, related_type,
+     related_id, provider_sid, error_code, error_message, attempts, due_at, created_by, created_at,
+     updated_at, purged_at)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 );
 
-/** Every inbound text and every reply is written here: a prepared statement. */
+/** Every inbound text and every reply is written here: compiled once, run without drizzle. */
 export function insertSms(db: DbOrTx, row: NewSms): SmsRow {
   // Every column is given, so the row as written is the row as stored: nothing to read back.
   const written: Omit<SmsRow, 'id'> & { id: number | null } = {
@@ -57,11 +36,28 @@ export function insertSms(db: DbOrTx, row: NewSms): SmsRow {
     updatedAt: row.updatedAt,
     purgedAt: row.purgedAt ?? null,
   };
-  const { lastInsertRowid } = insertQuery(db).run({
-    ...written,
-    dueAt: msOrNull(written.dueAt),
-    purgedAt: msOrNull(written.purgedAt),
-  });
+  const w = written;
+  const { lastInsertRowid } = insertStatement(db).run(
+    w.id,
+    w.direction,
+    w.phone,
+    w.body,
+    w.kind,
+    w.priority,
+    w.language,
+    w.status,
+    w.relatedType,
+    w.relatedId,
+    w.providerSid,
+    w.errorCode,
+    w.errorMessage,
+    w.attempts,
+    msOrNull(w.dueAt),
+    w.createdBy,
+    w.createdAt.getTime(),
+    w.updatedAt.getTime(),
+    msOrNull(w.purgedAt),
+  );
   return { ...written, id: Number(lastInsertRowid) };
 }
 
