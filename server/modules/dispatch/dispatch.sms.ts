@@ -10,8 +10,8 @@ import type { DispatchService } from './dispatch.service';
 import { renderDispatchText } from './dispatch.texts';
 
 /**
- * Codes are four digits; a longer number, or one with letters stuck to it, is still a code (mistyped),
- * never a reply to whichever offer happens to be open.
+ * Codes are four digits (more while thousands are open); a longer number, or one with letters stuck to
+ * it, is still a code (mistyped), never a reply to whichever offer happens to be open.
  */
 const CODE = /\d{4,}/;
 const NUMBER = /^\d{1,3}$/;

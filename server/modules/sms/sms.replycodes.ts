@@ -19,12 +19,17 @@ export class ReplyCodes {
     return all;
   };
 
-  /** `count` new four-digit codes, none of them open anywhere, nor each other. */
+  /**
+   * `count` new codes, none of them open anywhere, nor each other: four digits, or more while four would
+   * leave fewer than half the codes free (thousands of offers open at once), so the draw always ends.
+   */
   readonly fresh = (db: DbOrTx, count: number): string[] => {
     const taken = this.inUse(db);
+    let digits = 4;
+    while (9 * 10 ** (digits - 1) < 2 * (taken.size + count)) digits += 1;
     const fresh: string[] = [];
     while (fresh.length < count) {
-      const code = String(randomInt(1000, 10_000));
+      const code = String(randomInt(10 ** (digits - 1), 10 ** digits));
       if (taken.has(code)) continue;
       taken.add(code);
       fresh.push(code);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Core } from '../../deps';
 import type { DomainModule } from '../module';
 import { broadcastRoutes } from './volunteers.broadcast';
-import { findVolunteerByPhone } from './volunteers.repo';
+import { volunteerSenderByPhone } from './volunteers.repo';
 import { volunteersRoutes } from './volunteers.routes';
 import { type VolunteersPorts, VolunteersService } from './volunteers.service';
 
@@ -17,7 +17,7 @@ export function createVolunteers(core: Core, ports: VolunteersPorts): DomainModu
       await app.register(broadcastRoutes(service));
     },
     senderLookup: (db, phone) => {
-      const v = findVolunteerByPhone(db, phone);
+      const v = volunteerSenderByPhone(db, phone);
       return v ? { phone, kind: 'volunteer', id: v.id, language: v.smsLanguage, name: v.name } : null;
     },
   };

@@ -37,9 +37,25 @@ const byPhone = preparedOn((db) =>
     .prepare(),
 );
 
-/** Every inbound text asks who sent it: a prepared statement. */
+/** A volunteer by their number: a prepared statement. */
 export function findVolunteerByPhone(db: DbOrTx, phone: string): VolunteerRow | null {
   return byPhone(db).get({ phone }) ?? null;
+}
+
+const senderByPhone = preparedOn((db) =>
+  db
+    .select({ id: volunteers.id, name: volunteers.name, smsLanguage: volunteers.smsLanguage })
+    .from(volunteers)
+    .where(eq(volunteers.phone, sql.placeholder('phone')))
+    .prepare(),
+);
+
+/** Who sent a text, in the three columns the SMS router needs: every inbound text asks. */
+export function volunteerSenderByPhone(
+  db: DbOrTx,
+  phone: string,
+): Pick<VolunteerRow, 'id' | 'name' | 'smsLanguage'> | null {
+  return senderByPhone(db).get({ phone }) ?? null;
 }
 
 /** Changes (by trigger) whenever a volunteer or a screening is added, changed or removed. */
