@@ -20,8 +20,10 @@ describe('Twilio outage drill', () => {
   let t: TestApp;
   beforeEach(async () => {
     fake = await startFakeTwilio();
-    // A short client timeout, so a provider that never answers costs a fraction of a second.
-    t = await buildTwilioApp(fake, { env: { TWILIO_TIMEOUT_MS: '200' } });
+    // A short client timeout, so a provider that never answers costs a second, not ten. Not shorter:
+    // on a busy machine the recovered provider's answer can take a few hundred milliseconds, and a
+    // message it took but answered too late for is sent again.
+    t = await buildTwilioApp(fake, { env: { TWILIO_TIMEOUT_MS: '1000' } });
   });
   afterEach(async () => {
     await t.close();
