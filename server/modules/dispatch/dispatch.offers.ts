@@ -4,6 +4,7 @@ import type { CommandContext } from '../../lib/commands';
 import { groupOf, languageList } from '../../lib/texts';
 import type { DispatchPorts } from './dispatch.ports';
 import {
+  closeDispatch,
   countOffers,
   type DispatchRow,
   findDispatch,
@@ -142,7 +143,7 @@ export class OfferReplies {
       this.ports.releases.moveIn(ctx, dispatch.releaseId, 'team_en_route', 'first volunteer accepted');
     }
     if (accepted + 1 >= dispatch.needed) {
-      updateDispatch(ctx.tx, dispatch.id, { status: 'filled', updatedAt: ctx.now, closedAt: ctx.now });
+      closeDispatch(ctx.tx, dispatch.id, 'filled', ctx.now);
       ctx.emit('dispatch.filled', { id: dispatch.id, releaseId: dispatch.releaseId });
       closeOpenOffers(ctx, this.ports, dispatch, 'offerCovered');
     }

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
-import { type DbOrTx, msOrNull, preparedOn, rawPlaceholder } from '../../../db/client';
+import { type DbOrTx, msOrNull, preparedOn, rawPlaceholder, statementOn } from '../../../db/client';
 import { dispatches, dispatchOffers, type OfferState } from '../../../db/schema';
 
 export type DispatchRow = typeof dispatches.$inferSelect;
@@ -15,6 +15,15 @@ export function updateDispatch(
   patch: Partial<typeof dispatches.$inferInsert>,
 ): DispatchRow {
   return db.update(dispatches).set(patch).where(eq(dispatches.id, id)).returning().get()!;
+}
+
+const closeDispatchStatement = statementOn(
+  'UPDATE dispatches SET status = ?, updated_at = ?, closed_at = ? WHERE id = ?',
+);
+
+/** Fills or cancels a dispatch: the YES that fills one runs it, so it is compiled once (see statementOn). */
+export function closeDispatch(db: DbOrTx, id: number, status: 'filled' | 'cancelled', at: Date): void {
+  closeDispatchStatement(db).run(status, at.getTime(), at.getTime(), id);
 }
 
 const dispatchById = preparedOn((db) =>

@@ -10,6 +10,7 @@ import type { DispatchPorts } from './dispatch.ports';
 import {
   acceptedAtBetween,
   acceptedOffers,
+  closeDispatch,
   dispatchesOfRelease,
   findDispatch,
   findOffer,
@@ -92,7 +93,7 @@ export class DispatchService {
       for (const offer of offersOf(ctx.tx, id)) {
         if (offer.state === 'accepted') textAboutOffer(ctx, this.ports, offer, 'offerCancelled');
       }
-      updateDispatch(ctx.tx, id, { status: 'cancelled', updatedAt: ctx.now, closedAt: ctx.now });
+      closeDispatch(ctx.tx, id, 'cancelled', ctx.now);
       ctx.audit({ action: 'dispatch.cancelled', entity: 'dispatch', entityId: id });
       ctx.emit('dispatch.cancelled', { id, releaseId: dispatch.releaseId });
     });

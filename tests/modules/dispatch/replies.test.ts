@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatches } from '../../../db/schema';
 import { MINUTE } from '../../../server/lib/clock';
 import type { TestApp } from '../../helpers/app';
 import { eventRows, getRelease, text } from '../../helpers/fixtures';
@@ -132,6 +134,9 @@ describe('offers and YES/NO replies', () => {
     await reply(n, beto!, `YES ${offerOf(d, beto!.id).code}`);
     const filled = await getDispatch(n, d.id);
     expect(filled).toMatchObject({ status: 'filled', accepted: 2 });
+    // Stored as filled, closed at the moment of the YES that filled it.
+    const stored = t.db.select().from(dispatches).where(eq(dispatches.id, d.id)).get()!;
+    expect(stored).toMatchObject({ status: 'filled', closedAt: t.clock.now(), updatedAt: t.clock.now() });
     expect(
       (await getRelease(t, n.coordinator, r.id)).timeline.filter((e) => e.kind === 'status'),
     ).toHaveLength(1);
