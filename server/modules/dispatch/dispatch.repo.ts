@@ -21,8 +21,16 @@ const closeDispatchStatement = statementOn(
   'UPDATE dispatches SET status = ?, updated_at = ?, closed_at = ? WHERE id = ?',
 );
 
-/** Fills or cancels a dispatch: the YES that fills one runs it, so it is compiled once (see statementOn). */
-export function closeDispatch(db: DbOrTx, id: number, status: 'filled' | 'cancelled', at: Date): void {
+/**
+ * Fills, cancels or escalates a dispatch, closing it at `at`. The YES that fills one runs it, so it is
+ * compiled once (see statementOn).
+ */
+export function closeDispatch(
+  db: DbOrTx,
+  id: number,
+  status: 'filled' | 'cancelled' | 'escalated',
+  at: Date,
+): void {
   closeDispatchStatement(db).run(status, at.getTime(), at.getTime(), id);
 }
 

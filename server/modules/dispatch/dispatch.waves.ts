@@ -11,6 +11,7 @@ import type { DispatchPorts } from './dispatch.ports';
 import { type Candidate, type RankingInput, rankCandidates } from './dispatch.ranking';
 import {
   acceptedOffers,
+  closeDispatch,
   countOffers,
   type DispatchRow,
   findDispatch,
@@ -196,11 +197,7 @@ export class DispatchWaves {
   }
 
   private escalate(ctx: CommandContext, dispatch: DispatchRow, why: string): DispatchRow {
-    const updated = updateDispatch(ctx.tx, dispatch.id, {
-      status: 'escalated',
-      updatedAt: ctx.now,
-      closedAt: ctx.now,
-    });
+    closeDispatch(ctx.tx, dispatch.id, 'escalated', ctx.now);
     const found = this.ports.releases.findIn(ctx.tx, dispatch.releaseId)!;
     const accepted = countOffers(ctx.tx, dispatch.id, 'accepted');
     this.ports.users.textCoordinators(
@@ -228,6 +225,6 @@ export class DispatchWaves {
       needed: dispatch.needed,
       why,
     });
-    return updated;
+    return findDispatch(ctx.tx, dispatch.id)!;
   }
 }

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
+import { dispatches } from '../../../db/schema';
 import { buildTestApp, type TestApp, type TestAppOptions } from '../../helpers/app';
 import {
   addRelease,
@@ -156,6 +158,11 @@ export async function dispatch(
   const res = await postDispatch(n, releaseId, body);
   if (res.statusCode !== 201) throw new Error(`dispatch refused: ${res.statusCode} ${res.body}`);
   return res.json();
+}
+
+/** The dispatch as stored, with what the API leaves out (when it closed). */
+export function storedDispatch(t: TestApp, id: number) {
+  return t.db.select().from(dispatches).where(eq(dispatches.id, id)).get()!;
 }
 
 export async function getDispatch(n: Network, id: number): Promise<DispatchView> {

@@ -16,6 +16,7 @@ import {
   type Person,
   release,
   reply,
+  storedDispatch,
   volunteer,
 } from './dispatch.helpers';
 
@@ -90,6 +91,7 @@ describe('who may be asked', () => {
     ]);
     await reply(n, spare, `NO ${offerOf(second, spare.id).code}`);
     expect((await getDispatch(n, d.id)).status).toBe('escalated');
+    expect(storedDispatch(t, d.id)).toMatchObject({ status: 'escalated', closedAt: t.clock.now() });
 
     const offered = new Set(offerTexts(t).map((m) => m.phone));
     expect([...offered].sort()).toEqual([busy.phone, asked1.phone, asked2.phone, spare.phone].sort());

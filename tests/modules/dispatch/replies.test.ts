@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatches } from '../../../db/schema';
 import { MINUTE } from '../../../server/lib/clock';
 import type { TestApp } from '../../helpers/app';
 import { eventRows, getRelease, text } from '../../helpers/fixtures';
@@ -18,6 +16,7 @@ import {
   offerTexts,
   release,
   reply,
+  storedDispatch,
   textsTo,
   volunteer,
 } from './dispatch.helpers';
@@ -135,8 +134,11 @@ describe('offers and YES/NO replies', () => {
     const filled = await getDispatch(n, d.id);
     expect(filled).toMatchObject({ status: 'filled', accepted: 2 });
     // Stored as filled, closed at the moment of the YES that filled it.
-    const stored = t.db.select().from(dispatches).where(eq(dispatches.id, d.id)).get()!;
-    expect(stored).toMatchObject({ status: 'filled', closedAt: t.clock.now(), updatedAt: t.clock.now() });
+    expect(storedDispatch(t, d.id)).toMatchObject({
+      status: 'filled',
+      closedAt: t.clock.now(),
+      updatedAt: t.clock.now(),
+    });
     expect(
       (await getRelease(t, n.coordinator, r.id)).timeline.filter((e) => e.kind === 'status'),
     ).toHaveLength(1);

@@ -22,6 +22,7 @@ import {
   type Person,
   release,
   reply,
+  storedDispatch,
   textsTo,
   volunteer,
 } from './dispatch.helpers';
@@ -167,6 +168,7 @@ describe('waves, expiry and escalation', () => {
     expect(res.statusCode).toBe(200);
     const cancelled: DispatchView = res.json();
     expect(cancelled.status).toBe('cancelled');
+    expect(storedDispatch(t, d.id)).toMatchObject({ status: 'cancelled', closedAt: t.clock.now() });
     expect(offerOf(cancelled, ana!.id).state).toBe('accepted');
     // Ana said YES and may be on her way: she is told too.
     expect(textsTo(t, ana!).at(-1)).toBe(
