@@ -8,24 +8,22 @@ import type { Actor, CommandContext } from '../../lib/commands';
 import { shortDate } from '../../lib/dates';
 import { isoOrNull } from '../../lib/time';
 import type { UsersService } from '../users/users.service';
+import { type FactsByVolunteer, FactsCache } from './screening.facts';
 import {
   createScreeningLink,
   deleteScreeningLinksOf,
   markScreeningLinkUsed,
   resolveScreeningLink,
 } from './screening.links';
-import {
-  deleteScreeningsOf,
-  insertScreening,
-  latestIsolation,
-  latestScreening,
-  screeningsByVolunteer,
-} from './screening.repo';
+import { deleteScreeningsOf, insertScreening, latestIsolation, latestScreening } from './screening.repo';
 import { decide, type ScreenFacts, type ScreeningState, screeningState } from './screening.rules';
 import { renderScreeningText } from './screening.texts';
 
-/** Up to this many volunteers, states are read one by one rather than from every screen at once. */
-const ONE_BY_ONE = 500;
+/**
+ * Up to this many volunteers, states are read one by one when the kept copy of every volunteer's facts
+ * is out of date, rather than reading every screen again.
+ */
+const ONE_BY_ONE = 100;
 
 export interface ScreeningAnswers {
   symptoms: boolean;
@@ -41,6 +39,8 @@ export interface ScreeningOutcome {
 /** Who a screen is about; the volunteers module answers it. */
 export interface VolunteerDirectory {
   findIn(db: DbOrTx, id: number): { id: number; name: string; smsLanguage: SmsLanguage } | null;
+  /** Changes whenever a volunteer or a screening does. */
+  rosterVersion(db: DbOrTx): string;
 }
 
 export interface ScreeningPorts {
@@ -63,10 +63,14 @@ export function linkAlreadyAnswered(): ConflictError {
 }
 
 export class ScreeningService {
+  private readonly facts: FactsCache;
+
   constructor(
     private readonly core: Core,
     private readonly ports: ScreeningPorts,
-  ) {}
+  ) {
+    this.facts = new FactsCache((db) => this.ports.volunteers().rosterVersion(db));
+  }
 
   private get validMs() {
     return this.core.config.SCREENING_VALID_HOURS * HOUR;
@@ -88,18 +92,25 @@ export class ScreeningService {
   }
 
   /**
-   * These volunteers' states (every volunteer's without `ids`). A few hundred are looked up one by one
-   * (two indexed reads each); more, in one pass over every screen, which leaves volunteers without any
-   * screen out of the map (they are missing).
+   * These volunteers' states (every volunteer's without `ids`), judged now from the kept copy of every
+   * volunteer's facts. When that copy is out of date, a few hundred are looked up one by one (two
+   * indexed reads each) rather than reading every screen again. Without `ids`, volunteers who never
+   * screened are left out of the map (they are missing).
    */
   statesOf(db: DbOrTx, ids?: readonly number[], now = this.core.clock.now()): Map<number, ScreeningState> {
     const out = new Map<number, ScreeningState>();
-    if (ids && ids.length <= ONE_BY_ONE) {
-      for (const id of new Set(ids)) out.set(id, this.stateOf(db, id, now));
+    const wanted = ids ? new Set(ids) : null;
+    const facts =
+      this.facts.current(db) ?? (wanted && wanted.size <= ONE_BY_ONE ? null : this.facts.read(db));
+    if (!facts) {
+      for (const id of wanted!) out.set(id, this.stateOf(db, id, now));
       return out;
     }
-    for (const [id, facts] of screeningsByVolunteer(db))
-      out.set(id, screeningState(facts.latest, facts.isolation, now, this.validMs));
+    if (!wanted) {
+      for (const [id, f] of facts) out.set(id, screeningState(f.latest, f.isolation, now, this.validMs));
+      return out;
+    }
+    for (const id of wanted) out.set(id, this.stateFrom(facts.get(id), now));
     return out;
   }
 
@@ -108,9 +119,9 @@ export class ScreeningService {
     return screeningState(facts?.latest ?? null, facts?.isolation ?? null, now, this.validMs);
   }
 
-  /** The facts the ranking judges, for every volunteer who has screened. */
-  factsByVolunteer(db: DbOrTx): Map<number, { latest: ScreenFacts | null; isolation: ScreenFacts | null }> {
-    return screeningsByVolunteer(db);
+  /** The facts the rules judge, for every volunteer who has screened: one copy, kept until a change. */
+  factsByVolunteer(db: DbOrTx): FactsByVolunteer {
+    return this.facts.read(db);
   }
 
   /** Records a screen inside the caller's command (SMS keywords run inside the inbound command). */

@@ -143,20 +143,24 @@ export class ShiftsService {
     const signedUp = signups.map((s) => s.volunteerId);
     const names = this.ports.volunteers.namesOf(db, signedUp);
     const states = signups.length ? this.ports.screening.statesOf(db, signedUp) : new Map();
+    const byShift = new Map<number, typeof signups>();
+    for (const s of signups) {
+      const list = byShift.get(s.shiftId);
+      if (list) list.push(s);
+      else byShift.set(s.shiftId, [s]);
+    }
     return rows.map((shift) => {
       const siteName = siteNames.get(shift.siteId) ?? '';
-      const mine = signups
-        .filter((s) => s.shiftId === shift.id)
-        .map((s) => {
-          const screening = states.get(s.volunteerId)?.state ?? 'missing';
-          return {
-            volunteerId: s.volunteerId,
-            name: names.get(s.volunteerId) ?? '',
-            source: s.source,
-            screening,
-            counts: screening !== 'isolating',
-          };
-        });
+      const mine = (byShift.get(shift.id) ?? []).map((s) => {
+        const screening = states.get(s.volunteerId)?.state ?? 'missing';
+        return {
+          volunteerId: s.volunteerId,
+          name: names.get(s.volunteerId) ?? '',
+          source: s.source,
+          screening,
+          counts: screening !== 'isolating',
+        };
+      });
       const filled = mine.filter((s) => s.counts).length;
       return {
         id: shift.id,

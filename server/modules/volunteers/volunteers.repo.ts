@@ -59,8 +59,12 @@ export function volunteerSenderByPhone(
 }
 
 /** Changes (by trigger) whenever a volunteer or a screening is added, changed or removed. */
+const rosterVersionQuery = preparedOn((db) =>
+  db.select({ n: rosterVersion.n }).from(rosterVersion).prepare(),
+);
+
 export function currentRosterVersion(db: DbOrTx): string {
-  return String(db.select({ n: rosterVersion.n }).from(rosterVersion).get()?.n ?? -1);
+  return String(rosterVersionQuery(db).get()?.n ?? -1);
 }
 
 export function listVolunteers(db: DbOrTx): VolunteerRow[] {

@@ -1,10 +1,8 @@
 import type { DbOrTx } from '../../../db/client';
 import { toIso } from '../../lib/time';
-import type { ScreenFacts } from '../screening/screening.rules';
+import type { FactsByVolunteer } from '../screening/screening.facts';
 import type { ScreeningService } from '../screening/screening.service';
 import { currentRosterVersion, listVolunteers, type VolunteerRow } from './volunteers.repo';
-
-type Facts = Map<number, { latest: ScreenFacts | null; isolation: ScreenFacts | null }>;
 
 /**
  * The roster and every volunteer's screening facts, kept in memory until a volunteer or a screening
@@ -15,13 +13,13 @@ type Facts = Map<number, { latest: ScreenFacts | null; isolation: ScreenFacts | 
 export class RosterSnapshot {
   private version = '';
   private rows: VolunteerRow[] = [];
-  private facts: Facts = new Map();
+  private facts: FactsByVolunteer = new Map();
   /** The roster's instants as the API writes them, kept with the copy they come from. */
   private readonly written = new Map<number, string>();
 
   constructor(private readonly screening: Pick<ScreeningService, 'factsByVolunteer'>) {}
 
-  read(db: DbOrTx): { rows: VolunteerRow[]; facts: Facts } {
+  read(db: DbOrTx): { rows: VolunteerRow[]; facts: FactsByVolunteer } {
     const version = currentRosterVersion(db);
     if (version !== this.version) {
       this.rows = listVolunteers(db);
