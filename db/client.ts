@@ -53,6 +53,13 @@ export function statementOn(source: string): (db: DbOrTx) => Database.Statement 
  */
 export const rawPlaceholder = (name: string) => sql`${sql.placeholder(name)}`;
 
+/**
+ * A limit written into the SQL rather than bound, for `.limit(literalLimit(1))`: drizzle binds a
+ * number, and SQLite took several times as long to run the same statement with its LIMIT bound
+ * (27 against 4 µs for the outbox's next text, 13 against 6 for a volunteer's newest screen).
+ */
+export const literalLimit = (n: number): number => sql.raw(String(Math.trunc(n))) as unknown as number;
+
 /** An instant as stored (epoch ms), or NULL. */
 export const msOrNull = (at: Date | null | undefined) => (at ? at.getTime() : null);
 

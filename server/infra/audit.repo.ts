@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
-import { type DbOrTx, statementOn } from '../../db/client';
+import { type DbOrTx, literalLimit, statementOn } from '../../db/client';
 import { audit } from '../../db/schema';
 
 export type AuditRow = typeof audit.$inferSelect;
@@ -30,7 +30,7 @@ export function actedFrom(db: DbOrTx, action: string, userId: number, ip: string
     .select({ id: audit.id })
     .from(audit)
     .where(and(eq(audit.action, action), eq(audit.userId, userId), eq(audit.ip, ip), gte(audit.at, since)))
-    .limit(1)
+    .limit(literalLimit(1))
     .get();
   return row !== undefined;
 }

@@ -2,7 +2,7 @@ import type { WebSocket } from 'ws';
 import type { Db } from '../../db/client';
 import type { Role } from '../../db/schema';
 import { toIso } from '../lib/time';
-import { type EventRow, eventsAfter, lastEventId } from './events.repo';
+import { EVENTS_PAGE, type EventRow, eventsAfter, lastEventId } from './events.repo';
 
 export const CLOSE_SESSION_ENDED = 4001;
 /** Close code when a session opened more feeds than it may: its oldest one goes. */
@@ -12,7 +12,6 @@ export const CLOSE_FULL = 1013;
 /** A person with a dashboard in a few tabs and a phone; more is a leak or an attack. */
 export const MAX_FEEDS_PER_SESSION = 8;
 export const MAX_FEEDS = 1000;
-const PAGE = 500;
 
 interface Client {
   socket: WebSocket;
@@ -98,7 +97,7 @@ export class Hub {
   private deliver(clients: Client[]): void {
     let from = Math.min(...clients.map((c) => c.lastSentId));
     for (;;) {
-      const rows = eventsAfter(this.db, from, PAGE);
+      const rows = eventsAfter(this.db, from);
       for (const row of rows) {
         let wire: string | undefined;
         for (const client of clients) {
@@ -109,7 +108,7 @@ export class Hub {
           client.socket.send(wire);
         }
       }
-      if (rows.length < PAGE) return;
+      if (rows.length < EVENTS_PAGE) return;
       from = rows.at(-1)!.id;
     }
   }

@@ -1,5 +1,5 @@
 import { and, asc, desc, gt, lt, sql } from 'drizzle-orm';
-import { type DbOrTx, preparedOn, statementOn } from '../../db/client';
+import { type DbOrTx, literalLimit, preparedOn, statementOn } from '../../db/client';
 import { events } from '../../db/schema';
 
 export type EventRow = typeof events.$inferSelect;
@@ -11,23 +11,28 @@ export function insertEvent(tx: DbOrTx, row: typeof events.$inferInsert): void {
   insertEventStatement(tx).run(row.type, row.at.getTime(), JSON.stringify(row.data), row.roles ?? null);
 }
 
+/** How many events one read after a commit takes at most; the reader asks again while pages are full. */
+export const EVENTS_PAGE = 500;
+
 const eventsAfterQuery = preparedOn((db) =>
   db
     .select()
     .from(events)
     .where(gt(events.id, sql.placeholder('afterId')))
     .orderBy(asc(events.id))
-    .limit(sql.placeholder('limit'))
+    .limit(literalLimit(EVENTS_PAGE))
     .prepare(),
 );
 
-/** Read after every commit while dashboards are connected. */
-export function eventsAfter(db: DbOrTx, afterId: number, limit: number): EventRow[] {
-  return eventsAfterQuery(db).all({ afterId, limit });
+/** Read after every commit while dashboards are connected: up to EVENTS_PAGE events after `afterId`. */
+export function eventsAfter(db: DbOrTx, afterId: number): EventRow[] {
+  return eventsAfterQuery(db).all({ afterId });
 }
 
 export function lastEventId(db: DbOrTx): number {
-  return db.select({ id: events.id }).from(events).orderBy(desc(events.id)).limit(1).get()?.id ?? 0;
+  return (
+    db.select({ id: events.id }).from(events).orderBy(desc(events.id)).limit(literalLimit(1)).get()?.id ?? 0
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, lt, lte, notInArray, or, type SQL, sql } from 'drizzle-orm';
-import { type DbOrTx, msOrNull, preparedOn, statementOn } from '../../../db/client';
+import { type DbOrTx, literalLimit, msOrNull, preparedOn, statementOn } from '../../../db/client';
 import { type SmsStatus, smsMessages, smsOptOuts } from '../../../db/schema';
 
 export type SmsRow = typeof smsMessages.$inferSelect;
@@ -101,7 +101,7 @@ const nextDue = preparedOn((db) =>
       ),
     )
     .orderBy(asc(smsMessages.priority), asc(smsMessages.id))
-    .limit(1)
+    .limit(literalLimit(1))
     .prepare(),
 );
 
@@ -160,7 +160,7 @@ const lastInbound = preparedOn((db) =>
     .from(smsMessages)
     .where(and(eq(smsMessages.direction, 'inbound'), eq(smsMessages.phone, sql.placeholder('phone'))))
     .orderBy(desc(smsMessages.id))
-    .limit(1)
+    .limit(literalLimit(1))
     .prepare(),
 );
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EVENTS_PAGE } from '../../../server/infra/events.repo';
 import { HOUR } from '../../../server/lib/clock';
 import { systemActor } from '../../../server/lib/commands';
 import { buildTestApp, type TestApp } from '../../helpers/app';
@@ -90,6 +91,20 @@ describe('live events on /ws', () => {
     const ids = all.map((e) => e.id);
     expect(ids).toEqual([...ids].sort((x, y) => x - y));
     expect(new Set(ids).size).toBe(4);
+  });
+
+  it('delivers every event of a command that emits more than one read takes, in order', async () => {
+    const client = await connectLive(t.app, { cookie: await t.signIn('viewer') });
+    const count = EVENTS_PAGE * 2 + 7;
+    t.app.core.commands.run(systemActor, (ctx) => {
+      for (let i = 0; i < count; i += 1) ctx.emit('bulk.item', { i });
+    });
+    const all = await client.waitFor(count);
+    expect(all.map((e) => e.data.i)).toEqual(Array.from({ length: count }, (_, i) => i));
+    // Nothing beyond them: the next event is the next one delivered.
+    await createSite('After');
+    const [next] = (await client.waitFor(count + 1)).slice(count);
+    expect(next!.data.name).toBe('After');
   });
 
   it('without ?since= sends only what happens after connecting', async () => {
