@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import twilio from 'twilio';
+import { paced } from './paced';
 
 export interface LoadResult {
   rps: number;
@@ -40,17 +41,17 @@ export async function load(opts: autocannon.Options): Promise<LoadResult> {
 }
 
 const json = { 'content-type': 'application/json' };
+const releaseBody = (siteId: number) =>
+  JSON.stringify({ siteId, adults: 3, children: 1, languages: ['es'], needs: ['food', 'shoes'] });
 
-/** The bare route: one insert per request, as fast as it goes or at `overallRate` a second. */
-export function bareInsert(url: string, duration: number, overallRate?: number): Promise<LoadResult> {
-  return load({
-    url: `${url}/rows`,
-    method: 'POST',
-    duration,
-    ...(overallRate ? { overallRate } : {}),
-    headers: json,
-    body: JSON.stringify({ siteId: 1, adults: 3, children: 1, languages: ['es'], needs: ['food', 'shoes'] }),
-  });
+/** The bare route: one insert per request, as fast as it goes. */
+export function bareInsert(url: string, duration: number): Promise<LoadResult> {
+  return load({ url: `${url}/rows`, method: 'POST', duration, headers: json, body: releaseBody(1) });
+}
+
+/** The bare route at a steady `rate` a second, evenly spaced. */
+export function bareSteady(url: string, seconds: number, rate: number): Promise<LoadResult> {
+  return paced(url, { path: '/rows', headers: json, body: () => releaseBody(1) }, rate, seconds);
 }
 
 /** Logging a release as the dashboard does: session cookie, JSON (the app's CSRF rule), an idempotency key. */
@@ -58,7 +59,7 @@ export function logReleases(
   url: string,
   cookie: string,
   siteId: number,
-  opts: { duration: number; overallRate?: number },
+  opts: { duration: number },
 ): Promise<LoadResult> {
   return load({
     url: `${url}/api/releases`,
@@ -70,17 +71,32 @@ export function logReleases(
         setupRequest: (req) => ({
           ...req,
           headers: { ...req.headers, 'idempotency-key': randomUUID() },
-          body: JSON.stringify({
-            siteId,
-            adults: 3,
-            children: 1,
-            languages: ['es'],
-            needs: ['food', 'shoes'],
-          }),
+          body: releaseBody(siteId),
         }),
       },
     ],
   });
+}
+
+/** Releases logged at a steady `rate` a second, evenly spaced, each with its own idempotency key. */
+export function releasesSteady(
+  url: string,
+  cookie: string,
+  siteId: number,
+  seconds: number,
+  rate: number,
+): Promise<LoadResult> {
+  return paced(
+    url,
+    {
+      path: '/api/releases',
+      headers: { ...json, cookie, origin: url },
+      body: () => releaseBody(siteId),
+      key: () => randomUUID(),
+    },
+    rate,
+    seconds,
+  );
 }
 
 /** Numbers the MessageSids of every run in this process: a repeated sid is a retry the app ignores. */

@@ -2,7 +2,7 @@
 // fan-out to many and the memory that costs.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fanOut, openDashboards } from './live';
-import { type LoadResult, logReleases } from './load';
+import { type LoadResult, releasesSteady } from './load';
 import type { Child } from './procs';
 
 export interface LiveFigures {
@@ -25,10 +25,7 @@ export async function measureLive(
   },
 ): Promise<LiveFigures> {
   const room = await openDashboards(app.url, opts.cookies, 20);
-  const steady = await logReleases(app.url, opts.cookie, opts.siteId, {
-    duration: opts.steadySeconds,
-    overallRate: 100,
-  });
+  const steady = await releasesSteady(app.url, opts.cookie, opts.siteId, opts.steadySeconds, 100);
   await room.close();
   // The hub counts a feed until its close reaches the server; the next phase needs every place.
   await sleep(500);
