@@ -82,7 +82,6 @@ export class Hub {
     this.catchUp(client);
   }
 
-  /** Called after every commit. */
   /** Called after every commit: one read of the new events, fanned out to every dashboard. */
   flush(): void {
     if (this.clients.size === 0) return;
@@ -99,13 +98,14 @@ export class Hub {
     for (;;) {
       const rows = eventsAfter(this.db, from);
       for (const row of rows) {
-        let wire: string | undefined;
+        // Encoded once for every dashboard, sent as a text frame.
+        let wire: Buffer | undefined;
         for (const client of clients) {
           if (row.id <= client.lastSentId) continue;
           client.lastSentId = row.id;
           if (!visibleTo(row, client.role)) continue;
-          wire ??= JSON.stringify(toLiveEvent(row, this.zone));
-          client.socket.send(wire);
+          wire ??= Buffer.from(JSON.stringify(toLiveEvent(row, this.zone)));
+          client.socket.send(wire, { binary: false });
         }
       }
       if (rows.length < EVENTS_PAGE) return;
