@@ -21,7 +21,8 @@ import { renderScreeningText } from './screening.texts';
 
 /**
  * Up to this many volunteers, states are read one by one when the kept copy of every volunteer's facts
- * is out of date, rather than reading every screen again.
+ * is out of date; for more, the copy is read again (one seek per volunteer on the roster), and then
+ * serves every request until the next change.
  */
 const ONE_BY_ONE = 100;
 
@@ -93,9 +94,9 @@ export class ScreeningService {
 
   /**
    * These volunteers' states (every volunteer's without `ids`), judged now from the kept copy of every
-   * volunteer's facts. When that copy is out of date, a few hundred are looked up one by one (two
-   * indexed reads each) rather than reading every screen again. Without `ids`, volunteers who never
-   * screened are left out of the map (they are missing).
+   * volunteer's facts. When that copy is out of date, up to ONE_BY_ONE are looked up one by one (two
+   * indexed reads each) rather than reading the copy again. Without `ids`, volunteers who never screened
+   * are left out of the map (they are missing).
    */
   statesOf(db: DbOrTx, ids?: readonly number[], now = this.core.clock.now()): Map<number, ScreeningState> {
     const out = new Map<number, ScreeningState>();
