@@ -1,7 +1,8 @@
-// Dashboards on the live feed (/ws), opened from the bench process as the browser does: session cookie
-// and the dashboard's own Origin. The hub keeps at most 8 feeds per session and 1,000 in all
-// (server/infra/events.hub.ts), so dashboard i signs in with session ⌊i / 8⌋.
-import WebSocket from 'ws';
+// Dashboards on the live feed (/ws), in a process of their own (scripts/bench/dashboards.ts) as browsers
+// are: the bench's own heap and work must not delay an arrival. The hub keeps at most 8 feeds per
+// session and 1,000 in all (server/infra/events.hub.ts), so dashboard i signs in with session ⌊i / 8⌋.
+import { type ChildProcess, fork } from 'node:child_process';
+import path from 'node:path';
 import { percentile } from './stats';
 
 export const FEEDS_PER_SESSION = 8;
@@ -9,60 +10,66 @@ const WARM_ROUNDS = 2;
 
 export interface Dashboards {
   count: number;
-  /** Arrival times (performance.now()) of release.created frames, per dashboard, since the last reset. */
-  arrivals: number[][];
-  reset(): void;
+  /** Forgets the arrivals so far. */
+  reset(): Promise<void>;
+  /** Each dashboard's first release.created arrival since the reset (wall-clock ms; NaN if none). */
+  collect(waitMs: number): Promise<number[]>;
   close(): Promise<void>;
 }
 
+type Reply =
+  | { type: 'ready' | 'reset' | 'closed' }
+  | { type: 'failed'; message: string }
+  | { type: 'arrivals'; first: number[] };
+
+/** Wall-clock milliseconds with sub-millisecond precision, comparable with the dashboards' process. */
+export const wallMs = () => performance.timeOrigin + performance.now();
+
 export async function openDashboards(url: string, cookies: string[], count: number): Promise<Dashboards> {
   if (cookies.length * FEEDS_PER_SESSION < count) throw new Error(`${count} dashboards need more sessions`);
-  const arrivals: number[][] = Array.from({ length: count }, () => []);
-  const sockets: WebSocket[] = [];
-  const opened: Promise<void>[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/ws`, {
-      headers: { cookie: cookies[Math.floor(i / FEEDS_PER_SESSION)]!, origin: url },
+  const child: ChildProcess = fork(
+    path.join(import.meta.dirname, 'dashboards.ts'),
+    [JSON.stringify({ url, cookies, count, perSession: FEEDS_PER_SESSION })],
+    { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
+  const next = (type: Reply['type']) =>
+    new Promise<Reply>((resolve, reject) => {
+      const onMessage = (m: Reply) => {
+        if (m.type !== type && m.type !== 'failed') return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        if (m.type === 'failed') reject(new Error(m.message));
+        else resolve(m);
+      };
+      const onExit = (code: number | null) =>
+        reject(new Error(`the dashboards' process exited with ${code}`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
     });
-    // Time-stamped on arrival, before any parsing, so the bench's own work is not counted as delivery.
-    ws.on('message', (data) => {
-      const at = performance.now();
-      if (data.toString().includes('"type":"release.created"')) arrivals[i]!.push(at);
-    });
-    ws.on('error', () => {});
-    opened.push(
-      new Promise((resolve, reject) => {
-        ws.once('open', () => resolve());
-        ws.once('close', (code) => reject(new Error(`dashboard ${i} closed with ${code}`)));
-        ws.once('unexpected-response', (_req, res) => reject(new Error(`dashboard ${i}: ${res.statusCode}`)));
-      }),
-    );
-    sockets.push(ws);
-    // Opened in groups, as dashboards come back after a restart, not all in one instant.
-    if (i % 100 === 99) await Promise.allSettled(opened.slice(-100));
+  try {
+    await next('ready');
+  } catch (err) {
+    child.kill();
+    throw err;
   }
-  await Promise.all(opened);
   return {
     count,
-    arrivals,
-    reset: () => {
-      for (const a of arrivals) a.length = 0;
+    async reset() {
+      const done = next('reset');
+      child.send({ type: 'reset' });
+      await done;
+    },
+    async collect(waitMs) {
+      const done = next('arrivals');
+      child.send({ type: 'collect', waitMs });
+      return ((await done) as { first: number[] }).first;
     },
     async close() {
-      await Promise.all(
-        sockets.map(
-          (ws) =>
-            new Promise<void>((resolve) => {
-              if (ws.readyState === WebSocket.CLOSED) return resolve();
-              ws.once('close', () => resolve());
-              ws.close();
-              setTimeout(() => {
-                ws.terminate();
-                resolve();
-              }, 2000).unref();
-            }),
-        ),
-      );
+      if (child.exitCode !== null) return;
+      const done = next('closed').catch(() => undefined);
+      child.send({ type: 'close' });
+      await done;
+      child.kill();
     },
   };
 }
@@ -84,21 +91,18 @@ export async function fanOut(
   // Two unmeasured rounds first: the first events to a thousand new feeds took twice as long as the
   // rest (each socket's first writes, on both sides), and made the whole p99 of thirty rounds.
   for (let r = -WARM_ROUNDS; r < rounds; r += 1) {
-    dashboards.reset();
-    const sentAt = performance.now();
+    await dashboards.reset();
+    const sentAt = wallMs();
     const res = await fetch(`${url}/api/releases`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie, origin: url },
       body: JSON.stringify({ siteId, adults: 2, children: 0, languages: ['es'], needs: ['food'] }),
     });
     if (res.status !== 201) throw new Error(`logging a release answered ${res.status}`);
-    const deadline = performance.now() + 5000;
-    while (dashboards.arrivals.some((a) => a.length === 0) && performance.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    for (const a of r < 0 ? [] : dashboards.arrivals) {
-      if (a.length === 0) missed += 1;
-      else latencies.push(a[0]! - sentAt);
+    const arrivals = await dashboards.collect(5000);
+    for (const at of r < 0 ? [] : arrivals) {
+      if (Number.isNaN(at)) missed += 1;
+      else latencies.push(at - sentAt);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
