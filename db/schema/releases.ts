@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { type ReleaseNeed, releaseStatuses } from '../../shared/releases';
 import { instant } from './columns';
@@ -37,7 +38,11 @@ export const releases = sqliteTable(
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
   },
-  (t) => [index('releases_status_idx').on(t.status), index('releases_closed_idx').on(t.closedAt)],
+  (t) => [
+    index('releases_status_idx').on(t.status),
+    // Only closed releases, for the retention purge: a new release (not closed) touches no page of it.
+    index('releases_closed_idx').on(t.closedAt).where(sql`closed_at IS NOT NULL`),
+  ],
 );
 
 /** Each move of a release, with who and when. */

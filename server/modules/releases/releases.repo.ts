@@ -1,36 +1,14 @@
 import { and, asc, desc, eq, inArray, isNull, lt, notInArray, sql } from 'drizzle-orm';
-import { type DbOrTx, msOrNull, preparedOn, rawPlaceholder } from '../../../db/client';
+import { type DbOrTx, msOrNull, preparedOn, statementOn } from '../../../db/client';
 import { type ReleaseStatus, releases, releaseTimeline } from '../../../db/schema';
 
 export type ReleaseRow = typeof releases.$inferSelect;
 export type TimelineRow = typeof releaseTimeline.$inferSelect;
 
-const insertNewQuery = preparedOn((db) =>
-  db
-    .insert(releases)
-    .values({
-      id: sql.placeholder('id'),
-      code: sql.placeholder('code'),
-      siteId: sql.placeholder('siteId'),
-      status: sql.placeholder('status'),
-      // Nullable instants go raw, as epoch ms or NULL (see rawPlaceholder).
-      expectedAt: rawPlaceholder('expectedAt'),
-      releasedAt: rawPlaceholder('releasedAt'),
-      reportedAt: rawPlaceholder('reportedAt'),
-      adults: sql.placeholder('adults'),
-      children: sql.placeholder('children'),
-      languages: sql.placeholder('languages'),
-      needs: sql.placeholder('needs'),
-      needsMet: sql.placeholder('needsMet'),
-      destination: sql.placeholder('destination'),
-      travelDate: sql.placeholder('travelDate'),
-      notes: sql.placeholder('notes'),
-      source: sql.placeholder('source'),
-      createdAt: sql.placeholder('createdAt'),
-      updatedAt: sql.placeholder('updatedAt'),
-    })
-    .returning()
-    .prepare(),
+const insertNewStatement = statementOn(
+  `insert into releases (id, code, site_id, status, expected_at, released_at, reported_at, adults, children,
+     languages, needs, needs_met, destination, travel_date, notes, source, created_at, updated_at)
+   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 );
 
 const nextIdQuery = preparedOn((db) =>
@@ -50,23 +28,64 @@ export function nextReleaseId(db: DbOrTx): number {
   return nextIdQuery(db).get()!.id;
 }
 
-/** A release as the web form or the RELEASE keyword logs it, with the id `nextReleaseId` gave: a prepared statement. */
+/**
+ * A release as the web form or the RELEASE keyword logs it, with the id `nextReleaseId` gave: a statement
+ * compiled once. Answers the row as written (the columns it leaves out start empty), without reading
+ * it back.
+ */
 export function insertNewRelease(
   db: DbOrTx,
   row: Omit<
     typeof releases.$inferInsert,
     'metAt' | 'closedAt' | 'acknowledgedAt' | 'acknowledgedBy' | 'purgedAt'
-  > & { id: number },
+  > & { id: number; createdAt: Date; updatedAt: Date },
 ): ReleaseRow {
-  return insertNewQuery(db).get({
-    ...row,
-    expectedAt: msOrNull(row.expectedAt),
-    releasedAt: msOrNull(row.releasedAt),
-    reportedAt: msOrNull(row.reportedAt),
+  const written: ReleaseRow = {
+    id: row.id,
+    code: row.code,
+    siteId: row.siteId,
+    status: row.status,
+    expectedAt: row.expectedAt ?? null,
+    releasedAt: row.releasedAt ?? null,
+    reportedAt: row.reportedAt ?? null,
+    adults: row.adults,
+    children: row.children,
+    languages: row.languages,
+    needs: row.needs,
+    needsMet: row.needsMet,
     destination: row.destination ?? null,
     travelDate: row.travelDate ?? null,
     notes: row.notes ?? null,
-  })!;
+    source: row.source,
+    metAt: null,
+    closedAt: null,
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    purgedAt: null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+  insertNewStatement(db).run(
+    written.id,
+    written.code,
+    written.siteId,
+    written.status,
+    msOrNull(written.expectedAt),
+    msOrNull(written.releasedAt),
+    msOrNull(written.reportedAt),
+    written.adults,
+    written.children,
+    JSON.stringify(written.languages),
+    JSON.stringify(written.needs),
+    JSON.stringify(written.needsMet),
+    written.destination,
+    written.travelDate,
+    written.notes,
+    written.source,
+    written.createdAt.getTime(),
+    written.updatedAt.getTime(),
+  );
+  return written;
 }
 
 export function updateRelease(
@@ -99,36 +118,24 @@ export function listReleases(db: DbOrTx, statuses: readonly ReleaseStatus[] | nu
     .all();
 }
 
-const insertTimelineQuery = preparedOn((db) =>
-  db
-    .insert(releaseTimeline)
-    .values({
-      releaseId: sql.placeholder('releaseId'),
-      at: sql.placeholder('at'),
-      actor: sql.placeholder('actor'),
-      userId: sql.placeholder('userId'),
-      volunteerId: sql.placeholder('volunteerId'),
-      kind: sql.placeholder('kind'),
-      fromStatus: sql.placeholder('fromStatus'),
-      toStatus: sql.placeholder('toStatus'),
-      note: sql.placeholder('note'),
-    })
-    .prepare(),
+const insertTimelineStatement = statementOn(
+  `insert into release_timeline (release_id, at, actor, user_id, volunteer_id, kind, from_status, to_status, note)
+   values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 );
 
-/** Every change to a release writes a line: a prepared statement. Answers the line's id. */
+/** Every change to a release writes a line: a statement compiled once. Answers the line's id. */
 export function insertTimeline(db: DbOrTx, row: typeof releaseTimeline.$inferInsert): number {
-  const result = insertTimelineQuery(db).run({
-    releaseId: row.releaseId,
-    at: row.at,
-    actor: row.actor,
-    userId: row.userId ?? null,
-    volunteerId: row.volunteerId ?? null,
-    kind: row.kind,
-    fromStatus: row.fromStatus ?? null,
-    toStatus: row.toStatus ?? null,
-    note: row.note ?? null,
-  });
+  const result = insertTimelineStatement(db).run(
+    row.releaseId,
+    row.at.getTime(),
+    row.actor,
+    row.userId ?? null,
+    row.volunteerId ?? null,
+    row.kind,
+    row.fromStatus ?? null,
+    row.toStatus ?? null,
+    row.note ?? null,
+  );
   return Number(result.lastInsertRowid);
 }
 
