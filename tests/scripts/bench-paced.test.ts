@@ -38,10 +38,11 @@ describe('the bench at a steady rate', () => {
     expect(result).toMatchObject({ requests: 50, errors: 0 });
     expect(arrivals).toHaveLength(50);
     expect(new Set(keys).size).toBe(50);
-    // Fifty a second is one every 20 ms: the run spans about a second, and no 100 ms holds half of them
-    // (a burst brings all fifty at once; a stall of this busy machine may bring a few together).
+    // Fifty a second is one every 20 ms: the run spans about a second (less if the first request waits
+    // for its connection on a busy machine), and no 100 ms holds half of them. A burst brings all fifty
+    // within a few milliseconds.
     const span = arrivals.at(-1)! - arrivals[0]!;
-    expect(span).toBeGreaterThan(900);
+    expect(span).toBeGreaterThan(700);
     const most = Math.max(...arrivals.map((a) => arrivals.filter((b) => b >= a && b < a + 100).length));
     expect(most).toBeLessThan(25);
   });
