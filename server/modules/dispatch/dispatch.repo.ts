@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import { type DbOrTx, msOrNull, preparedOn, rawPlaceholder, statementOn } from '../../../db/client';
 import { dispatches, dispatchOffers, type OfferState } from '../../../db/schema';
 
@@ -34,17 +34,45 @@ export function closeDispatch(
   closeDispatchStatement(db).run(status, at.getTime(), at.getTime(), id);
 }
 
-const dispatchById = preparedOn((db) =>
-  db
-    .select()
-    .from(dispatches)
-    .where(eq(dispatches.id, sql.placeholder('id')))
-    .prepare(),
-);
+/** A dispatch as SQLite stores it. */
+interface StoredDispatch {
+  id: number;
+  release_id: number;
+  status: DispatchRow['status'];
+  needed: number;
+  languages: string;
+  skills: string;
+  wave: number;
+  deadline_at: number;
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
+  closed_at: number | null;
+}
 
-/** Read by every answer to an offer: a prepared statement. */
+const dispatchByIdStatement = statementOn('SELECT * FROM dispatches WHERE id = ?');
+
+/**
+ * Read by every answer to an offer: a statement compiled once, its row converted here (drizzle's
+ * filling and mapping cost about as much as SQLite's read).
+ */
 export function findDispatch(db: DbOrTx, id: number): DispatchRow | null {
-  return dispatchById(db).get({ id }) ?? null;
+  const r = dispatchByIdStatement(db).get(id) as StoredDispatch | undefined;
+  if (!r) return null;
+  return {
+    id: r.id,
+    releaseId: r.release_id,
+    status: r.status,
+    needed: r.needed,
+    languages: JSON.parse(r.languages) as string[],
+    skills: JSON.parse(r.skills) as string[],
+    wave: r.wave,
+    deadlineAt: new Date(r.deadline_at),
+    createdBy: r.created_by,
+    createdAt: new Date(r.created_at),
+    updatedAt: new Date(r.updated_at),
+    closedAt: r.closed_at === null ? null : new Date(r.closed_at),
+  };
 }
 
 export function dispatchesOfRelease(db: DbOrTx, releaseId: number): DispatchRow[] {
@@ -89,26 +117,17 @@ export function insertOffer(db: DbOrTx, row: typeof dispatchOffers.$inferInsert)
   })!;
 }
 
-const writeOfferQuery = preparedOn((db) =>
-  db
-    .update(dispatchOffers)
-    .set({
-      state: rawPlaceholder('state'),
-      respondedAt: rawPlaceholder('respondedAt'),
-      etaMinutes: rawPlaceholder('etaMinutes'),
-      replyText: rawPlaceholder('replyText'),
-    })
-    .where(eq(dispatchOffers.id, sql.placeholder('id')))
-    .prepare(),
+const writeOfferStatement = statementOn(
+  'UPDATE dispatch_offers SET state = ?, responded_at = ?, eta_minutes = ?, reply_text = ? WHERE id = ?',
 );
 
-/** What an answer (or the lack of one) changes on an offer, all four columns: a prepared statement. */
+/** What an answer (or the lack of one) changes on an offer, all four columns: a statement compiled once. */
 export function writeOffer(
   db: DbOrTx,
   id: number,
   to: Pick<OfferRow, 'state' | 'respondedAt' | 'etaMinutes' | 'replyText'>,
 ): void {
-  writeOfferQuery(db).run({ id, ...to, respondedAt: msOrNull(to.respondedAt) });
+  writeOfferStatement(db).run(to.state, msOrNull(to.respondedAt), to.etaMinutes, to.replyText, id);
 }
 
 /** Closes every offer of a dispatch still waiting for an answer, in one statement; answers them by id. */
@@ -143,41 +162,55 @@ export function findOffer(db: DbOrTx, id: number): OfferRow | null {
   return offerById(db).get({ id }) ?? null;
 }
 
-const openOffersQuery = preparedOn((db) =>
-  db
-    .select()
-    .from(dispatchOffers)
-    .where(
-      and(
-        eq(dispatchOffers.volunteerId, sql.placeholder('volunteerId')),
-        eq(dispatchOffers.state, 'offered'),
-      ),
-    )
-    .orderBy(asc(dispatchOffers.id))
-    .prepare(),
-);
-
-/** A volunteer's offers still waiting for an answer. Prepared: every text from a volunteer asks. */
-export function openOffersOf(db: DbOrTx, volunteerId: number): OfferRow[] {
-  return openOffersQuery(db).all({ volunteerId });
+/** An offer as SQLite stores it. */
+interface StoredOffer {
+  id: number;
+  dispatch_id: number;
+  volunteer_id: number;
+  code: string;
+  wave: number;
+  state: OfferRow['state'];
+  reason: string;
+  offered_at: number;
+  expires_at: number;
+  responded_at: number | null;
+  eta_minutes: number | null;
+  reply_text: string | null;
 }
 
-const offersWithCodeQuery = preparedOn((db) =>
-  db
-    .select()
-    .from(dispatchOffers)
-    .where(
-      and(
-        eq(dispatchOffers.volunteerId, sql.placeholder('volunteerId')),
-        eq(dispatchOffers.code, sql.placeholder('code')),
-      ),
-    )
-    .orderBy(asc(dispatchOffers.id))
-    .prepare(),
+function offerOf(r: StoredOffer): OfferRow {
+  return {
+    id: r.id,
+    dispatchId: r.dispatch_id,
+    volunteerId: r.volunteer_id,
+    code: r.code,
+    wave: r.wave,
+    state: r.state,
+    reason: r.reason,
+    offeredAt: new Date(r.offered_at),
+    expiresAt: new Date(r.expires_at),
+    respondedAt: r.responded_at === null ? null : new Date(r.responded_at),
+    etaMinutes: r.eta_minutes,
+    replyText: r.reply_text,
+  };
+}
+
+const openOffersStatement = statementOn(
+  "SELECT * FROM dispatch_offers WHERE volunteer_id = ? AND state = 'offered' ORDER BY id",
 );
 
+/** A volunteer's offers still waiting for an answer: every text from a volunteer asks. */
+export function openOffersOf(db: DbOrTx, volunteerId: number): OfferRow[] {
+  return (openOffersStatement(db).all(volunteerId) as StoredOffer[]).map(offerOf);
+}
+
+const offersWithCodeStatement = statementOn(
+  'SELECT * FROM dispatch_offers WHERE volunteer_id = ? AND code = ? ORDER BY id',
+);
+
+/** A volunteer's offers with this code (a YES or NO names it). */
 export function offersOfVolunteerWithCode(db: DbOrTx, volunteerId: number, code: string): OfferRow[] {
-  return offersWithCodeQuery(db).all({ volunteerId, code });
+  return (offersWithCodeStatement(db).all(volunteerId, code) as StoredOffer[]).map(offerOf);
 }
 
 const codesInUseQuery = preparedOn((db) =>
@@ -196,21 +229,13 @@ export function codesInUse(db: DbOrTx): Set<string> {
   );
 }
 
-const countOffersQuery = preparedOn((db) =>
-  db
-    .select({ n: count() })
-    .from(dispatchOffers)
-    .where(
-      and(
-        eq(dispatchOffers.dispatchId, sql.placeholder('dispatchId')),
-        eq(dispatchOffers.state, sql.placeholder('state')),
-      ),
-    )
-    .prepare(),
+const countOffersStatement = statementOn(
+  'SELECT count(*) AS n FROM dispatch_offers WHERE dispatch_id = ? AND state = ?',
 );
 
+/** How many of a dispatch's offers are in this state, from the (dispatch, state) index alone. */
 export function countOffers(db: DbOrTx, dispatchId: number, state: OfferState): number {
-  return countOffersQuery(db).get({ dispatchId, state })?.n ?? 0;
+  return (countOffersStatement(db).get(dispatchId, state) as { n: number }).n;
 }
 
 const acceptedQuery = (byVolunteer: boolean) =>
