@@ -108,9 +108,10 @@ describe('supply kits in a real browser', { timeout: 90_000 }, () => {
     const panel = page.getByTestId('kits-panel');
     await panel.getByText('Aún no se ha entregado nada.').waitFor();
     const form = panel.getByTestId('hand-out-form');
-    // The kit that meets the group's open need and the release's own site come chosen.
-    expect(await form.getByLabel('Artículo').inputValue()).toBe(String(kitId));
-    expect(await form.getByLabel('Desde').inputValue()).toBe(String(stationId));
+    // The kit that meets the group's open need and the release's own site come chosen (each list shows
+    // its choice once it has loaded).
+    await expect.poll(() => form.getByLabel('Artículo').inputValue()).toBe(String(kitId));
+    await expect.poll(() => form.getByLabel('Desde').inputValue()).toBe(String(stationId));
     await form.getByText('Hay 5 kit allí.').waitFor();
     await form.getByRole('button', { name: 'Uno más de Hygiene kit' }).click();
     await form.getByRole('button', { name: 'Uno más de Hygiene kit' }).click();
