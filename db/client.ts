@@ -63,6 +63,9 @@ export const literalLimit = (n: number): number => sql.raw(String(Math.trunc(n))
 /** An instant as stored (epoch ms), or NULL. */
 export const msOrNull = (at: Date | null | undefined) => (at ? at.getTime() : null);
 
+/** A stored instant (epoch ms) or NULL back as a Date, for rows read without drizzle. */
+export const dateOrNull = (ms: number | null) => (ms === null ? null : new Date(ms));
+
 /**
  * drizzle asks better-sqlite3 to compile every query's SQL anew, each time it runs. The same text
  * compiles to the same statement, so compiled statements are kept by their text (the most recently

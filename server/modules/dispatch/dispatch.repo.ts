@@ -1,5 +1,12 @@
 import { and, asc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
-import { type DbOrTx, msOrNull, preparedOn, rawPlaceholder, statementOn } from '../../../db/client';
+import {
+  type DbOrTx,
+  dateOrNull,
+  msOrNull,
+  preparedOn,
+  rawPlaceholder,
+  statementOn,
+} from '../../../db/client';
 import { dispatches, dispatchOffers, type OfferState } from '../../../db/schema';
 
 export type DispatchRow = typeof dispatches.$inferSelect;
@@ -71,7 +78,7 @@ export function findDispatch(db: DbOrTx, id: number): DispatchRow | null {
     createdBy: r.created_by,
     createdAt: new Date(r.created_at),
     updatedAt: new Date(r.updated_at),
-    closedAt: r.closed_at === null ? null : new Date(r.closed_at),
+    closedAt: dateOrNull(r.closed_at),
   };
 }
 
@@ -150,18 +157,6 @@ export function offersOf(db: DbOrTx, dispatchId: number): OfferRow[] {
     .all();
 }
 
-const offerById = preparedOn((db) =>
-  db
-    .select()
-    .from(dispatchOffers)
-    .where(eq(dispatchOffers.id, sql.placeholder('id')))
-    .prepare(),
-);
-
-export function findOffer(db: DbOrTx, id: number): OfferRow | null {
-  return offerById(db).get({ id }) ?? null;
-}
-
 /** An offer as SQLite stores it. */
 interface StoredOffer {
   id: number;
@@ -189,10 +184,17 @@ function offerOf(r: StoredOffer): OfferRow {
     reason: r.reason,
     offeredAt: new Date(r.offered_at),
     expiresAt: new Date(r.expires_at),
-    respondedAt: r.responded_at === null ? null : new Date(r.responded_at),
+    respondedAt: dateOrNull(r.responded_at),
     etaMinutes: r.eta_minutes,
     replyText: r.reply_text,
   };
+}
+
+const offerByIdStatement = statementOn('SELECT * FROM dispatch_offers WHERE id = ?');
+
+export function findOffer(db: DbOrTx, id: number): OfferRow | null {
+  const r = offerByIdStatement(db).get(id) as StoredOffer | undefined;
+  return r ? offerOf(r) : null;
 }
 
 const openOffersStatement = statementOn(

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { type DbOrTx, statementOn } from '../../../db/client';
+import { type DbOrTx, dateOrNull, statementOn } from '../../../db/client';
 import { screenings } from '../../../db/schema';
 import type { ScreenFacts } from './screening.rules';
 
@@ -16,7 +16,7 @@ function factsOf(row: FactsRow | undefined): ScreenFacts | null {
   return {
     at: new Date(row.at),
     result: row.result,
-    isolateUntil: row.isolate_until === null ? null : new Date(row.isolate_until),
+    isolateUntil: dateOrNull(row.isolate_until),
   };
 }
 

@@ -101,17 +101,12 @@ export class ScreeningService {
   statesOf(db: DbOrTx, ids?: readonly number[], now = this.core.clock.now()): Map<number, ScreeningState> {
     const out = new Map<number, ScreeningState>();
     const wanted = ids ? new Set(ids) : null;
-    const facts =
-      this.facts.current(db) ?? (wanted && wanted.size <= ONE_BY_ONE ? null : this.facts.read(db));
+    const facts = wanted && wanted.size <= ONE_BY_ONE ? this.facts.current(db) : this.facts.read(db);
     if (!facts) {
       for (const id of wanted!) out.set(id, this.stateOf(db, id, now));
       return out;
     }
-    if (!wanted) {
-      for (const [id, f] of facts) out.set(id, screeningState(f.latest, f.isolation, now, this.validMs));
-      return out;
-    }
-    for (const id of wanted) out.set(id, this.stateFrom(facts.get(id), now));
+    for (const id of wanted ?? facts.keys()) out.set(id, this.stateFrom(facts.get(id), now));
     return out;
   }
 
