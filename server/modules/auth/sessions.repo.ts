@@ -1,5 +1,5 @@
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import { type DbOrTx, preparedOn } from '../../../db/client';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { type DbOrTx, dateOrNull, statementOn } from '../../../db/client';
 import { sessions } from '../../../db/schema';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -8,21 +8,45 @@ export function insertSession(db: DbOrTx, row: typeof sessions.$inferInsert): Se
   return db.insert(sessions).values(row).returning().get();
 }
 
-const liveSessionByHash = preparedOn((db) =>
-  db
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), isNull(sessions.revokedAt)))
-    .prepare(),
-);
-
-/** Read on every signed-in request: a prepared statement. */
-export function findLiveSessionByHash(db: DbOrTx, tokenHash: string): SessionRow | null {
-  return liveSessionByHash(db).get({ tokenHash }) ?? null;
+/** A session as SQLite stores it. */
+interface StoredSession {
+  id: number;
+  token_hash: string;
+  user_id: number;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  revoked_at: number | null;
 }
 
+function sessionOf(r: StoredSession): SessionRow {
+  return {
+    id: r.id,
+    tokenHash: r.token_hash,
+    userId: r.user_id,
+    createdAt: new Date(r.created_at),
+    lastSeenAt: new Date(r.last_seen_at),
+    expiresAt: new Date(r.expires_at),
+    revokedAt: dateOrNull(r.revoked_at),
+  };
+}
+
+const liveSessionByHashStatement = statementOn(
+  'SELECT * FROM sessions WHERE token_hash = ? AND revoked_at IS NULL',
+);
+
+/** Read on every signed-in request: compiled once, converted without drizzle. */
+export function findLiveSessionByHash(db: DbOrTx, tokenHash: string): SessionRow | null {
+  const r = liveSessionByHashStatement(db).get(tokenHash) as StoredSession | undefined;
+  return r ? sessionOf(r) : null;
+}
+
+const sessionByIdStatement = statementOn('SELECT * FROM sessions WHERE id = ?');
+
+/** Asked for each open live feed at every heartbeat. */
 export function findSessionById(db: DbOrTx, id: number): SessionRow | null {
-  return db.select().from(sessions).where(eq(sessions.id, id)).get() ?? null;
+  const r = sessionByIdStatement(db).get(id) as StoredSession | undefined;
+  return r ? sessionOf(r) : null;
 }
 
 export function touchSession(db: DbOrTx, id: number, at: Date): void {

@@ -137,15 +137,13 @@ export function writeOffer(
   writeOfferStatement(db).run(to.state, msOrNull(to.respondedAt), to.etaMinutes, to.replyText, id);
 }
 
+const supersedeStatement = statementOn(
+  "UPDATE dispatch_offers SET state = 'superseded' WHERE dispatch_id = ? AND state = 'offered' RETURNING *",
+);
+
 /** Closes every offer of a dispatch still waiting for an answer, in one statement; answers them by id. */
 export function supersedeOpenOffers(db: DbOrTx, dispatchId: number): OfferRow[] {
-  return db
-    .update(dispatchOffers)
-    .set({ state: 'superseded' })
-    .where(and(eq(dispatchOffers.dispatchId, dispatchId), eq(dispatchOffers.state, 'offered')))
-    .returning()
-    .all()
-    .sort((a, b) => a.id - b.id);
+  return (supersedeStatement(db).all(dispatchId) as StoredOffer[]).map(offerOf).sort((a, b) => a.id - b.id);
 }
 
 export function offersOf(db: DbOrTx, dispatchId: number): OfferRow[] {

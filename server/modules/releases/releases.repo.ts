@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lt, notInArray, sql } from 'drizzle-orm';
-import { type DbOrTx, msOrNull, preparedOn, statementOn } from '../../../db/client';
+import { type DbOrTx, dateOrNull, msOrNull, preparedOn, statementOn } from '../../../db/client';
 import { type ReleaseStatus, releases, releaseTimeline } from '../../../db/schema';
 
 export type ReleaseRow = typeof releases.$inferSelect;
@@ -96,17 +96,67 @@ export function updateRelease(
   return db.update(releases).set(patch).where(eq(releases.id, id)).returning().get()!;
 }
 
-const releaseById = preparedOn((db) =>
-  db
-    .select()
-    .from(releases)
-    .where(eq(releases.id, sql.placeholder('id')))
-    .prepare(),
-);
+/** A release as SQLite stores it. */
+interface StoredRelease {
+  id: number;
+  code: string;
+  site_id: number;
+  status: ReleaseStatus;
+  expected_at: number | null;
+  released_at: number | null;
+  adults: number;
+  children: number;
+  languages: string;
+  needs: string;
+  needs_met: string;
+  destination: string | null;
+  travel_date: string | null;
+  notes: string | null;
+  source: ReleaseRow['source'];
+  reported_at: number | null;
+  met_at: number | null;
+  closed_at: number | null;
+  acknowledged_at: number | null;
+  acknowledged_by: number | null;
+  purged_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
 
-/** Read by nearly every command on a release: a prepared statement. */
+function releaseOf(r: StoredRelease): ReleaseRow {
+  return {
+    id: r.id,
+    code: r.code,
+    siteId: r.site_id,
+    status: r.status,
+    expectedAt: dateOrNull(r.expected_at),
+    releasedAt: dateOrNull(r.released_at),
+    adults: r.adults,
+    children: r.children,
+    languages: JSON.parse(r.languages) as string[],
+    needs: JSON.parse(r.needs) as ReleaseRow['needs'],
+    needsMet: JSON.parse(r.needs_met) as ReleaseRow['needsMet'],
+    destination: r.destination,
+    travelDate: r.travel_date,
+    notes: r.notes,
+    source: r.source,
+    reportedAt: dateOrNull(r.reported_at),
+    metAt: dateOrNull(r.met_at),
+    closedAt: dateOrNull(r.closed_at),
+    acknowledgedAt: dateOrNull(r.acknowledged_at),
+    acknowledgedBy: r.acknowledged_by,
+    purgedAt: dateOrNull(r.purged_at),
+    createdAt: new Date(r.created_at),
+    updatedAt: new Date(r.updated_at),
+  };
+}
+
+const releaseByIdStatement = statementOn('SELECT * FROM releases WHERE id = ?');
+
+/** Read by nearly every command on a release: compiled once, converted without drizzle. */
 export function findRelease(db: DbOrTx, id: number): ReleaseRow | null {
-  return releaseById(db).get({ id }) ?? null;
+  const r = releaseByIdStatement(db).get(id) as StoredRelease | undefined;
+  return r ? releaseOf(r) : null;
 }
 
 export function listReleases(db: DbOrTx, statuses: readonly ReleaseStatus[] | null): ReleaseRow[] {

@@ -1,5 +1,5 @@
-import { asc, eq, sql } from 'drizzle-orm';
-import { type DbOrTx, preparedOn } from '../../../db/client';
+import { asc, eq } from 'drizzle-orm';
+import { type DbOrTx, dateOrNull, statementOn } from '../../../db/client';
 import { sites } from '../../../db/schema';
 
 export type SiteRow = typeof sites.$inferSelect;
@@ -12,17 +12,35 @@ export function listSites(db: DbOrTx): SiteRow[] {
   return db.select().from(sites).orderBy(asc(sites.name), asc(sites.id)).all();
 }
 
-const siteById = preparedOn((db) =>
-  db
-    .select()
-    .from(sites)
-    .where(eq(sites.id, sql.placeholder('id')))
-    .prepare(),
-);
+/** A site as SQLite stores it. */
+interface StoredSite {
+  id: number;
+  name: string;
+  kind: SiteRow['kind'];
+  address: string | null;
+  sms_keyword: string | null;
+  created_at: number;
+  created_by: number | null;
+  archived_at: number | null;
+}
 
-/** Read by every release logged and most other writes: a prepared statement. */
+const siteByIdStatement = statementOn('SELECT * FROM sites WHERE id = ?');
+
+/** Read by every release logged and most other writes: compiled once, converted without drizzle. */
 export function findSiteById(db: DbOrTx, id: number): SiteRow | null {
-  return siteById(db).get({ id }) ?? null;
+  const r = siteByIdStatement(db).get(id) as StoredSite | undefined;
+  return r
+    ? {
+        id: r.id,
+        name: r.name,
+        kind: r.kind,
+        address: r.address,
+        smsKeyword: r.sms_keyword,
+        createdAt: new Date(r.created_at),
+        createdBy: r.created_by,
+        archivedAt: dateOrNull(r.archived_at),
+      }
+    : null;
 }
 
 export function findSiteByKeyword(db: DbOrTx, keyword: string): SiteRow | null {

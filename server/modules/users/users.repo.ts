@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import { type DbOrTx, preparedOn } from '../../../db/client';
+import { type DbOrTx, dateOrNull, preparedOn, statementOn } from '../../../db/client';
 import { users } from '../../../db/schema';
 
 export type UserRow = typeof users.$inferSelect;
@@ -8,17 +8,39 @@ export function findUserByEmail(db: DbOrTx, email: string): UserRow | null {
   return db.select().from(users).where(eq(users.email, email)).get() ?? null;
 }
 
-const userById = preparedOn((db) =>
-  db
-    .select()
-    .from(users)
-    .where(eq(users.id, sql.placeholder('id')))
-    .prepare(),
-);
+/** A user as SQLite stores it. */
+interface StoredUser {
+  id: number;
+  email: string;
+  name: string;
+  role: UserRow['role'];
+  password_hash: string;
+  created_at: number;
+  disabled_at: number | null;
+  phone: string | null;
+  sms_language: UserRow['smsLanguage'];
+  alerts: string;
+}
 
-/** Read on every signed-in request: a prepared statement. */
+const userByIdStatement = statementOn('SELECT * FROM users WHERE id = ?');
+
+/** Read on every signed-in request: compiled once, converted without drizzle. */
 export function findUserById(db: DbOrTx, id: number): UserRow | null {
-  return userById(db).get({ id }) ?? null;
+  const r = userByIdStatement(db).get(id) as StoredUser | undefined;
+  return r
+    ? {
+        id: r.id,
+        email: r.email,
+        name: r.name,
+        role: r.role,
+        passwordHash: r.password_hash,
+        createdAt: new Date(r.created_at),
+        disabledAt: dateOrNull(r.disabled_at),
+        phone: r.phone,
+        smsLanguage: r.sms_language,
+        alerts: JSON.parse(r.alerts) as UserRow['alerts'],
+      }
+    : null;
 }
 
 export function listUsers(db: DbOrTx): UserRow[] {
