@@ -10,6 +10,7 @@ import { findDispatch, findOffer, supersedeOpenOffers } from '../../server/modul
 import { findRelease } from '../../server/modules/releases/releases.repo';
 import { findSiteById } from '../../server/modules/sites/sites.repo';
 import { findUserById } from '../../server/modules/users/users.repo';
+import { volunteerContacts, volunteerSenderByPhone } from '../../server/modules/volunteers/volunteers.repo';
 
 const t = (minute: number) => new Date(Date.UTC(2026, 10, 30, 2, minute, 7, 123));
 
@@ -230,5 +231,36 @@ describe('reads that convert rows themselves', () => {
         .all()
         .map((o) => o.state),
     ).toEqual(['accepted', 'superseded', 'superseded']);
+  });
+
+  it('answer who texted, and the numbers of several volunteers, from the stored volunteers', () => {
+    const s = seeded();
+    const [v] = s.db.select().from(volunteers).all();
+    const other = s.db
+      .insert(volunteers)
+      .values({
+        name: 'Otra',
+        phone: '+15055550112',
+        languages: [],
+        skills: [],
+        smsLanguage: 'es',
+        createdAt: t(1),
+        updatedAt: t(1),
+      })
+      .returning()
+      .get();
+    expect(volunteerSenderByPhone(s.db, v!.phone)).toEqual({
+      id: v!.id,
+      name: v!.name,
+      smsLanguage: v!.smsLanguage,
+    });
+    expect(volunteerSenderByPhone(s.db, '+15055550999')).toBeNull();
+    expect(volunteerContacts(s.db, [other.id, v!.id, 999])).toEqual(
+      new Map([
+        [v!.id, { phone: v!.phone, smsLanguage: 'en' }],
+        [other.id, { phone: '+15055550112', smsLanguage: 'es' }],
+      ]),
+    );
+    expect(volunteerContacts(s.db, [])).toEqual(new Map());
   });
 });

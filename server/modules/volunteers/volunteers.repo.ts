@@ -1,5 +1,5 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { type DbOrTx, preparedOn } from '../../../db/client';
+import { type DbOrTx, preparedOn, statementOn } from '../../../db/client';
 import { rosterVersion, volunteers } from '../../../db/schema';
 
 export type VolunteerRow = typeof volunteers.$inferSelect;
@@ -42,20 +42,17 @@ export function findVolunteerByPhone(db: DbOrTx, phone: string): VolunteerRow | 
   return byPhone(db).get({ phone }) ?? null;
 }
 
-const senderByPhone = preparedOn((db) =>
-  db
-    .select({ id: volunteers.id, name: volunteers.name, smsLanguage: volunteers.smsLanguage })
-    .from(volunteers)
-    .where(eq(volunteers.phone, sql.placeholder('phone')))
-    .prepare(),
-);
+const senderByPhoneStatement = statementOn('SELECT id, name, sms_language FROM volunteers WHERE phone = ?');
 
 /** Who sent a text, in the three columns the SMS router needs: every inbound text asks. */
 export function volunteerSenderByPhone(
   db: DbOrTx,
   phone: string,
 ): Pick<VolunteerRow, 'id' | 'name' | 'smsLanguage'> | null {
-  return senderByPhone(db).get({ phone }) ?? null;
+  const r = senderByPhoneStatement(db).get(phone) as
+    | { id: number; name: string; sms_language: VolunteerRow['smsLanguage'] }
+    | undefined;
+  return r ? { id: r.id, name: r.name, smsLanguage: r.sms_language } : null;
 }
 
 /** Changes (by trigger) whenever a volunteer or a screening is added, changed or removed. */
@@ -84,19 +81,25 @@ export function volunteerNames(db: DbOrTx, ids: number[]): Map<number, string> {
 }
 
 /** The number and text language of each of these volunteers, for texts to many at once. */
+const contactsStatement = statementOn(
+  'SELECT id, phone, sms_language FROM volunteers WHERE id IN (SELECT value FROM json_each(?))',
+);
+
+/**
+ * Numbers and languages of these volunteers, in one statement compiled once however many they are (the
+ * ids go in as one JSON array): a dispatch that fills texts every volunteer still asked.
+ */
 export function volunteerContacts(
   db: DbOrTx,
   ids: number[],
 ): Map<number, Pick<VolunteerRow, 'phone' | 'smsLanguage'>> {
   if (ids.length === 0) return new Map();
-  return new Map(
-    db
-      .select({ id: volunteers.id, phone: volunteers.phone, smsLanguage: volunteers.smsLanguage })
-      .from(volunteers)
-      .where(inArray(volunteers.id, ids))
-      .all()
-      .map(({ id, ...contact }) => [id, contact]),
-  );
+  const rows = contactsStatement(db).all(JSON.stringify(ids)) as {
+    id: number;
+    phone: string;
+    sms_language: VolunteerRow['smsLanguage'];
+  }[];
+  return new Map(rows.map((r) => [r.id, { phone: r.phone, smsLanguage: r.sms_language }]));
 }
 
 export interface RankingRosterRow {
