@@ -1,5 +1,5 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
-import { type DbOrTx, dateOrNull, statementOn } from '../../../db/client';
+import { type DbOrTx, dateOrNull, rowsOn } from '../../../db/client';
 import { sessions } from '../../../db/schema';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -8,40 +8,41 @@ export function insertSession(db: DbOrTx, row: typeof sessions.$inferInsert): Se
   return db.insert(sessions).values(row).returning().get();
 }
 
-/** A session as SQLite stores it. */
-interface StoredSession {
-  id: number;
-  token_hash: string;
-  user_id: number;
-  created_at: number;
-  last_seen_at: number;
-  expires_at: number;
-  revoked_at: number | null;
-}
+/** A session as SQLite stores it, in the order the statements below name the columns. */
+type StoredSession = [
+  id: number,
+  tokenHash: string,
+  userId: number,
+  createdAt: number,
+  lastSeenAt: number,
+  expiresAt: number,
+  revokedAt: number | null,
+];
+const COLUMNS = 'id, token_hash, user_id, created_at, last_seen_at, expires_at, revoked_at';
 
 function sessionOf(r: StoredSession): SessionRow {
   return {
-    id: r.id,
-    tokenHash: r.token_hash,
-    userId: r.user_id,
-    createdAt: new Date(r.created_at),
-    lastSeenAt: new Date(r.last_seen_at),
-    expiresAt: new Date(r.expires_at),
-    revokedAt: dateOrNull(r.revoked_at),
+    id: r[0],
+    tokenHash: r[1],
+    userId: r[2],
+    createdAt: new Date(r[3]),
+    lastSeenAt: new Date(r[4]),
+    expiresAt: new Date(r[5]),
+    revokedAt: dateOrNull(r[6]),
   };
 }
 
-const liveSessionByHashStatement = statementOn(
-  'SELECT * FROM sessions WHERE token_hash = ? AND revoked_at IS NULL',
+const liveSessionByHashStatement = rowsOn(
+  `SELECT ${COLUMNS} FROM sessions WHERE token_hash = ? AND revoked_at IS NULL`,
 );
 
-/** Read on every signed-in request: compiled once, converted without drizzle. */
+/** Read on every signed-in request: compiled once, its row read as an array and converted here. */
 export function findLiveSessionByHash(db: DbOrTx, tokenHash: string): SessionRow | null {
   const r = liveSessionByHashStatement(db).get(tokenHash) as StoredSession | undefined;
   return r ? sessionOf(r) : null;
 }
 
-const sessionByIdStatement = statementOn('SELECT * FROM sessions WHERE id = ?');
+const sessionByIdStatement = rowsOn(`SELECT ${COLUMNS} FROM sessions WHERE id = ?`);
 
 /** Asked for each open live feed at every heartbeat. */
 export function findSessionById(db: DbOrTx, id: number): SessionRow | null {

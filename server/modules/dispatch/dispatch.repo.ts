@@ -5,6 +5,7 @@ import {
   msOrNull,
   preparedOn,
   rawPlaceholder,
+  rowsOn,
   statementOn,
 } from '../../../db/client';
 import { dispatches, dispatchOffers, type OfferState } from '../../../db/schema';
@@ -41,44 +42,48 @@ export function closeDispatch(
   closeDispatchStatement(db).run(status, at.getTime(), at.getTime(), id);
 }
 
-/** A dispatch as SQLite stores it. */
-interface StoredDispatch {
-  id: number;
-  release_id: number;
-  status: DispatchRow['status'];
-  needed: number;
-  languages: string;
-  skills: string;
-  wave: number;
-  deadline_at: number;
-  created_by: number | null;
-  created_at: number;
-  updated_at: number;
-  closed_at: number | null;
-}
+/** A dispatch as SQLite stores it, in the order `dispatchByIdStatement` names the columns. */
+type StoredDispatch = [
+  id: number,
+  releaseId: number,
+  status: DispatchRow['status'],
+  needed: number,
+  languages: string,
+  skills: string,
+  wave: number,
+  deadlineAt: number,
+  createdBy: number | null,
+  createdAt: number,
+  updatedAt: number,
+  closedAt: number | null,
+];
 
-const dispatchByIdStatement = statementOn('SELECT * FROM dispatches WHERE id = ?');
+const dispatchByIdStatement = rowsOn(
+  `SELECT id, release_id, status, needed, languages, skills, wave, deadline_at, created_by, created_at,
+     updated_at, closed_at
+   FROM dispatches WHERE id = ?`,
+);
 
 /**
- * Read by every answer to an offer: a statement compiled once, its row converted here (drizzle's
- * filling and mapping cost about as much as SQLite's read).
+ * Read by every answer to an offer: a statement compiled once, its row read as an array and converted
+ * here (drizzle's filling and mapping cost about as much as SQLite's read).
  */
 export function findDispatch(db: DbOrTx, id: number): DispatchRow | null {
   const r = dispatchByIdStatement(db).get(id) as StoredDispatch | undefined;
   if (!r) return null;
   return {
-    id: r.id,
-    releaseId: r.release_id,
-    status: r.status,
-    needed: r.needed,
-    languages: JSON.parse(r.languages) as string[],
-    skills: JSON.parse(r.skills) as string[],
-    wave: r.wave,
-    deadlineAt: new Date(r.deadline_at),
-    createdBy: r.created_by,
-    createdAt: new Date(r.created_at),
-    updatedAt: new Date(r.updated_at),
-    closedAt: dateOrNull(r.closed_at),
+    id: r[0],
+    releaseId: r[1],
+    status: r[2],
+    needed: r[3],
+    languages: JSON.parse(r[4]) as string[],
+    skills: JSON.parse(r[5]) as string[],
+    wave: r[6],
+    deadlineAt: new Date(r[7]),
+    createdBy: r[8],
+    createdAt: new Date(r[9]),
+    updatedAt: new Date(r[10]),
+    closedAt: dateOrNull(r[11]),
   };
 }
 
@@ -137,15 +142,6 @@ export function writeOffer(
   writeOfferStatement(db).run(to.state, msOrNull(to.respondedAt), to.etaMinutes, to.replyText, id);
 }
 
-const supersedeStatement = statementOn(
-  "UPDATE dispatch_offers SET state = 'superseded' WHERE dispatch_id = ? AND state = 'offered' RETURNING *",
-);
-
-/** Closes every offer of a dispatch still waiting for an answer, in one statement; answers them by id. */
-export function supersedeOpenOffers(db: DbOrTx, dispatchId: number): OfferRow[] {
-  return (supersedeStatement(db).all(dispatchId) as StoredOffer[]).map(offerOf).sort((a, b) => a.id - b.id);
-}
-
 export function offersOf(db: DbOrTx, dispatchId: number): OfferRow[] {
   return db
     .select()
@@ -155,48 +151,60 @@ export function offersOf(db: DbOrTx, dispatchId: number): OfferRow[] {
     .all();
 }
 
-/** An offer as SQLite stores it. */
-interface StoredOffer {
-  id: number;
-  dispatch_id: number;
-  volunteer_id: number;
-  code: string;
-  wave: number;
-  state: OfferRow['state'];
-  reason: string;
-  offered_at: number;
-  expires_at: number;
-  responded_at: number | null;
-  eta_minutes: number | null;
-  reply_text: string | null;
-}
+/** An offer as SQLite stores it, in the order `OFFER_COLUMNS` names the columns. */
+type StoredOffer = [
+  id: number,
+  dispatchId: number,
+  volunteerId: number,
+  code: string,
+  wave: number,
+  state: OfferRow['state'],
+  reason: string,
+  offeredAt: number,
+  expiresAt: number,
+  respondedAt: number | null,
+  etaMinutes: number | null,
+  replyText: string | null,
+];
+const OFFER_COLUMNS =
+  'id, dispatch_id, volunteer_id, code, wave, state, reason, offered_at, expires_at, responded_at, eta_minutes, reply_text';
 
 function offerOf(r: StoredOffer): OfferRow {
   return {
-    id: r.id,
-    dispatchId: r.dispatch_id,
-    volunteerId: r.volunteer_id,
-    code: r.code,
-    wave: r.wave,
-    state: r.state,
-    reason: r.reason,
-    offeredAt: new Date(r.offered_at),
-    expiresAt: new Date(r.expires_at),
-    respondedAt: dateOrNull(r.responded_at),
-    etaMinutes: r.eta_minutes,
-    replyText: r.reply_text,
+    id: r[0],
+    dispatchId: r[1],
+    volunteerId: r[2],
+    code: r[3],
+    wave: r[4],
+    state: r[5],
+    reason: r[6],
+    offeredAt: new Date(r[7]),
+    expiresAt: new Date(r[8]),
+    respondedAt: dateOrNull(r[9]),
+    etaMinutes: r[10],
+    replyText: r[11],
   };
 }
 
-const offerByIdStatement = statementOn('SELECT * FROM dispatch_offers WHERE id = ?');
+const supersedeStatement = rowsOn(
+  `UPDATE dispatch_offers SET state = 'superseded' WHERE dispatch_id = ? AND state = 'offered'
+   RETURNING ${OFFER_COLUMNS}`,
+);
+
+/** Closes every offer of a dispatch still waiting for an answer, in one statement; answers them by id. */
+export function supersedeOpenOffers(db: DbOrTx, dispatchId: number): OfferRow[] {
+  return (supersedeStatement(db).all(dispatchId) as StoredOffer[]).map(offerOf).sort((a, b) => a.id - b.id);
+}
+
+const offerByIdStatement = rowsOn(`SELECT ${OFFER_COLUMNS} FROM dispatch_offers WHERE id = ?`);
 
 export function findOffer(db: DbOrTx, id: number): OfferRow | null {
   const r = offerByIdStatement(db).get(id) as StoredOffer | undefined;
   return r ? offerOf(r) : null;
 }
 
-const openOffersStatement = statementOn(
-  "SELECT * FROM dispatch_offers WHERE volunteer_id = ? AND state = 'offered' ORDER BY id",
+const openOffersStatement = rowsOn(
+  `SELECT ${OFFER_COLUMNS} FROM dispatch_offers WHERE volunteer_id = ? AND state = 'offered' ORDER BY id`,
 );
 
 /** A volunteer's offers still waiting for an answer: every text from a volunteer asks. */
@@ -204,8 +212,8 @@ export function openOffersOf(db: DbOrTx, volunteerId: number): OfferRow[] {
   return (openOffersStatement(db).all(volunteerId) as StoredOffer[]).map(offerOf);
 }
 
-const offersWithCodeStatement = statementOn(
-  'SELECT * FROM dispatch_offers WHERE volunteer_id = ? AND code = ? ORDER BY id',
+const offersWithCodeStatement = rowsOn(
+  `SELECT ${OFFER_COLUMNS} FROM dispatch_offers WHERE volunteer_id = ? AND code = ? ORDER BY id`,
 );
 
 /** A volunteer's offers with this code (a YES or NO names it). */

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lt, notInArray, sql } from 'drizzle-orm';
-import { type DbOrTx, dateOrNull, msOrNull, preparedOn, statementOn } from '../../../db/client';
+import { type DbOrTx, dateOrNull, msOrNull, preparedOn, rowsOn, statementOn } from '../../../db/client';
 import { type ReleaseStatus, releases, releaseTimeline } from '../../../db/schema';
 
 export type ReleaseRow = typeof releases.$inferSelect;
@@ -96,64 +96,69 @@ export function updateRelease(
   return db.update(releases).set(patch).where(eq(releases.id, id)).returning().get()!;
 }
 
-/** A release as SQLite stores it. */
-interface StoredRelease {
-  id: number;
-  code: string;
-  site_id: number;
-  status: ReleaseStatus;
-  expected_at: number | null;
-  released_at: number | null;
-  adults: number;
-  children: number;
-  languages: string;
-  needs: string;
-  needs_met: string;
-  destination: string | null;
-  travel_date: string | null;
-  notes: string | null;
-  source: ReleaseRow['source'];
-  reported_at: number | null;
-  met_at: number | null;
-  closed_at: number | null;
-  acknowledged_at: number | null;
-  acknowledged_by: number | null;
-  purged_at: number | null;
-  created_at: number;
-  updated_at: number;
-}
+/** A release as SQLite stores it, in the order `releaseByIdStatement` names the columns. */
+type StoredRelease = [
+  id: number,
+  code: string,
+  siteId: number,
+  status: ReleaseStatus,
+  expectedAt: number | null,
+  releasedAt: number | null,
+  adults: number,
+  children: number,
+  languages: string,
+  needs: string,
+  needsMet: string,
+  destination: string | null,
+  travelDate: string | null,
+  notes: string | null,
+  source: ReleaseRow['source'],
+  reportedAt: number | null,
+  metAt: number | null,
+  closedAt: number | null,
+  acknowledgedAt: number | null,
+  acknowledgedBy: number | null,
+  purgedAt: number | null,
+  createdAt: number,
+  updatedAt: number,
+];
 
 function releaseOf(r: StoredRelease): ReleaseRow {
   return {
-    id: r.id,
-    code: r.code,
-    siteId: r.site_id,
-    status: r.status,
-    expectedAt: dateOrNull(r.expected_at),
-    releasedAt: dateOrNull(r.released_at),
-    adults: r.adults,
-    children: r.children,
-    languages: JSON.parse(r.languages) as string[],
-    needs: JSON.parse(r.needs) as ReleaseRow['needs'],
-    needsMet: JSON.parse(r.needs_met) as ReleaseRow['needsMet'],
-    destination: r.destination,
-    travelDate: r.travel_date,
-    notes: r.notes,
-    source: r.source,
-    reportedAt: dateOrNull(r.reported_at),
-    metAt: dateOrNull(r.met_at),
-    closedAt: dateOrNull(r.closed_at),
-    acknowledgedAt: dateOrNull(r.acknowledged_at),
-    acknowledgedBy: r.acknowledged_by,
-    purgedAt: dateOrNull(r.purged_at),
-    createdAt: new Date(r.created_at),
-    updatedAt: new Date(r.updated_at),
+    id: r[0],
+    code: r[1],
+    siteId: r[2],
+    status: r[3],
+    expectedAt: dateOrNull(r[4]),
+    releasedAt: dateOrNull(r[5]),
+    adults: r[6],
+    children: r[7],
+    languages: JSON.parse(r[8]) as string[],
+    needs: JSON.parse(r[9]) as ReleaseRow['needs'],
+    needsMet: JSON.parse(r[10]) as ReleaseRow['needsMet'],
+    destination: r[11],
+    travelDate: r[12],
+    notes: r[13],
+    source: r[14],
+    reportedAt: dateOrNull(r[15]),
+    metAt: dateOrNull(r[16]),
+    closedAt: dateOrNull(r[17]),
+    acknowledgedAt: dateOrNull(r[18]),
+    acknowledgedBy: r[19],
+    purgedAt: dateOrNull(r[20]),
+    createdAt: new Date(r[21]),
+    updatedAt: new Date(r[22]),
   };
 }
 
-const releaseByIdStatement = statementOn('SELECT * FROM releases WHERE id = ?');
+const releaseByIdStatement = rowsOn(
+  `SELECT id, code, site_id, status, expected_at, released_at, adults, children, languages, needs, needs_met,
+     destination, travel_date, notes, source, reported_at, met_at, closed_at, acknowledged_at, acknowledged_by,
+     purged_at, created_at, updated_at
+   FROM releases WHERE id = ?`,
+);
 
-/** Read by nearly every command on a release: compiled once, converted without drizzle. */
+/** Read by nearly every command on a release: compiled once, its row read as an array and converted here. */
 export function findRelease(db: DbOrTx, id: number): ReleaseRow | null {
   const r = releaseByIdStatement(db).get(id) as StoredRelease | undefined;
   return r ? releaseOf(r) : null;

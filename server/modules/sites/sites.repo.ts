@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { type DbOrTx, dateOrNull, statementOn } from '../../../db/client';
+import { type DbOrTx, dateOrNull, rowsOn } from '../../../db/client';
 import { sites } from '../../../db/schema';
 
 export type SiteRow = typeof sites.$inferSelect;
@@ -12,33 +12,25 @@ export function listSites(db: DbOrTx): SiteRow[] {
   return db.select().from(sites).orderBy(asc(sites.name), asc(sites.id)).all();
 }
 
-/** A site as SQLite stores it. */
-interface StoredSite {
-  id: number;
-  name: string;
-  kind: SiteRow['kind'];
-  address: string | null;
-  sms_keyword: string | null;
-  created_at: number;
-  created_by: number | null;
-  archived_at: number | null;
-}
+const siteByIdStatement = rowsOn(
+  'SELECT id, name, kind, address, sms_keyword, created_at, created_by, archived_at FROM sites WHERE id = ?',
+);
 
-const siteByIdStatement = statementOn('SELECT * FROM sites WHERE id = ?');
-
-/** Read by every release logged and most other writes: compiled once, converted without drizzle. */
+/** Read by every release logged and most other writes: compiled once, its row read as an array. */
 export function findSiteById(db: DbOrTx, id: number): SiteRow | null {
-  const r = siteByIdStatement(db).get(id) as StoredSite | undefined;
+  const r = siteByIdStatement(db).get(id) as
+    | [number, string, SiteRow['kind'], string | null, string | null, number, number | null, number | null]
+    | undefined;
   return r
     ? {
-        id: r.id,
-        name: r.name,
-        kind: r.kind,
-        address: r.address,
-        smsKeyword: r.sms_keyword,
-        createdAt: new Date(r.created_at),
-        createdBy: r.created_by,
-        archivedAt: dateOrNull(r.archived_at),
+        id: r[0],
+        name: r[1],
+        kind: r[2],
+        address: r[3],
+        smsKeyword: r[4],
+        createdAt: new Date(r[5]),
+        createdBy: r[6],
+        archivedAt: dateOrNull(r[7]),
       }
     : null;
 }

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import { type DbOrTx, dateOrNull, preparedOn, statementOn } from '../../../db/client';
+import { type DbOrTx, dateOrNull, preparedOn, rowsOn } from '../../../db/client';
 import { users } from '../../../db/schema';
 
 export type UserRow = typeof users.$inferSelect;
@@ -8,37 +8,39 @@ export function findUserByEmail(db: DbOrTx, email: string): UserRow | null {
   return db.select().from(users).where(eq(users.email, email)).get() ?? null;
 }
 
-/** A user as SQLite stores it. */
-interface StoredUser {
-  id: number;
-  email: string;
-  name: string;
-  role: UserRow['role'];
-  password_hash: string;
-  created_at: number;
-  disabled_at: number | null;
-  phone: string | null;
-  sms_language: UserRow['smsLanguage'];
-  alerts: string;
-}
+const userByIdStatement = rowsOn(
+  `SELECT id, email, name, role, password_hash, created_at, disabled_at, phone, sms_language, alerts
+   FROM users WHERE id = ?`,
+);
 
-const userByIdStatement = statementOn('SELECT * FROM users WHERE id = ?');
-
-/** Read on every signed-in request: compiled once, converted without drizzle. */
+/** Read on every signed-in request: compiled once, its row read as an array and converted here. */
 export function findUserById(db: DbOrTx, id: number): UserRow | null {
-  const r = userByIdStatement(db).get(id) as StoredUser | undefined;
+  const r = userByIdStatement(db).get(id) as
+    | [
+        id: number,
+        email: string,
+        name: string,
+        role: UserRow['role'],
+        passwordHash: string,
+        createdAt: number,
+        disabledAt: number | null,
+        phone: string | null,
+        smsLanguage: UserRow['smsLanguage'],
+        alerts: string,
+      ]
+    | undefined;
   return r
     ? {
-        id: r.id,
-        email: r.email,
-        name: r.name,
-        role: r.role,
-        passwordHash: r.password_hash,
-        createdAt: new Date(r.created_at),
-        disabledAt: dateOrNull(r.disabled_at),
-        phone: r.phone,
-        smsLanguage: r.sms_language,
-        alerts: JSON.parse(r.alerts) as UserRow['alerts'],
+        id: r[0],
+        email: r[1],
+        name: r[2],
+        role: r[3],
+        passwordHash: r[4],
+        createdAt: new Date(r[5]),
+        disabledAt: dateOrNull(r[6]),
+        phone: r[7],
+        smsLanguage: r[8],
+        alerts: JSON.parse(r[9]) as UserRow['alerts'],
       }
     : null;
 }
