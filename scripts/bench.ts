@@ -225,7 +225,7 @@ try {
       cpu: os.cpus()[0]?.model ?? 'unknown',
       memoryGb: Math.round(os.totalmem() / 2 ** 30),
       node: process.version,
-      server: serverCommand().compiled ? 'dist/server/main.js' : 'server/main.ts via tsx',
+      server: serverCommand().compiled ? 'dist/server/main.cjs' : 'server/main.ts via tsx',
       date: new Date().toISOString(),
     },
     seed: { ...seeded.counts, volunteers: seeded.volunteers, seconds: seeded.seconds, large: large.counts },

@@ -28,6 +28,6 @@ function stale(output, ...sources) {
 if (stale('web/dist/index.html', 'web/src', 'web/index.html', 'shared')) {
   execSync('npm run build:web', { cwd: root, stdio: 'inherit' });
 }
-if (stale('dist/server/main.js', 'server', 'shared', 'db', 'package-lock.json')) {
+if (stale('dist/server/main.cjs', 'server', 'shared', 'db', 'package-lock.json')) {
   execSync('npm run build:server', { cwd: root, stdio: 'inherit' });
 }

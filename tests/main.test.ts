@@ -13,7 +13,7 @@ interface Started {
 
 const fromSources = ['--import', 'tsx', 'server/main.ts'];
 // What `npm start` and the container run: the compiled bundle.
-const compiled = ['dist/server/main.js'];
+const compiled = ['dist/server/main.cjs'];
 
 function start(env: Record<string, string>, entry = fromSources): Promise<Started> {
   // One process (no npx or tsx wrapper), so the signal reaches the server itself.

@@ -25,7 +25,7 @@ function startFlags(root: string): string[] {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  const flags = pkg.scripts.start?.match(/node ((?:--\S+ )*)dist\/server\/main\.js/)?.[1] ?? '';
+  const flags = pkg.scripts.start?.match(/node ((?:--\S+ )*)dist\/server\/main\.cjs/)?.[1] ?? '';
   return flags.split(' ').filter(Boolean);
 }
 
@@ -33,7 +33,7 @@ export function serverCommand(
   nodeArgs: string[] = [],
   root = ROOT,
 ): { command: string; args: string[]; compiled: boolean } {
-  const compiled = path.join(root, 'dist', 'server', 'main.js');
+  const compiled = path.join(root, 'dist', 'server', 'main.cjs');
   if (fs.existsSync(compiled))
     return { command: process.execPath, args: [...startFlags(root), ...nodeArgs, compiled], compiled: true };
   return {
