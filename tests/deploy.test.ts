@@ -30,7 +30,9 @@ describe('container deployment', () => {
     const dockerfile = fs.readFileSync('Dockerfile', 'utf8');
     expect(dockerfile).toMatch(/npm ci/);
     expect(dockerfile).toMatch(/npm run build\b/);
-    expect(dockerfile).toMatch(/CMD \["node", "--max-semi-space-size=4", "dist\/server\/main\.cjs"\]/);
+    expect(dockerfile).toMatch(
+      /CMD \["node", "--max-semi-space-size=4", "--heap-growing-percent=50", "dist\/server\/main\.cjs"\]/,
+    );
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/HEALTHCHECK[\s\S]*\/healthz/);
   });
