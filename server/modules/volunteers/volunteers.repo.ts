@@ -80,7 +80,6 @@ export function volunteerNames(db: DbOrTx, ids: number[]): Map<number, string> {
   );
 }
 
-/** The number and text language of each of these volunteers, for texts to many at once. */
 const contactsStatement = statementOn(
   'SELECT id, phone, sms_language FROM volunteers WHERE id IN (SELECT value FROM json_each(?))',
 );
