@@ -3,7 +3,8 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fp from 'fastify-plugin';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Core, Deps } from './deps';
 import { maintenanceJobs } from './infra/maintenance';
@@ -30,6 +31,12 @@ declare module 'fastify' {
 }
 
 /** Builds the whole application around the given ports. Never listens: main.ts does. */
+/** Fastify's compiler factories answering zod's compilers (typed by Fastify for Ajv's). */
+const zodCompilers = {
+  buildValidator: () => validatorCompiler,
+  buildSerializer: () => serializerCompiler,
+} as unknown as NonNullable<FastifyServerOptions['schemaController']>['compilersFactory'];
+
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
@@ -55,12 +62,13 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     connectionTimeout: 2 * 60_000,
     frameworkErrors,
     clientErrorHandler,
+    // Every schema is a zod schema, validated and written by zod's compilers. Given here rather than set
+    // after construction, Fastify never loads its own (Ajv and fast-json-stringify, about 40 ms of start).
+    schemaController: { compilersFactory: zodCompilers },
     // Node honours requestTimeout only when given at construction, and looks for requests past it
     // only every connectionsCheckingInterval (30 s by default).
     http: { connectionsCheckingInterval: 1000, requestTimeout: config.REQUEST_TIMEOUT_SECONDS * 1000 },
   });
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
 
   // A bodiless POST sent as application/json (logout, cancel…) is an empty body, not a parse error.
   const parseJson = app.getDefaultJsonParser('error', 'ignore');
@@ -122,7 +130,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(compressPlugin);
   await app.register(realtimePlugin);
 
-  for (const m of modules) if (m.routes) await app.register(m.routes);
+  // Named, and still encapsulated: Fastify otherwise names a plugin by searching every loaded module for it.
+  for (const m of modules)
+    if (m.routes) await app.register(fp(m.routes, { name: `${m.name}-routes`, encapsulate: true }));
   await app.register(webPlugin);
 
   app.addHook('onClose', async () => {

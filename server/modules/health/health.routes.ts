@@ -8,6 +8,9 @@ export async function healthRoutes(app: FastifyInstance) {
     '/healthz',
     {
       config: { access: 'public' },
+      // A few bytes, polled often: never worth compressing. Compression's hook also loads Node's fetch
+      // classes on the first answer it sees (about 30 ms), which a start's first health check would wait on.
+      compress: false,
       schema: {
         tags: ['health'],
         summary: 'Liveness and dependencies',
