@@ -33,7 +33,9 @@ export const webPlugin = fp(async (app: FastifyInstance) => {
   if (built) {
     await app.register(fastifyStatic, {
       root: webDist,
-      wildcard: false,
+      // Files are sent from the catch-all route below. Left to serve them itself, the plugin would list
+      // web/dist at start and add a route per file (about 40 ms of every start, for 140 files).
+      serve: false,
       // `/` is answered below, with the overview's preloads for a signed-in browser.
       index: false,
       // The build writes a .br and a .gz beside each file (web/vite.config.ts): a phone on a slow link
@@ -53,6 +55,8 @@ export const webPlugin = fp(async (app: FastifyInstance) => {
         .send({ error: { code: 'not_found', message: `No route for GET ${path}`, details: [] } });
     }
     if (/\.[a-z0-9]+$/i.test(path)) {
+      // The plugin's sendFile refuses paths out of web/dist and answers a missing file with a 404.
+      if (built) return reply.sendFile((request.params as { '*': string })['*']);
       return reply
         .status(404)
         .send({ error: { code: 'not_found', message: `No file ${path}`, details: [] } });
