@@ -39,12 +39,17 @@ export class Scheduler {
     this.kinds.set(job.kind, job);
   }
 
-  /** Makes sure each recurring kind has its next run pending (dedupe keeps it to one). */
+  /**
+   * Makes sure each recurring kind has its next run pending (dedupe keeps it to one), in one
+   * transaction: one commit at start rather than one per kind.
+   */
   ensureRecurring(): void {
     const now = this.clock.now();
-    for (const job of this.kinds.values()) {
-      if (job.options.everyMs) this.insert(this.db, job, now, { dueAt: now, payload: {} });
-    }
+    this.db.transaction((tx) => {
+      for (const job of this.kinds.values()) {
+        if (job.options.everyMs) this.insert(tx, job, now, { dueAt: now, payload: {} });
+      }
+    });
   }
 
   /** Call inside the command's transaction, so the job exists exactly when the change does. */
