@@ -136,10 +136,7 @@ export class OfferReplies {
       changes: { volunteerId: offer.volunteerId, etaMinutes },
     });
     // The first YES sends the team on its way; later ones find the release already moved.
-    if (
-      accepted === 0 &&
-      this.ports.releases.findIn(ctx.tx, dispatch.releaseId)!.release.status === 'reported'
-    ) {
+    if (accepted === 0 && this.ports.releases.rowIn(ctx.tx, dispatch.releaseId)!.status === 'reported') {
       this.ports.releases.moveIn(ctx, dispatch.releaseId, 'team_en_route', 'first volunteer accepted');
     }
     if (accepted + 1 >= dispatch.needed) {
@@ -224,7 +221,7 @@ export class OfferReplies {
     const volunteer = this.ports.volunteers.findIn(ctx.tx, offer.volunteerId);
     if (!volunteer) return;
     const lang = volunteer.smsLanguage;
-    const release = this.ports.releases.findIn(ctx.tx, dispatch.releaseId)!.release.code;
+    const release = this.ports.releases.rowIn(ctx.tx, dispatch.releaseId)!.code;
     const bodies = [
       renderDispatchText(yes ? 'offerCountedYes' : 'offerCountedNo', lang, { release, code: offer.code }),
       ...(yes ? [this.detailsFor(ctx, offer, lang)] : []),
@@ -243,10 +240,9 @@ export class OfferReplies {
   /** Details for an accepted volunteer, which the offer itself did not carry. */
   detailsFor(ctx: CommandContext, offer: OfferRow, lang: SmsLanguage): string {
     const dispatch = findDispatch(ctx.tx, offer.dispatchId)!;
-    const found = this.ports.releases.findIn(ctx.tx, dispatch.releaseId)!;
-    const site = this.ports.sites.findIn(ctx.tx, found.release.siteId)!;
+    const r = this.ports.releases.rowIn(ctx.tx, dispatch.releaseId)!;
+    const site = this.ports.sites.findIn(ctx.tx, r.siteId)!;
     const lead = dispatch.createdBy ? this.ports.users.findIn(ctx.tx, dispatch.createdBy) : null;
-    const r = found.release;
     const group = groupOf(lang, r.adults, r.children);
     const bed = this.ports.housing.placementTonight(ctx.tx, r.id);
     return renderDispatchText('offerAccepted', lang, {

@@ -10,7 +10,7 @@ import type { VolunteersService } from '../volunteers/volunteers.service';
 /** All dispatch reads of other domains, each through the narrow part of their service it needs. */
 export interface DispatchPorts {
   sms: Pick<SmsService, 'enqueue' | 'optedOutPhones' | 'freshReplyCodes'>;
-  releases: Pick<ReleasesService, 'findIn' | 'moveIn' | 'openAmong' | 'acknowledgeIn'>;
+  releases: Pick<ReleasesService, 'findIn' | 'rowIn' | 'moveIn' | 'openAmong' | 'acknowledgeIn'>;
   sites: Pick<SitesService, 'findIn'>;
   users: Pick<UsersService, 'findIn' | 'textCoordinators'>;
   volunteers: Pick<

@@ -54,16 +54,16 @@ export class DispatchService {
 
   create(actor: Actor, releaseId: number, req: DispatchRequest) {
     const row = this.core.commands.run(actor, (ctx) => {
-      const found = this.ports.releases.findIn(ctx.tx, releaseId);
-      if (!found) throw new NotFoundError('Release');
-      refuseIfClosed(found.release.status);
+      const release = this.ports.releases.rowIn(ctx.tx, releaseId);
+      if (!release) throw new NotFoundError('Release');
+      refuseIfClosed(release.status);
       // Sending volunteers is the answer to a new release: its alarm stops.
       this.ports.releases.acknowledgeIn(ctx, releaseId);
       const dispatch = insertDispatch(ctx.tx, {
         releaseId,
         status: 'open',
         needed: req.needed,
-        languages: cleanLanguages(req.languages ?? found.release.languages),
+        languages: cleanLanguages(req.languages ?? release.languages),
         skills: req.skills ?? [],
         deadlineAt: new Date(ctx.now.getTime() + this.cfg.DISPATCH_DEADLINE_MINUTES * MINUTE),
         createdBy: ctx.actor.userId,
@@ -107,7 +107,7 @@ export class DispatchService {
       if (!dispatch) throw new NotFoundError('Dispatch');
       if (dispatch.status === 'cancelled')
         throw new ConflictError('dispatch_cancelled', 'This dispatch was cancelled; dispatch again');
-      refuseIfClosed(this.ports.releases.findIn(ctx.tx, dispatch.releaseId)?.release.status ?? 'closed');
+      refuseIfClosed(this.ports.releases.rowIn(ctx.tx, dispatch.releaseId)?.status ?? 'closed');
       const reopened = updateDispatch(ctx.tx, id, {
         needed: dispatch.needed + count,
         status: 'open',

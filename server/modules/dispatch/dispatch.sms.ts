@@ -128,7 +128,7 @@ export function dispatchKeywords(service: DispatchService, zone: string): Keywor
     if (!offer) return null;
     if (ctx.raw.trim()) replies.noteUnclear(ctx.cmd, offer, ctx.raw);
     const dispatch = findDispatch(ctx.cmd.tx, offer.dispatchId)!;
-    const release = ports.releases.findIn(ctx.cmd.tx, dispatch.releaseId)!.release.code;
+    const release = ports.releases.rowIn(ctx.cmd.tx, dispatch.releaseId)!.code;
     return { text: renderDispatchText('offerUnclear', ctx.lang, { release, code: offer.code }) };
   };
   return [

@@ -68,10 +68,10 @@ export class DispatchWaves {
 
   /** Everyone ranked for a dispatch, or only the first `limit` eligible. */
   rank(db: DbOrTx, now: Date, dispatch: DispatchRow, limit?: number): Candidate[] {
-    const found = this.ports.releases.findIn(db, dispatch.releaseId)!;
+    const release = this.ports.releases.rowIn(db, dispatch.releaseId)!;
     const offers = offersOf(db, dispatch.id);
     const input: RankingInput = {
-      siteId: found.release.siteId,
+      siteId: release.siteId,
       languages: dispatch.languages,
       skills: dispatch.skills,
       now,
@@ -95,8 +95,8 @@ export class DispatchWaves {
 
   /** Offers the next best candidates, about DISPATCH_WAVE_FACTOR × the places still open. */
   sendWave(ctx: CommandContext, dispatch: DispatchRow): DispatchRow {
-    const found = this.ports.releases.findIn(ctx.tx, dispatch.releaseId)!;
-    const site = this.ports.sites.findIn(ctx.tx, found.release.siteId)!;
+    const r = this.ports.releases.rowIn(ctx.tx, dispatch.releaseId)!;
+    const site = this.ports.sites.findIn(ctx.tx, r.siteId)!;
     const offers = offersOf(ctx.tx, dispatch.id);
     const accepted = offers.filter((o) => o.state === 'accepted').length;
     const open = offers.filter((o) => o.state === 'offered').length;
@@ -121,7 +121,6 @@ export class DispatchWaves {
       });
       const volunteer = this.ports.volunteers.findIn(ctx.tx, c.volunteerId)!;
       const lang = volunteer.smsLanguage;
-      const r = found.release;
       const expected = r.status === 'expected' && r.expectedAt;
       const body = renderDispatchText(expected ? 'offerExpected' : 'offer', lang, {
         code,
@@ -181,7 +180,7 @@ export class DispatchWaves {
 
   /** A release closed or cancelled while its dispatch was open: no next wave, and no alarm. */
   private releaseFinished(ctx: CommandContext, dispatch: DispatchRow): boolean {
-    const status = this.ports.releases.findIn(ctx.tx, dispatch.releaseId)?.release.status;
+    const status = this.ports.releases.rowIn(ctx.tx, dispatch.releaseId)?.status;
     return status === 'closed' || status === 'cancelled';
   }
 

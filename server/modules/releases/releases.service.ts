@@ -39,6 +39,11 @@ export class ReleasesService {
     private readonly ports: ReleasesPorts,
   ) {}
 
+  /** The release's own row, for callers that need neither its site's name nor its timeline. */
+  rowIn(db: DbOrTx, id: number): ReleaseRow | null {
+    return findRelease(db, id);
+  }
+
   findIn(db: DbOrTx, id: number): ReleaseWithSite | null {
     const release = findRelease(db, id);
     if (!release) return null;
