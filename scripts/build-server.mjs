@@ -22,7 +22,15 @@ await build({
   // The sources find the checkout from their own address (server/lib/paths.ts): in the compiled file,
   // that is the file's own.
   define: { 'import.meta.url': '__compiledFileUrl' },
-  banner: { js: "const __compiledFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // Node 22 keeps the code it compiled for every module it loads (by default under the system's temporary
+  // directory, or NODE_COMPILE_CACHE) and reuses it on the next start. Node 20 has no such cache: the
+  // call is skipped there, and it never throws where the cache cannot be written.
+  banner: {
+    js: [
+      "require('node:module').enableCompileCache?.();",
+      "const __compiledFileUrl = require('node:url').pathToFileURL(__filename).href;",
+    ].join('\n'),
+  },
   sourcemap: true,
   logLevel: 'warning',
 });
