@@ -170,6 +170,11 @@ describe('releases in a real browser', { timeout: 150_000 }, () => {
     await laptop.page
       .locator(`[data-testid="release-card"][data-code="${code}"][data-status="met"]`)
       .waitFor();
+
+    // A card draws again only when its release changes, but a change of language reaches it all the same.
+    await laptop.page.getByTestId('lang-switch').selectOption('es');
+    await card.getByText('Alojamiento esta noche').waitFor();
+    expect(await card.textContent()).toContain('4 personas');
   });
 
   it('resends a release whose answer was lost with the same key, so the server keeps one', async () => {

@@ -1,4 +1,6 @@
 import { type SmsLanguage, smsLanguages } from '@shared/sms';
+import { type ComponentChildren, createContext, h } from 'preact';
+import { useContext } from 'preact/hooks';
 import { createStore, useStore } from '../store';
 import { type Catalog, en, type MessageKey } from './en';
 import { es } from './es';
@@ -50,8 +52,18 @@ export function hasKey(key: string): key is MessageKey {
 }
 
 const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+/**
+ * Instants already written, by language and ISO text. Formatting one costs a tenth of a millisecond or
+ * more on a slow phone, and the board writes one per card at every tick of its clock: with hundreds of
+ * cards open, that alone held the page for over 100 ms.
+ */
+const written = new Map<string, string>();
+const WRITTEN_MAX = 5000;
 
 export function formatDateTime(lang: Lang, iso: string): string {
+  const key = `${lang} ${iso}`;
+  const known = written.get(key);
+  if (known !== undefined) return known;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   let fmt = dateFormats.get(lang);
@@ -59,13 +71,28 @@ export function formatDateTime(lang: Lang, iso: string): string {
     fmt = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
     dateFormats.set(lang, fmt);
   }
-  return fmt.format(date);
+  const text = fmt.format(date);
+  if (written.size >= WRITTEN_MAX) written.clear();
+  written.set(key, text);
+  return text;
 }
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
+/**
+ * The language, handed down the page by one subscriber (LangProvider) rather than each component
+ * subscribing on its own: a board of 500 cards had some 4,000 subscriptions, each set up after the
+ * first paint. Preact still draws every reader again when the language changes, a card that skips
+ * redrawing (ReleaseBoard) included.
+ */
+const LangContext = createContext<Lang>(langStore.get());
+
+export function LangProvider({ children }: { children: ComponentChildren }) {
+  return h(LangContext.Provider, { value: useStore(langStore) }, children);
+}
+
 export function useI18n(): { lang: Lang; t: Translate; date: (iso: string) => string } {
-  const lang = useStore(langStore);
+  const lang = useContext(LangContext);
   return {
     lang,
     t: (key, vars) => translate(lang, key, vars),
