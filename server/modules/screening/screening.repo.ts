@@ -80,3 +80,23 @@ export function screeningsByVolunteer(
 export function deleteScreeningsOf(db: DbOrTx, volunteerId: number): number {
   return db.delete(screenings).where(eq(screenings.volunteerId, volunteerId)).run().changes;
 }
+
+// What the rules read of each volunteer (their newest screen and their newest isolation) stays; every
+// other screen taken before the cutoff goes. The subqueries are those of factsStatement.
+const purgeStatement = statementOn(
+  `with kept(id) as (
+     select (select id from screenings where volunteer_id = v.id order by at desc, id desc limit 1)
+       from volunteers v
+     union
+     select (select id from screenings
+              where volunteer_id = v.id and result = 'isolate' and isolate_until is not null
+              order by at desc, id desc limit 1)
+       from volunteers v
+   )
+   delete from screenings where at < ? and id not in (select id from kept where id is not null)`,
+);
+
+/** Deletes screens taken before `before` that no longer decide anyone's state; answers how many. */
+export function purgeScreeningsBefore(db: DbOrTx, before: Date): number {
+  return purgeStatement(db).run(before.getTime()).changes;
+}
