@@ -30,13 +30,13 @@ declare module 'fastify' {
   }
 }
 
-/** Builds the whole application around the given ports. Never listens: main.ts does. */
 /** Fastify's compiler factories answering zod's compilers (typed by Fastify for Ajv's). */
 const zodCompilers = {
   buildValidator: () => validatorCompiler,
   buildSerializer: () => serializerCompiler,
 } as unknown as NonNullable<FastifyServerOptions['schemaController']>['compilersFactory'];
 
+/** Builds the whole application around the given ports. Never listens: main.ts does. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
