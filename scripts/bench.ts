@@ -53,9 +53,9 @@ const S = quick
       yesWarm: 1000,
     };
 const LARGE = quick
-  ? { volunteers: 2000, open: 100, samples: 10 }
+  ? { volunteers: 2000, open: 100, samples: 10, boardRenders: 1 }
   : // A p95 of 30 samples is their second worst; of 100, their sixth.
-    { volunteers: 10_000, open: 500, samples: 100 };
+    { volunteers: 10_000, open: 500, samples: 100, boardRenders: 3 };
 const SETTLE_MS = quick ? 500 : 3000;
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bv-bench-'));
@@ -171,10 +171,21 @@ try {
   const coverage = await timeGet(`${big.url}/api/shifts/coverage?days=14`, cookie, LARGE.samples);
   log('the board under Slow 4G…');
   const weight = dashboardWeight();
-  const board = await boardRender(big.url, seeded.sessions.at(-1)!, large.openReleases);
+  // One render is one sample of a browser sharing two cores with the server: the median of three, each
+  // in a fresh profile, in a full run.
+  const renders = [];
+  for (let i = 0; i < LARGE.boardRenders; i += 1)
+    renders.push(await boardRender(big.url, seeded.sessions.at(-1)!, large.openReleases));
+  const board = {
+    firstCardMs: median(renders.map((r) => r.firstCardMs)),
+    allCardsMs: median(renders.map((r) => r.allCardsMs)),
+    cards: Math.min(...renders.map((r) => r.cards)),
+    runs: renders.map((r) => [r.firstCardMs, r.allCardsMs]),
+  };
   await big.stop();
   const dispatch = quick ? null : await benchDispatch(10_000, 30);
 
+  const renderCount = LARGE.boardRenders > 1 ? ` (median of ${LARGE.boardRenders})` : '';
   const ratio = (x: number, phase: number) => Math.round((x / besideRps(phase)) * 100) / 100;
   const checks = [
     check('bare route: one insert (WAL, synchronous=FULL), best run', bare.rps, 'req/s'),
@@ -213,8 +224,8 @@ try {
     // Pages are code-split: a phone fetches the first load, the service worker the rest in the background.
     check('dashboard, first load gzip', weight.firstLoadKb, 'kB', { op: '≤', value: 150 }),
     check('  all of web/dist gzip, precached', weight.totalKb, 'kB'),
-    check(`board first card, Slow 4G`, board.firstCardMs, 'ms'),
-    check(`board with all ${board.cards} open releases, Slow 4G`, board.allCardsMs, 'ms', {
+    check(`board first card, Slow 4G${renderCount}`, board.firstCardMs, 'ms'),
+    check(`board with all ${board.cards} open releases, Slow 4G${renderCount}`, board.allCardsMs, 'ms', {
       op: '≤',
       value: 2500,
     }),
