@@ -43,16 +43,21 @@ export function latestIsolation(db: DbOrTx, volunteerId: number): ScreenFacts | 
 }
 
 // Newest by time, then by id, as latestScreening and latestIsolation judge one volunteer: a screen
-// recorded late for an earlier time (an import, a clock set back) is not the newest.
+// recorded late for an earlier time (an import, a clock set back) is not the newest. The ids of the two
+// screens the rules read of volunteer `v`: what every volunteer's facts are read from, and what the
+// retention purge keeps.
+const NEWEST_ID = `(select id from screenings where volunteer_id = v.id
+                    order by at desc, id desc limit 1)`;
+const NEWEST_ISOLATION_ID = `(select id from screenings
+                              where volunteer_id = v.id and result = 'isolate' and isolate_until is not null
+                              order by at desc, id desc limit 1)`;
+
 const factsStatement = statementOn(
   `select s.volunteer_id, s.at, s.result, s.isolate_until, 1 as newest from volunteers v
-     join screenings s on s.id = (select id from screenings where volunteer_id = v.id
-                                  order by at desc, id desc limit 1)
+     join screenings s on s.id = ${NEWEST_ID}
    union all
    select s.volunteer_id, s.at, s.result, s.isolate_until, 0 from volunteers v
-     join screenings s on s.id = (select id from screenings
-                                  where volunteer_id = v.id and result = 'isolate' and isolate_until is not null
-                                  order by at desc, id desc limit 1)`,
+     join screenings s on s.id = ${NEWEST_ISOLATION_ID}`,
 );
 
 /**
@@ -82,16 +87,12 @@ export function deleteScreeningsOf(db: DbOrTx, volunteerId: number): number {
 }
 
 // What the rules read of each volunteer (their newest screen and their newest isolation) stays; every
-// other screen taken before the cutoff goes. The subqueries are those of factsStatement.
+// other screen taken before the cutoff goes.
 const purgeStatement = statementOn(
   `with kept(id) as (
-     select (select id from screenings where volunteer_id = v.id order by at desc, id desc limit 1)
-       from volunteers v
+     select ${NEWEST_ID} from volunteers v
      union
-     select (select id from screenings
-              where volunteer_id = v.id and result = 'isolate' and isolate_until is not null
-              order by at desc, id desc limit 1)
-       from volunteers v
+     select ${NEWEST_ISOLATION_ID} from volunteers v
    )
    delete from screenings where at < ? and id not in (select id from kept where id is not null)`,
 );
