@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { DAY } from '../lib/clock';
 import type { CommandContext } from '../lib/commands';
 
 export interface JobOptions {
@@ -33,6 +34,14 @@ export function defineJob<S extends z.ZodType>(
   options: JobOptions = {},
 ): JobDefinition<z.output<S>> {
   return { kind, payload: payload as z.ZodType<z.output<S>>, handle, options };
+}
+
+/** Daily purge of what is kept no longer than the network's retention; the audit log names 'retention'. */
+export function defineRetentionJob(
+  kind: string,
+  handle: (ctx: CommandContext) => void,
+): JobDefinition<Record<string, never>> {
+  return defineJob(kind, z.object({}), (ctx) => handle(ctx), { everyMs: DAY, actor: 'retention' });
 }
 
 /** Recurring or one-off work that awaits I/O and writes nothing but files. */

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { Core } from '../../deps';
-import { defineJob } from '../../infra/jobs';
+import { defineRetentionJob } from '../../infra/jobs';
 import { DAY } from '../../lib/clock';
 import { clearTimelineNotes, insertTimeline, releasesToPurge, updateRelease } from './releases.repo';
 
@@ -10,30 +9,25 @@ import { clearTimelineNotes, insertTimeline, releasesToPurge, updateRelease } fr
  * line says what was purged, never what it said.
  */
 export function releasePurgeJob(core: Core) {
-  return defineJob(
-    'releases.purge',
-    z.object({}),
-    (ctx) => {
-      const before = new Date(ctx.now.getTime() - core.config.RETENTION_DAYS * DAY);
-      for (const row of releasesToPurge(ctx.tx, before)) {
-        updateRelease(ctx.tx, row.id, { notes: null, destination: null, purgedAt: ctx.now });
-        clearTimelineNotes(ctx.tx, row.id);
-        insertTimeline(ctx.tx, {
-          releaseId: row.id,
-          at: ctx.now,
-          actor: 'retention',
-          userId: null,
-          kind: 'purged',
-        });
-        ctx.audit({
-          action: 'release.purged',
-          entity: 'release',
-          entityId: row.id,
-          changes: { fields: ['notes', 'destination', 'timeline notes'] },
-        });
-        ctx.emit('release.purged', { id: row.id });
-      }
-    },
-    { everyMs: DAY, actor: 'retention' },
-  );
+  return defineRetentionJob('releases.purge', (ctx) => {
+    const before = new Date(ctx.now.getTime() - core.config.RETENTION_DAYS * DAY);
+    for (const row of releasesToPurge(ctx.tx, before)) {
+      updateRelease(ctx.tx, row.id, { notes: null, destination: null, purgedAt: ctx.now });
+      clearTimelineNotes(ctx.tx, row.id);
+      insertTimeline(ctx.tx, {
+        releaseId: row.id,
+        at: ctx.now,
+        actor: 'retention',
+        userId: null,
+        kind: 'purged',
+      });
+      ctx.audit({
+        action: 'release.purged',
+        entity: 'release',
+        entityId: row.id,
+        changes: { fields: ['notes', 'destination', 'timeline notes'] },
+      });
+      ctx.emit('release.purged', { id: row.id });
+    }
+  });
 }

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { Core } from '../../deps';
-import { defineJob } from '../../infra/jobs';
+import { defineRetentionJob } from '../../infra/jobs';
 import { DAY } from '../../lib/clock';
 import { purgeScreeningsBefore } from './screening.repo';
 
@@ -11,15 +10,10 @@ import { purgeScreeningsBefore } from './screening.repo';
  * count, never whose screens or what they said.
  */
 export function screeningPurgeJob(core: Core) {
-  return defineJob(
-    'screening.purge',
-    z.object({}),
-    (ctx) => {
-      const before = new Date(ctx.now.getTime() - core.config.RETENTION_DAYS * DAY);
-      const purged = purgeScreeningsBefore(ctx.tx, before);
-      if (purged > 0)
-        ctx.audit({ action: 'screening.purged', entity: 'screening', changes: { screens: purged } });
-    },
-    { everyMs: DAY, actor: 'retention' },
-  );
+  return defineRetentionJob('screening.purge', (ctx) => {
+    const before = new Date(ctx.now.getTime() - core.config.RETENTION_DAYS * DAY);
+    const purged = purgeScreeningsBefore(ctx.tx, before);
+    if (purged > 0)
+      ctx.audit({ action: 'screening.purged', entity: 'screening', changes: { screens: purged } });
+  });
 }

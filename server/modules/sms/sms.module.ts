@@ -1,7 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { Core } from '../../deps';
-import { defineJob } from '../../infra/jobs';
+import { defineRetentionJob } from '../../infra/jobs';
 import { DAY } from '../../lib/clock';
 import type { DomainModule } from '../module';
 import { KeywordRouter } from './sms.keywords';
@@ -24,16 +23,11 @@ export function createSms(core: Core, log: FastifyBaseLogger): DomainModule<SmsS
   });
   core.scheduler.onTick(() => outbox.wake());
 
-  const purge = defineJob(
-    'sms.purge',
-    z.object({}),
-    (ctx) => {
-      const before = new Date(ctx.now.getTime() - core.config.RETENTION_DAYS * DAY);
-      const purged = purgeSmsBefore(ctx.tx, before, ctx.now);
-      if (purged > 0) ctx.audit({ action: 'sms.purged', entity: 'sms', changes: { messages: purged } });
-    },
-    { everyMs: DAY, actor: 'retention' },
-  );
+  const purge = defineRetentionJob('sms.purge', (ctx) => {
+    const before = new Date(ctx.now.getTime() - core.config.RETENTION_DAYS * DAY);
+    const purged = purgeSmsBefore(ctx.tx, before, ctx.now);
+    if (purged > 0) ctx.audit({ action: 'sms.purged', entity: 'sms', changes: { messages: purged } });
+  });
 
   return {
     name: 'sms',
