@@ -36,7 +36,8 @@ export const webPlugin = fp(async (app: FastifyInstance) => {
       // Files are sent from the catch-all route below. Left to serve them itself, the plugin would list
       // web/dist at start and add a route per file (about 40 ms of every start, for 140 files).
       serve: false,
-      // `/` is answered below, with the overview's preloads for a signed-in browser.
+      // A directory is never answered with its index.html; `/` is answered below, with the overview's
+      // preloads for a signed-in browser.
       index: false,
       // The build writes a .br and a .gz beside each file (web/vite.config.ts): a phone on a slow link
       // gets a quarter of the bytes, and the server spends no CPU compressing them.
