@@ -61,4 +61,14 @@ describe('supported Node versions', () => {
       );
     expect(refusing).toEqual([]);
   });
+
+  it('approve every dependency install script the app needs, so installs neither warn nor skip them', () => {
+    const allowed = (pkg as { allowScripts?: Record<string, boolean> }).allowScripts ?? {};
+    const unreviewed = Object.entries(lock.packages)
+      .filter(([, entry]) => (entry as { hasInstallScript?: boolean }).hasInstallScript)
+      .map(([dir]) => dir.slice(dir.lastIndexOf('node_modules/') + 'node_modules/'.length))
+      .filter((name) => allowed[name] !== true);
+    expect(unreviewed).toEqual([]);
+    expect(allowed['better-sqlite3']).toBe(true);
+  });
 });
