@@ -67,7 +67,8 @@ export async function boardRender(
     const drawn = await page.waitForFunction(
       ([sel, n]) => {
         const w = window as unknown as { __board?: { first?: number; all?: number; pending?: boolean } };
-        const state = (w.__board ??= {});
+        w.__board ??= {};
+        const state = w.__board;
         const count = document.querySelectorAll(sel as string).length;
         const keys: ('first' | 'all')[] = [];
         if (!state.pending && state.first === undefined && count > 0) keys.push('first');
