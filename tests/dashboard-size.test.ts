@@ -3,6 +3,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { webDist } from '../server/plugins/web';
+import { readCatalogFiles } from '../server/plugins/web-html';
 
 /** Issue 15's limit for what a phone downloads before the dashboard can draw anything. */
 const FIRST_LOAD_LIMIT_KB = 150;
@@ -11,13 +12,18 @@ function gzipKb(file: string): number {
   return zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length / 1024;
 }
 
-/** index.html and every file it names (scripts, modulepreloads, styles, manifest), with what scripts import. */
+/** index.html, every file it names (scripts, modulepreloads, styles, manifest) and the reader's words, with what scripts import. */
 function firstLoad(): string[] {
   const index = path.join(webDist, 'index.html');
   if (!fs.existsSync(index)) throw new Error('web/dist is missing: run npm run build:web');
   const html = fs.readFileSync(index, 'utf8');
   const files = new Set([index]);
   const queue = [...html.matchAll(/(?:src|href)="\/([^"?#]+)"/g)].map((m) => path.join(webDist, m[1]!));
+  // The reader's words, which the server preloads with the page (server/plugins/web-html.ts): the
+  // larger language counts.
+  const catalogs = Object.values(readCatalogFiles(webDist)).map((f) => path.join(webDist, f));
+  expect(catalogs).toHaveLength(2);
+  queue.push(catalogs.reduce((a, b) => (fs.statSync(a).size >= fs.statSync(b).size ? a : b)));
   while (queue.length > 0) {
     const file = queue.shift()!;
     if (files.has(file) || !fs.existsSync(file)) continue;

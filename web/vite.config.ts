@@ -51,6 +51,9 @@ export default defineConfig({
   build: {
     outDir,
     emptyOutDir: true,
+    // .vite/manifest.json: the server reads which file holds each language's words, to preload the
+    // reader's one with the page (server/plugins/web-html.ts).
+    manifest: true,
     rolldownOptions: {
       // Everything the first load needs in one file: on a slow link each extra request waits its turn
       // behind the browser's six connections.

@@ -47,6 +47,10 @@ describe('passwords in a real browser', { timeout: 60_000 }, () => {
     const { page } = await e2e.signedIn(coordinator, '/', SMALL_PHONE, { locale: 'es-ES' });
     await page.getByTestId('account-link').click();
     await page.getByRole('heading', { level: 1, name: 'Mi cuenta' }).waitFor();
+    // Only the reader's language came down: its words, preloaded with the page, never the other's.
+    const files = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(files.filter((f) => /\/assets\/es-[\w-]+\.js$/.test(f))).toHaveLength(1);
+    expect(files.filter((f) => /\/assets\/en-[\w-]+\.js$/.test(f))).toEqual([]);
     // The rules are there before anything is typed.
     expect(await page.getByTestId('password-form').textContent()).toContain('Al menos 12 caracteres');
     expect(await hasHorizontalOverflow(page)).toBe(false);

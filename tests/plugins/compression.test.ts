@@ -48,16 +48,17 @@ describe('compressed answers', () => {
       expect(plain.rawPayload.equals(raw)).toBe(true);
     });
 
-    it('include the page shell at every client-side route, compressed too', async () => {
+    it('include the page shell at every client-side route, small enough to send as it is', async () => {
       const res = await t.app.inject({
         method: 'GET',
         url: '/volunteers',
         headers: { 'accept-encoding': 'br' },
       });
       expect(res.statusCode).toBe(200);
-      expect(res.headers['content-encoding']).toBe('br');
       expect(res.headers['cache-control']).toBe('no-cache');
-      expect(zlib.brotliDecompressSync(res.rawPayload).toString()).toContain(entryScript());
+      expect(res.body).toContain(entryScript());
+      // Written for each reader (tests/plugins/web-html.test.ts), under the size worth compressing.
+      expect(res.rawPayload.length).toBeLessThan(4096);
     });
   });
 

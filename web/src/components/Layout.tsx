@@ -53,7 +53,11 @@ function LangSwitch() {
   return (
     <label class="lang">
       <span class="visually-hidden">{t('lang.label')}</span>
-      <select data-testid="lang-switch" value={lang} onChange={(e) => setLang(e.currentTarget.value as Lang)}>
+      <select
+        data-testid="lang-switch"
+        value={lang}
+        onChange={(e) => void setLang(e.currentTarget.value as Lang)}
+      >
         {langs.map((code) => (
           <option key={code} value={code} lang={code}>
             {t(`lang.${code}`)}

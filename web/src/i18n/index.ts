@@ -2,16 +2,31 @@ import { type SmsLanguage, smsLanguages } from '@shared/sms';
 import { type ComponentChildren, createContext, h } from 'preact';
 import { useContext } from 'preact/hooks';
 import { createStore, useStore } from '../store';
-import { type Catalog, en, type MessageKey } from './en';
-import { es } from './es';
+import type { Catalog, MessageKey } from './en';
 
 /** The dashboard is written in the languages every SMS text is. */
 export type Lang = SmsLanguage;
 export const langs = smsLanguages;
 export type { MessageKey };
 
-const catalogs: Record<Lang, Catalog> = { en, es };
+/**
+ * Each language's words are a file of their own, fetched only for a reader of that language: together
+ * they were half of what a phone downloaded before the dashboard could draw. The server names the
+ * reader's file in the page it sends (server/plugins/web-html.ts), so it comes beside the code.
+ */
+const loaders: Record<Lang, () => Promise<Catalog>> = {
+  en: () => import('./en').then((m) => m.en),
+  es: () => import('./es').then((m) => m.es),
+};
+const catalogs: Partial<Record<Lang, Catalog>> = {};
+
+export async function loadCatalog(lang: Lang): Promise<void> {
+  catalogs[lang] ??= await loaders[lang]();
+}
+
 const storageKey = 'bv.lang';
+/** Mirrors the chosen language for the server, which preloads that language's words with the page. */
+const LANG_COOKIE = 'bv_lang';
 
 function initialLang(): Lang {
   try {
@@ -26,13 +41,40 @@ function initialLang(): Lang {
 
 export const langStore = createStore<Lang>(initialLang());
 
-export function setLang(lang: Lang): void {
+function rememberForServer(lang: Lang): void {
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from older phones' browsers; the value is one of two fixed codes.
+  document.cookie = `${LANG_COOKIE}=${lang}; Path=/; Max-Age=31536000; SameSite=Lax`;
+}
+
+/** Shows the dashboard in `lang` once its words are here (at once when they already are). */
+export async function showIn(lang: Lang): Promise<void> {
+  await loadCatalog(lang);
+  langStore.set(lang);
+}
+
+/** The reader's choice: kept for later visits, and shown as soon as its words arrive. */
+export function setLang(lang: Lang): Promise<void> {
   try {
     localStorage.setItem(storageKey, lang);
   } catch {
     // Not persisted, but the switch still works for this visit.
   }
-  langStore.set(lang);
+  rememberForServer(lang);
+  return showIn(lang);
+}
+
+/** Before the first render: the reader's language loaded, and the server told of it for next time. */
+export async function startI18n(): Promise<void> {
+  const lang = langStore.get();
+  rememberForServer(lang);
+  try {
+    await loadCatalog(lang);
+  } catch {
+    // Its file did not come (a link lost mid-load): the other language is better than no words at all.
+    const other = langs.find((l) => l !== lang) ?? 'en';
+    await loadCatalog(other);
+    langStore.set(other);
+  }
 }
 
 function applyToDocument(lang: Lang): void {
@@ -42,13 +84,15 @@ applyToDocument(langStore.get());
 langStore.subscribe(applyToDocument);
 
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
-  const text = catalogs[lang][key] ?? key;
+  const text = (catalogs[lang] ?? catalogs.en ?? catalogs.es)?.[key] ?? key;
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
+/** Every catalog has every key (Catalog), so the one already loaded answers for all. */
 export function hasKey(key: string): key is MessageKey {
-  return key in en;
+  const loaded = catalogs.en ?? catalogs.es;
+  return loaded !== undefined && key in loaded;
 }
 
 const dateFormats = new Map<Lang, Intl.DateTimeFormat>();

@@ -6,7 +6,7 @@ import { formatDay, formatTime } from '../components/networkTime';
 import { Page } from '../components/Page';
 import { YesNo } from '../components/YesNo';
 import { useSubmission } from '../forms';
-import { langStore, useI18n } from '../i18n';
+import { showIn, useI18n } from '../i18n';
 
 /** Kept for this tab only, so a reload after the address bar was cleaned still finds the link. */
 const tokenKey = 'bv.screenToken';
@@ -157,7 +157,8 @@ export function Screen() {
     try {
       const info = await api.checkScreeningLink(token);
       // The volunteer's own language first; the switch in the header still changes it.
-      if (fromUrl) langStore.set(info.language);
+      // Its words not arriving leaves the page in the language it is already in.
+      if (fromUrl) await showIn(info.language).catch(() => undefined);
       setState({ status: 'ready', info });
     } catch (err) {
       const apiErr = toApiError(err);
