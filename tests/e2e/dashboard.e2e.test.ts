@@ -79,6 +79,20 @@ describe('dashboard in a real browser', { timeout: 60_000 }, () => {
     expect(await row.textContent()).toContain('GREY1');
     await expectNoReload(page);
 
+    // Opened afresh signed in, the overview draws from the reads its page asked for, each read once.
+    await page.goto(`${e2e.srv.url}/`);
+    await page.getByTestId('release-board').waitFor();
+    await page.locator('[data-testid="live-indicator"][data-state="live"]').waitFor();
+    const reads = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname + new URL(e.name).search)
+        .filter((p) => p.startsWith('/api/')),
+    );
+    for (const path of ['/api/auth/me', '/api/releases?status=open', '/api/dispatches?release=open']) {
+      expect(reads.filter((r) => r === path), path).toHaveLength(1);
+    }
+
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   });
@@ -113,6 +127,15 @@ describe('dashboard in a real browser', { timeout: 60_000 }, () => {
     await page.reload();
     await page.locator('[data-testid="live-indicator"][data-state="live"]').waitFor();
     await page.getByRole('heading', { level: 1, name: 'Sitios' }).waitFor();
+    // The server wrote that page in Spanish, with the Spanish words alone coming beside the code.
+    expect((await page.context().cookies(e2e.srv.url)).find((c) => c.name === 'bv_lang')?.value).toBe('es');
+    const words = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((p) => /^\/assets\/(en|es)-/.test(p)),
+    );
+    expect(words.map((p) => p.slice(8, 10))).toEqual(['es']);
 
     // Signing this browser's session out from elsewhere closes its live feed; the page returns to sign-in.
     const session = (await page.context().cookies(e2e.srv.url)).map((c) => `${c.name}=${c.value}`).join('; ');

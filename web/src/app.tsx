@@ -67,10 +67,13 @@ function SignedInRoutes({ user, path }: { user: AuthUser; path: string }) {
   return found.route.render({ user, params: found.params });
 }
 
-export function App() {
+/** `user`: the account the page was opened signed in as, already read (main.tsx); else it is asked for. */
+export function App({ user: known = null }: { user?: AuthUser | null }) {
   const { t } = useI18n();
   const path = usePath();
-  const [session, setSession] = useState<Session>({ status: 'loading' });
+  const [session, setSession] = useState<Session>(
+    known ? { status: 'signedIn', user: known } : { status: 'loading' },
+  );
 
   const signIn = (user: AuthUser) => {
     rememberUser(user);
@@ -116,7 +119,8 @@ export function App() {
   useEffect(() => {
     if (open || booted.current) return;
     booted.current = true;
-    void boot();
+    if (known) signIn(known);
+    else void boot();
   }, [open]);
 
   useEffect(() => {

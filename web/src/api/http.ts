@@ -49,12 +49,30 @@ export function startFreshReads(): void {
   inFlight.clear();
 }
 
+/** Reads the page itself asked the browser for (server/plugins/web-html.ts), each for its first reader. */
+const preloaded = new Map<string, Promise<unknown>>();
+
+/**
+ * Starts the reads the page preloads as soon as the code runs, before anything is drawn; their first
+ * `request` takes them as they are. A 401 here is left to whoever reads it, never a sign-out on its own.
+ */
+export function startPreloadedReads(paths: readonly string[]): void {
+  for (const path of paths) {
+    const read = send(path, { expectUnauthorized: true });
+    read.catch(() => undefined);
+    preloaded.set(path, read);
+  }
+}
+
 export function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   if ((opts.method ?? 'GET') !== 'GET' || opts.raw || opts.timeoutMs) return send<T>(path, opts);
   const key = `${opts.expectUnauthorized ? '?' : ''}${path}`;
   const shared = inFlight.get(key);
   if (shared) return shared as Promise<T>;
-  const mine: Promise<T> = send<T>(path, opts).finally(() => {
+  // A preloaded read joins the reads under way like any other, so a second reader shares it too.
+  const early = preloaded.get(path) as Promise<T> | undefined;
+  preloaded.delete(path);
+  const mine: Promise<T> = (early ?? send<T>(path, opts)).finally(() => {
     if (inFlight.get(key) === mine) inFlight.delete(key);
   });
   inFlight.set(key, mine);

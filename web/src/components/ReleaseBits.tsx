@@ -1,7 +1,7 @@
 import { type ReleaseNeed, type ReleaseStatus, TRANSITIONS } from '@shared/releases';
 import { useEffect, useState } from 'preact/hooks';
 import { type ApiError, api, type Release, toApiError } from '../api';
-import { type Lang, type Translate, useI18n } from '../i18n';
+import { formatDateTime, type Lang, langStore, type Translate, useI18n } from '../i18n';
 import { createStore, useStore } from '../store';
 import { errorText } from './ErrorMessage';
 import { formatDayTime } from './networkTime';
@@ -45,18 +45,27 @@ export function formatMinutes(t: Translate, minutes: number): string {
   return formatAge(t, Math.round(minutes) * 60_000);
 }
 
+/**
+ * The exact instant behind "12 min ago", written as the pointer reaches it: formatting one for each of
+ * a busy board's hundreds of cards up front was a tenth of its first draw.
+ */
+function writeExactTime(event: { currentTarget: HTMLTimeElement }): void {
+  const el = event.currentTarget;
+  el.title = formatDateTime(langStore.get(), el.dateTime);
+}
+
 export function ReleaseAge({
   release,
 }: {
   release: Pick<Release, 'reportedAt' | 'releasedAt' | 'expectedAt'>;
 }) {
-  const { t, lang, date } = useI18n();
+  const { t, lang } = useI18n();
   const now = useNow();
   // A family released well before anyone logged it has been waiting since its release; say so.
   const { releasedAt, reportedAt } = release;
   if (releasedAt && reportedAt && Date.parse(reportedAt) - Date.parse(releasedAt) >= 60_000) {
     return (
-      <time class="age" dateTime={releasedAt} title={date(releasedAt)} data-testid="release-age">
+      <time class="age" dateTime={releasedAt} onPointerEnter={writeExactTime} data-testid="release-age">
         {t('release.releasedAgo', { age: formatAge(t, now - Date.parse(releasedAt)) })}
       </time>
     );
@@ -64,7 +73,7 @@ export function ReleaseAge({
   if (reportedAt) {
     const ms = now - Date.parse(reportedAt);
     return (
-      <time class="age" dateTime={reportedAt} title={date(reportedAt)} data-testid="release-age">
+      <time class="age" dateTime={reportedAt} onPointerEnter={writeExactTime} data-testid="release-age">
         {ms < 60_000 ? t('release.reportedJustNow') : t('release.reportedAgo', { age: formatAge(t, ms) })}
       </time>
     );
@@ -192,8 +201,9 @@ export function MoveButtons({
 
   return (
     <div class="moves">
-      <fieldset class="moves-row">
-        <legend class="visually-hidden">{t('release.moveTo')}</legend>
+      {/* Named by a label rather than a legend: the same to a screen reader, two fewer nodes on each of
+          the board's cards. */}
+      <fieldset class="moves-row" aria-label={t('release.moveTo')}>
         {moves.map((to, i) => (
           <button
             key={to}

@@ -83,13 +83,25 @@ function applyToDocument(lang: Lang): void {
 applyToDocument(langStore.get());
 langStore.subscribe(applyToDocument);
 
+/** A message with `{name}` slots, split once into its text and slot names (even: text; odd: a name). */
+const templates = new Map<string, string[]>();
+
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
   const text = (catalogs[lang] ?? catalogs.en ?? catalogs.es)?.[key] ?? key;
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  let parts = templates.get(text);
+  if (!parts) {
+    parts = text.split(/\{(\w+)\}/);
+    templates.set(text, parts);
+  }
+  let out = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
+    out += (name in vars ? String(vars[name]) : `{${name}}`) + (parts[i + 1] ?? '');
+  }
+  return out;
 }
 
-/** Every catalog has every key (Catalog), so the one already loaded answers for all. */
 export function hasKey(key: string): key is MessageKey {
   const loaded = catalogs.en ?? catalogs.es;
   return loaded !== undefined && key in loaded;
@@ -135,11 +147,25 @@ export function LangProvider({ children }: { children: ComponentChildren }) {
   return h(LangContext.Provider, { value: useStore(langStore) }, children);
 }
 
-export function useI18n(): { lang: Lang; t: Translate; date: (iso: string) => string } {
+export interface I18n {
+  lang: Lang;
+  t: Translate;
+  date: (iso: string) => string;
+}
+
+/** One set per language, shared by every reader: a board of 500 cards asks some 5,000 times. */
+const tools = new Map<Lang, I18n>();
+
+export function useI18n(): I18n {
   const lang = useContext(LangContext);
-  return {
-    lang,
-    t: (key, vars) => translate(lang, key, vars),
-    date: (iso) => formatDateTime(lang, iso),
-  };
+  let set = tools.get(lang);
+  if (!set) {
+    set = {
+      lang,
+      t: (key, vars) => translate(lang, key, vars),
+      date: (iso) => formatDateTime(lang, iso),
+    };
+    tools.set(lang, set);
+  }
+  return set;
 }
