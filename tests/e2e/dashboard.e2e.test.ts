@@ -90,7 +90,10 @@ describe('dashboard in a real browser', { timeout: 60_000 }, () => {
         .filter((p) => p.startsWith('/api/')),
     );
     for (const path of ['/api/auth/me', '/api/releases?status=open', '/api/dispatches?release=open']) {
-      expect(reads.filter((r) => r === path), path).toHaveLength(1);
+      expect(
+        reads.filter((r) => r === path),
+        path,
+      ).toHaveLength(1);
     }
 
     await page.getByRole('button', { name: 'Sign out' }).click();
