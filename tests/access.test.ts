@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type InjectOptions } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Role, sites } from '../db/schema';
 import { HOUR } from '../server/lib/clock';
 import { authPlugin } from '../server/plugins/auth';
@@ -274,12 +274,14 @@ const GUARDED = /^\/(api(?!\/docs(\/|$))|ws|sms)(\/|$)/;
 
 describe('access on every route', () => {
   let t: TestApp;
-  beforeEach(async () => {
-    t = await buildTestApp();
-  });
-  afterEach(() => t.close());
 
   describe.each(ROUTES)('$method $url', (route) => {
+    // One app for each route's callers, each caller its own account and session: an app for every
+    // call made this the suite's slowest file.
+    beforeAll(async () => {
+      t = await buildTestApp();
+    });
+    afterAll(() => t.close());
     it(
       route.access === 'public' ? 'is open without a session' : 'refuses a caller without a session',
       async () => {
@@ -308,32 +310,39 @@ describe('access on every route', () => {
     });
   });
 
-  it('covers only routes that exist', () => {
-    // The table calls routes with ids filled in (`/1`); the router lists them as `/:id`.
-    const served = new Set(
-      servedRoutes(t.app).map((r) => `${r.method} ${r.url.replace(/:[A-Za-z]+/g, '1')}`),
-    );
-    for (const route of ROUTES) expect(served).toContain(`${route.method} ${route.url}`);
-  });
+  describe('the table', () => {
+    beforeAll(async () => {
+      t = await buildTestApp();
+    });
+    afterAll(() => t.close());
 
-  it('refuses a caller without a session on every guarded route that is not public, listed above or not', async () => {
-    const open = new Set(ROUTES.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`));
-    const guarded = servedRoutes(t.app).filter(
-      (r) => GUARDED.test(r.url) && !open.has(`${r.method === 'HEAD' ? 'GET' : r.method} ${r.url}`),
-    );
-    expect(guarded.length).toBeGreaterThanOrEqual(ROUTES.filter((r) => r.access !== 'public').length);
-    for (const route of guarded) {
-      const url = route.url.replace(/:[A-Za-z]+/g, '1');
-      const res = await t.call(null, { method: route.method as InjectOptions['method'], url });
-      const seen = `${route.method} ${route.url} answered ${res.statusCode}`;
-      if (url.startsWith('/sms/')) {
-        // The SMS webhooks are public and authenticated by their signature: an unsigned call must fail.
-        expect(res.statusCode, seen).toBeGreaterThanOrEqual(400);
-        expect(res.statusCode, seen).toBeLessThan(500);
-      } else {
-        expect(res.statusCode, seen).toBe(401);
+    it('covers only routes that exist', () => {
+      // The table calls routes with ids filled in (`/1`); the router lists them as `/:id`.
+      const served = new Set(
+        servedRoutes(t.app).map((r) => `${r.method} ${r.url.replace(/:[A-Za-z]+/g, '1')}`),
+      );
+      for (const route of ROUTES) expect(served).toContain(`${route.method} ${route.url}`);
+    });
+
+    it('refuses a caller without a session on every guarded route that is not public, listed above or not', async () => {
+      const open = new Set(ROUTES.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`));
+      const guarded = servedRoutes(t.app).filter(
+        (r) => GUARDED.test(r.url) && !open.has(`${r.method === 'HEAD' ? 'GET' : r.method} ${r.url}`),
+      );
+      expect(guarded.length).toBeGreaterThanOrEqual(ROUTES.filter((r) => r.access !== 'public').length);
+      for (const route of guarded) {
+        const url = route.url.replace(/:[A-Za-z]+/g, '1');
+        const res = await t.call(null, { method: route.method as InjectOptions['method'], url });
+        const seen = `${route.method} ${route.url} answered ${res.statusCode}`;
+        if (url.startsWith('/sms/')) {
+          // The SMS webhooks are public and authenticated by their signature: an unsigned call must fail.
+          expect(res.statusCode, seen).toBeGreaterThanOrEqual(400);
+          expect(res.statusCode, seen).toBeLessThan(500);
+        } else {
+          expect(res.statusCode, seen).toBe(401);
+        }
       }
-    }
+    });
   });
 });
 

@@ -81,20 +81,27 @@ describe('dashboard in a real browser', { timeout: 60_000 }, () => {
 
     // Opened afresh signed in, the overview draws from the reads its page asked for, each read once.
     await page.goto(`${e2e.srv.url}/`);
-    await page.getByTestId('release-board').waitFor();
-    await page.locator('[data-testid="live-indicator"][data-state="live"]').waitFor();
-    const reads = await page.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .map((e) => new URL(e.name).pathname + new URL(e.name).search)
-        .filter((p) => p.startsWith('/api/')),
-    );
-    for (const path of ['/api/auth/me', '/api/releases?status=open', '/api/dispatches?release=open']) {
+    await page.getByTestId('board-count').waitFor();
+    const first = ['/api/auth/me', '/api/releases?status=open', '/api/dispatches?release=open'];
+    const reads = () =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => new URL(e.name).pathname + new URL(e.name).search),
+      );
+    await expect
+      .poll(async () => {
+        const seen = await reads();
+        return first.filter((p) => seen.includes(p));
+      })
+      .toEqual(first);
+    await page.waitForLoadState('networkidle');
+    const done = await reads();
+    for (const path of first)
       expect(
-        reads.filter((r) => r === path),
+        done.filter((r) => r === path),
         path,
       ).toHaveLength(1);
-    }
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
