@@ -52,7 +52,11 @@ export async function showIn(lang: Lang): Promise<void> {
   langStore.set(lang);
 }
 
-/** The reader's choice: kept for later visits, and shown as soon as its words arrive. */
+/**
+ * The reader's choice: kept for later visits, and shown as soon as its words arrive. If they cannot
+ * come (no connection, and not yet kept for offline use), the page stays as it is; the choice holds
+ * for the next visit.
+ */
 export function setLang(lang: Lang): Promise<void> {
   try {
     localStorage.setItem(storageKey, lang);
@@ -60,7 +64,7 @@ export function setLang(lang: Lang): Promise<void> {
     // Not persisted, but the switch still works for this visit.
   }
   rememberForServer(lang);
-  return showIn(lang);
+  return showIn(lang).catch(() => undefined);
 }
 
 /** Before the first render: the reader's language loaded, and the server told of it for next time. */
