@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasHorizontalOverflow, LAPTOP, PHONE } from '../helpers/browser';
+import { hasHorizontalOverflow, LAPTOP, launchBrowser, PHONE } from '../helpers/browser';
 import {
   type Account,
   type Api,
@@ -80,11 +80,16 @@ describe('dashboard in a real browser', { timeout: 60_000 }, () => {
     await expectNoReload(page);
 
     // Opened afresh signed in, the overview draws from the reads its page asked for, each read once.
-    await page.goto(`${e2e.srv.url}/`);
-    await page.getByTestId('board-count').waitFor();
+    // A first visit's page, from the server (an installed service worker answers with the page it
+    // keeps, which asks nothing ahead and whose live feed starts with a full refresh).
+    const fresh = await launchBrowser({ serviceWorkers: 'block' });
+    await fresh.context.addCookies(await page.context().cookies());
+    const home = await fresh.open(`${e2e.srv.url}/`, LAPTOP);
+    expect(await home.locator('link[rel="preload"][as="fetch"]').count()).toBe(3);
+    await home.getByTestId('board-count').waitFor();
     const first = ['/api/auth/me', '/api/releases?status=open', '/api/dispatches?release=open'];
     const reads = () =>
-      page.evaluate(() =>
+      home.evaluate(() =>
         performance
           .getEntriesByType('resource')
           .map((e) => new URL(e.name).pathname + new URL(e.name).search),
@@ -95,13 +100,14 @@ describe('dashboard in a real browser', { timeout: 60_000 }, () => {
         return first.filter((p) => seen.includes(p));
       })
       .toEqual(first);
-    await page.waitForLoadState('networkidle');
+    await home.waitForLoadState('networkidle');
     const done = await reads();
     for (const path of first)
       expect(
         done.filter((r) => r === path),
         path,
       ).toHaveLength(1);
+    await fresh.close();
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();

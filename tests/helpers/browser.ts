@@ -25,6 +25,8 @@ export interface BrowserOptions {
   locale?: string;
   /** More Chromium switches, e.g. a host resolver rule that gives loopback a LAN name. */
   args?: string[];
+  /** 'block': no service worker, so every page comes from the server as a first visit's would. */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 /**
@@ -37,6 +39,7 @@ export async function launchBrowser(opts: BrowserOptions = {}): Promise<TestBrow
     executablePath: CHROMIUM_PATH,
     headless: true,
     locale: opts.locale ?? 'en-US',
+    serviceWorkers: opts.serviceWorkers ?? 'allow',
     viewport: LAPTOP,
     args: [
       '--headless',
