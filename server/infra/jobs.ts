@@ -41,7 +41,7 @@ export function defineRetentionJob(
   kind: string,
   handle: (ctx: CommandContext) => void,
 ): JobDefinition<Record<string, never>> {
-  return defineJob(kind, z.object({}), (ctx) => handle(ctx), { everyMs: DAY, actor: 'retention' });
+  return defineJob(kind, z.object({}), handle, { everyMs: DAY, actor: 'retention' });
 }
 
 /** Recurring or one-off work that awaits I/O and writes nothing but files. */
