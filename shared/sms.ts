@@ -39,6 +39,17 @@ export type SmsKind = (typeof smsKinds)[number];
 export const smsLanguages = ['en', 'es'] as const;
 export type SmsLanguage = (typeof smsLanguages)[number];
 
+/** The dashboard's language for a browser's language tag ("es-MX" → es): Spanish for any Spanish, else English. */
+export function dashboardLang(tag: string): SmsLanguage {
+  return tag.trim().toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
+/**
+ * The cookie in which the dashboard keeps the reader's chosen language for the server, which then sends
+ * that language's words with the page. It holds `en` or `es`, nothing else.
+ */
+export const DASHBOARD_LANG_COOKIE = 'bv_lang';
+
 /** Ten segments: the longest message a coordinator may write. */
 export const MAX_SMS_BODY = 1600;
 

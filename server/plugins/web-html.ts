@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import type { FastifyRequest } from 'fastify';
-import { type SmsLanguage, smsLanguages } from '../../shared';
-
-/** The dashboard's language as the reader last chose it (web/src/i18n writes it beside localStorage). */
-export const LANG_COOKIE = 'bv_lang';
+import { DASHBOARD_LANG_COOKIE, dashboardLang, type SmsLanguage, smsLanguages } from '../../shared';
+import { firstAcceptedLanguage } from '../lib/params';
 
 /**
  * What the overview asks for first (web/src/api: the session, the board, its dispatches), fetched by
@@ -37,32 +35,36 @@ export function readCatalogFiles(dist: string): CatalogFiles {
 
 /** The language the dashboard will open in: the reader's saved choice, else the browser's first language. */
 export function readerLang(request: FastifyRequest): SmsLanguage {
-  const saved = smsLanguages.find((l) => l === request.cookies[LANG_COOKIE]);
-  if (saved) return saved;
-  const first = request.headers['accept-language']?.split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('es') ? 'es' : 'en';
-}
-
-export interface PageOptions {
-  lang: SmsLanguage;
-  catalogs: CatalogFiles;
-  /** For a signed-in overview: the newest event as the page is written, and the board's reads. */
-  home?: { liveSince: number };
+  const saved = smsLanguages.find((l) => l === request.cookies[DASHBOARD_LANG_COOKIE]);
+  return saved ?? dashboardLang(firstAcceptedLanguage(request.headers['accept-language']));
 }
 
 /**
- * index.html as this reader gets it: in their language, with that language's words fetched beside the
- * code, and on the overview the board's reads too. Every read the page makes comes after the page is
- * written, so its live feed can replay from `liveSince` (web/src/live.ts) instead of fetching again.
+ * index.html as each language's reader gets it, written once at start: in that language, with that
+ * language's words fetched beside the code.
  */
-export function pageHtml(html: string, { lang, catalogs, home }: PageOptions): string {
-  const head: string[] = [];
-  const catalog = catalogs[lang];
-  if (catalog) head.push(`<link rel="modulepreload" crossorigin href="${catalog}">`);
-  if (home) {
-    head.push(`<meta name="bv-live-since" content="${home.liveSince}">`);
-    for (const href of HOME_PRELOADS) head.push(`<link rel="preload" as="fetch" crossorigin href="${href}">`);
-  }
-  const withLang = html.replace(/<html lang="[a-z]+">/, `<html lang="${lang}">`);
-  return head.length === 0 ? withLang : withLang.replace('</title>', `</title>\n    ${head.join('\n    ')}`);
+export function readerPages(dist: string): Record<SmsLanguage, string> {
+  const html = fs.readFileSync(`${dist}/index.html`, 'utf8');
+  const catalogs = readCatalogFiles(dist);
+  const page = (lang: SmsLanguage) => {
+    const catalog = catalogs[lang];
+    const inLang = html.replace(/<html lang="[a-z]+">/, `<html lang="${lang}">`);
+    return catalog
+      ? inLang.replace('</title>', `</title>\n    <link rel="modulepreload" crossorigin href="${catalog}">`)
+      : inLang;
+  };
+  return { en: page('en'), es: page('es') };
+}
+
+/**
+ * A signed-in overview's page: the board's reads fetched beside the code, and the newest event as the
+ * page is written. Every read the page makes comes later, so its live feed can replay from there
+ * (web/src/live.ts) instead of fetching again.
+ */
+export function withHomeReads(page: string, liveSince: number): string {
+  const head = [
+    `<meta name="bv-live-since" content="${liveSince}">`,
+    ...HOME_PRELOADS.map((href) => `<link rel="preload" as="fetch" crossorigin href="${href}">`),
+  ];
+  return page.replace('</title>', `</title>\n    ${head.join('\n    ')}`);
 }

@@ -5,7 +5,7 @@ import fp from 'fastify-plugin';
 import { lastEventId } from '../infra/events.repo';
 import { fromRoot } from '../lib/paths';
 import { SESSION_COOKIE } from './auth';
-import { pageHtml, readCatalogFiles, readerLang } from './web-html';
+import { readerLang, readerPages, withHomeReads } from './web-html';
 
 export const webDist = fromRoot('web/dist');
 const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Bienvenida</title>
@@ -14,7 +14,7 @@ const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Bienvenida</title
 /** Serves the built dashboard; any other GET for a page falls back to index.html (client-side routes). */
 export const webPlugin = fp(async (app: FastifyInstance) => {
   const built = fs.existsSync(`${webDist}/index.html`);
-  const catalogs = built ? readCatalogFiles(webDist) : {};
+  const pages = built ? readerPages(webDist) : null;
   if (built) {
     await app.register(fastifyStatic, {
       root: webDist,
@@ -47,15 +47,14 @@ export const webPlugin = fp(async (app: FastifyInstance) => {
         .status(404)
         .send({ error: { code: 'not_found', message: `No file ${path}`, details: [] } });
     }
-    if (!built) return reply.type('text/html').send(NOT_BUILT);
+    if (!pages) return reply.type('text/html').send(NOT_BUILT);
     reply.header('cache-control', 'no-cache');
     // Written for its reader: the language (cookie, else the browser's) and, signed in, the overview's reads.
     reply.header('vary', 'cookie, accept-language');
-    const html = await fs.promises.readFile(`${webDist}/index.html`, 'utf8');
-    const home =
-      path === '/' && request.cookies[SESSION_COOKIE] ? { liveSince: lastEventId(app.core.db) } : undefined;
+    const page = pages[readerLang(request)];
+    const home = path === '/' && request.cookies[SESSION_COOKIE];
     return reply
       .type('text/html; charset=utf-8')
-      .send(pageHtml(html, { lang: readerLang(request), catalogs, home }));
+      .send(home ? withHomeReads(page, lastEventId(app.core.db)) : page);
   });
 });

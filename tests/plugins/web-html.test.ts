@@ -30,6 +30,8 @@ describe('the page shell, written for its reader', () => {
     expect(words(en)).toContain('Rapid response for welcome networks');
     expect(en).not.toBe(es);
 
+    // The first language counts even with a weight on it, as the public sheets read it.
+    expect(catalogOf((await page('/', { 'accept-language': 'es;q=0.9, en;q=0.8' })).body)).toBe(es);
     // No language asked for at all: English, as the dashboard itself would choose.
     expect(catalogOf((await page('/login')).body)).toBe(en);
     // The file preloaded is the file the browser gets, for a year.

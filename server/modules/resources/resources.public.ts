@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { cleanLanguage, isLanguageName } from '../../../shared/languages';
+import { firstAcceptedLanguage } from '../../lib/params';
 import { qrSvg } from '../../lib/qr';
 import { NOT_FOUND_PAGE, sheetPage } from './resources.render';
 import type { ResourcesService } from './resources.service';
@@ -45,7 +46,7 @@ export function resourcesPublicRoutes(service: ResourcesService) {
     /** The asked language, else the browser's first, else Spanish (the language most readers here share). */
     function wantedLanguage(request: FastifyRequest, lang: string | undefined): string {
       if (lang && isLanguageName(lang)) return cleanLanguage(lang);
-      const first = (request.headers['accept-language'] ?? '').split(',')[0]?.split(';')[0]?.trim() ?? '';
+      const first = firstAcceptedLanguage(request.headers['accept-language']);
       return first && isLanguageName(first) ? cleanLanguage(first) : 'es';
     }
 

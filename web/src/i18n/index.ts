@@ -1,4 +1,4 @@
-import { type SmsLanguage, smsLanguages } from '@shared/sms';
+import { DASHBOARD_LANG_COOKIE, dashboardLang, type SmsLanguage, smsLanguages } from '@shared/sms';
 import { type ComponentChildren, createContext, h } from 'preact';
 import { useContext } from 'preact/hooks';
 import { createStore, useStore } from '../store';
@@ -25,8 +25,6 @@ export async function loadCatalog(lang: Lang): Promise<void> {
 }
 
 const storageKey = 'bv.lang';
-/** Mirrors the chosen language for the server, which preloads that language's words with the page. */
-const LANG_COOKIE = 'bv_lang';
 
 function initialLang(): Lang {
   try {
@@ -36,14 +34,15 @@ function initialLang(): Lang {
   } catch {
     // Private browsing can refuse storage; the browser's language still applies.
   }
-  return navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en';
+  return dashboardLang(navigator.language);
 }
 
 export const langStore = createStore<Lang>(initialLang());
 
+/** Mirrors the chosen language for the server, which preloads that language's words with the page. */
 function rememberForServer(lang: Lang): void {
   // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from older phones' browsers; the value is one of two fixed codes.
-  document.cookie = `${LANG_COOKIE}=${lang}; Path=/; Max-Age=31536000; SameSite=Lax`;
+  document.cookie = `${DASHBOARD_LANG_COOKIE}=${lang}; Path=/; Max-Age=31536000; SameSite=Lax`;
 }
 
 /** Shows the dashboard in `lang` once its words are here (at once when they already are). */
