@@ -62,10 +62,20 @@ describe('opening the overview with many open releases', { timeout: 60_000 }, ()
     for (const [url, n] of times) expect(n, url).toBe(1);
     // Counts, not the roster: the overview never downloads every volunteer's details.
     expect(asked.filter((u) => u.startsWith('/api/volunteers?') || u === '/api/volunteers')).toEqual([]);
+    // The summary at the top names the first few; the board below it holds them all.
+    const summary = page.getByTestId('tonight-releases');
+    expect(await summary.locator('[data-release]').count()).toBe(5);
+    expect(await summary.getByTestId('tonight-more-releases').textContent()).toBe(
+      `${OPEN - 5} more on the board`,
+    );
 
     // …and still follows what happens next, live.
     await api('POST', '/api/releases', { siteId, adults: 2, children: 1, languages: ['en'] });
     await page.getByTestId('release-card').nth(OPEN).waitFor();
+    await summary
+      .getByTestId('tonight-more-releases')
+      .filter({ hasText: `${OPEN - 4} more` })
+      .waitFor();
     expect(asked.filter((u) => u === '/api/releases?status=open')).toHaveLength(2);
   });
 });

@@ -61,4 +61,12 @@ describe('the page shell, written for its reader', () => {
     expect(code).not.toContain('Rapid response for welcome networks');
     expect(code).not.toContain('Respuesta rápida para redes de bienvenida');
   });
+
+  it('holds no script that stops the page being read until it arrives', async () => {
+    const html = (await page('/')).body;
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    // The service worker's registration among them, which once held the code behind it on a slow link.
+    expect(scripts.some((s) => s.includes('registerSW'))).toBe(true);
+    for (const tag of scripts) expect(tag, tag).toMatch(/\btype="module"|\bdefer\b|\basync\b/);
+  });
 });

@@ -1254,6 +1254,8 @@ export const en = {
   'tonight.noReleases': 'No open releases.',
   'tonight.outstanding': 'Still needed',
   'tonight.allMet': 'All needs met',
+  'tonight.moreReleases.one': '1 more on the board',
+  'tonight.moreReleases.other': '{n} more on the board',
   'tonight.beds': 'Beds free tonight',
   'tonight.noHousing': 'No housing sites yet.',
   'tonight.kits': 'Kits',

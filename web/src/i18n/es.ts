@@ -1265,6 +1265,8 @@ export const es: Catalog = {
   'tonight.noReleases': 'No hay liberaciones abiertas.',
   'tonight.outstanding': 'Falta',
   'tonight.allMet': 'Todo cubierto',
+  'tonight.moreReleases.one': '1 más en el tablero',
+  'tonight.moreReleases.other': '{n} más en el tablero',
   'tonight.beds': 'Camas libres esta noche',
   'tonight.noHousing': 'Aún no hay alojamientos.',
   'tonight.kits': 'Kits',

@@ -19,14 +19,22 @@ function Card({ id, title, children }: { id: string; title: string; children: Co
   );
 }
 
+/** The summary names the first few, in the board's order (unacknowledged first); the board holds them all. */
+const RELEASES_SHOWN = 5;
+
 function OpenReleases() {
   const { t } = useI18n();
   const releases = useLiveResource(() => api.releases('open'), ['release.']);
-  const items = releases.data?.items ?? [];
+  const all = releases.data?.items ?? [];
+  const items = all
+    .filter((r) => !r.acknowledged)
+    .concat(all.filter((r) => r.acknowledged))
+    .slice(0, RELEASES_SHOWN);
+  const more = all.length - items.length;
   return (
     <Card id="releases" title={t('tonight.releases')}>
       <ErrorMessage error={releases.error} />
-      {releases.data && items.length === 0 && <p class="empty">{t('tonight.noReleases')}</p>}
+      {releases.data && all.length === 0 && <p class="empty">{t('tonight.noReleases')}</p>}
       <ul class="tonight-list">
         {items.map((r) => (
           <li key={r.id} data-release={r.id}>
@@ -45,6 +53,11 @@ function OpenReleases() {
           </li>
         ))}
       </ul>
+      {more > 0 && (
+        <a href="/releases" onClick={linkClick} data-testid="tonight-more-releases">
+          {t(more === 1 ? 'tonight.moreReleases.one' : 'tonight.moreReleases.other', { n: more })}
+        </a>
+      )}
     </Card>
   );
 }
