@@ -45,11 +45,26 @@ describe('opening the overview with many open releases', { timeout: 60_000 }, ()
       if (r.method() === 'GET' && url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
     });
 
+    // What the board held when it first appeared: the overview draws it from the answers the page
+    // preloaded, in its very first draw, never "Loading…" first.
+    await browser.context.addInitScript(() => {
+      const seen = { cards: -1 };
+      (window as unknown as { __board: typeof seen }).__board = seen;
+      new MutationObserver((_, observer) => {
+        const board = document.querySelector('[data-testid="release-board"]');
+        if (!board) return;
+        seen.cards = board.querySelectorAll('[data-testid="release-card"]').length;
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
     const page = await browser.open(`${e2e.srv.url}/`, LAPTOP);
     await page
       .getByTestId('release-card')
       .nth(OPEN - 1)
       .waitFor();
+    expect(
+      await page.evaluate(() => (window as unknown as { __board: { cards: number } }).__board.cards),
+    ).toBe(OPEN);
     await page.locator('[data-testid="live-indicator"][data-state="live"]').waitFor();
     await page.waitForLoadState('networkidle');
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { type ApiError, toApiError } from './api';
+import { type ApiError, preloadedAnswer, toApiError } from './api';
 import { type LiveEvent, onEvent, onResync } from './live';
 
 /** A burst of events (an import, a replay after reconnect) becomes one refetch. */
@@ -8,6 +8,11 @@ const DEBOUNCE_MS = 150;
 export interface LiveOptions {
   /** Of the events matched by type, only those that pass this check reload (say, one release's). */
   when?: (event: LiveEvent) => boolean;
+}
+
+export interface ResourceOptions extends LiveOptions {
+  /** The path `load` reads, when the page preloads it: its answer, if in, is drawn at once. */
+  preloaded?: string;
 }
 
 /**
@@ -52,9 +57,11 @@ export interface Loaded<T> {
 export function useLiveResource<T>(
   load: () => Promise<T>,
   events: readonly string[],
-  options: LiveOptions = {},
+  options: ResourceOptions = {},
 ): Loaded<T> {
-  const [data, setData] = useState<T | null>(null);
+  const [data, setData] = useState<T | null>(() =>
+    options.preloaded ? (preloadedAnswer<T>(options.preloaded) ?? null) : null,
+  );
   const [error, setError] = useState<ApiError | null>(null);
   const seq = useRef(0);
   const loadRef = useRef(load);

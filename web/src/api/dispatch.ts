@@ -14,9 +14,12 @@ import { request } from './http';
 
 export type { BoardDispatch, Candidate, CreateDispatchBody, Dispatch, Offer };
 
+/** The board's dispatches, preloaded with the overview (server/plugins/web-html.ts). */
+export const BOARD_DISPATCHES_PATH = '/api/dispatches?release=open';
+
 export const dispatchApi = {
   releaseDispatches: (releaseId: number) => request<DispatchList>(`/api/releases/${releaseId}/dispatches`),
-  boardDispatches: () => request<BoardDispatchList>('/api/dispatches?release=open'),
+  boardDispatches: () => request<BoardDispatchList>(BOARD_DISPATCHES_PATH),
   dispatch: (id: number) => request<Dispatch>(`/api/dispatches/${id}`),
   createDispatch: (releaseId: number, body: CreateDispatchBody, key: string) =>
     request<Dispatch>(`/api/releases/${releaseId}/dispatches`, { method: 'POST', body, idempotencyKey: key }),

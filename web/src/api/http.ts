@@ -51,6 +51,8 @@ export function startFreshReads(): void {
 
 /** Reads the page itself asked the browser for (server/plugins/web-html.ts), each for its first reader. */
 const preloaded = new Map<string, Promise<unknown>>();
+/** Their answers, once arrived, until the first draw has taken them (`forgetPreloadedAnswers`). */
+const preloadedAnswers = new Map<string, unknown>();
 
 /**
  * Starts the reads the page preloads as soon as the code runs, before anything is drawn; their first
@@ -59,9 +61,30 @@ const preloaded = new Map<string, Promise<unknown>>();
 export function startPreloadedReads(paths: readonly string[]): void {
   for (const path of paths) {
     const read = send(path, { expectUnauthorized: true });
-    read.catch(() => undefined);
+    read.then(
+      (answer) => preloadedAnswers.set(path, answer),
+      () => undefined,
+    );
     preloaded.set(path, read);
   }
+}
+
+/** Resolves once every preloaded read has answered or failed. */
+export function preloadedReadsSettled(): Promise<void> {
+  return Promise.allSettled(preloaded.values()).then(() => undefined);
+}
+
+/**
+ * A preloaded read's answer, for the page's first draw: the component draws it at once, and its own
+ * first read joins the same request and gets the same answer, so nothing is drawn twice.
+ */
+export function preloadedAnswer<T>(path: string): T | undefined {
+  return preloadedAnswers.get(path) as T | undefined;
+}
+
+/** After the first draw: a component mounted later must not start from an answer that may be old by then. */
+export function forgetPreloadedAnswers(): void {
+  preloadedAnswers.clear();
 }
 
 export function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {

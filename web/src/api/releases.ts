@@ -15,6 +15,9 @@ import { request, withQuery } from './http';
 
 export type { CreateReleaseBody, Release, ReleaseDetail, ReleaseListQuery, ReleasePatchBody, TimelineEntry };
 
+/** The board's read, preloaded with the overview (server/plugins/web-html.ts). */
+export const OPEN_RELEASES_PATH = withQuery('/api/releases', { status: 'open' });
+
 export const releasesApi = {
   settings: () => request<NetworkSettings>('/api/settings'),
   releases: (status: ReleaseListQuery['status'] = 'open') =>

@@ -1,7 +1,7 @@
 import type { DispatchStatus, OfferState } from '@shared/dispatch';
 import { volunteerSkills } from '@shared/volunteers';
 import { useMemo } from 'preact/hooks';
-import { api, type BoardDispatch, type Candidate, type Offer } from '../api';
+import { api, BOARD_DISPATCHES_PATH, type BoardDispatch, type Candidate, type Offer } from '../api';
 import { hasKey, type Lang, type Translate, useI18n } from '../i18n';
 import type { LiveEvent } from '../live';
 import { useLiveResource } from '../resource';
@@ -135,7 +135,9 @@ export function tally(dispatches: readonly BoardDispatch[]): DispatchTally | nul
  * dispatch event or a release moving fetches them again.
  */
 export function useBoardDispatches(): ReadonlyMap<number, BoardDispatch[]> {
-  const { data } = useLiveResource(api.boardDispatches, ['dispatch.', 'release.status']);
+  const { data } = useLiveResource(api.boardDispatches, ['dispatch.', 'release.status'], {
+    preloaded: BOARD_DISPATCHES_PATH,
+  });
   return useMemo(() => {
     const byRelease = new Map<number, BoardDispatch[]>();
     for (const d of data?.items ?? []) byRelease.set(d.releaseId, [...(byRelease.get(d.releaseId) ?? []), d]);

@@ -1,7 +1,7 @@
 import { Component } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isOperator } from '../access';
-import { type AuthUser, api, type BoardDispatch, type Release } from '../api';
+import { type AuthUser, api, type BoardDispatch, OPEN_RELEASES_PATH, type Release } from '../api';
 import { useI18n } from '../i18n';
 import { onEvent } from '../live';
 import { useLiveResource } from '../resource';
@@ -133,7 +133,7 @@ function ReleaseCardView({ release: r, operator, fresh, dispatches, bedEnds, onC
 export function ReleaseBoard({ user, compact }: { user: AuthUser; compact?: boolean }) {
   const { t } = useI18n();
   const operator = isOperator(user.role);
-  const board = useLiveResource(() => api.releases('open'), ['release.']);
+  const board = useLiveResource(() => api.releases('open'), ['release.'], { preloaded: OPEN_RELEASES_PATH });
   const housing = useHousingSites();
   const stays = useCurrentStays();
   const [fresh, setFresh] = useState<ReadonlySet<number>>(new Set());

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { type AuthUser, api, type Kit, type Shift, type StockLine } from '../../api';
+import { type AuthUser, api, type Kit, OPEN_RELEASES_PATH, type Shift, type StockLine } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { freeTonight, useHousingSites } from '../../components/HousingBits';
 import { OnCallNow, PageStatusChip, useOnCall, useOpenPages } from '../../components/MedicalBits';
@@ -24,7 +24,9 @@ const RELEASES_SHOWN = 5;
 
 function OpenReleases() {
   const { t } = useI18n();
-  const releases = useLiveResource(() => api.releases('open'), ['release.']);
+  const releases = useLiveResource(() => api.releases('open'), ['release.'], {
+    preloaded: OPEN_RELEASES_PATH,
+  });
   const all = releases.data?.items ?? [];
   const items = all
     .filter((r) => !r.acknowledged)
