@@ -34,6 +34,9 @@ export const smsMessages = sqliteTable(
     // Without the rows still waiting for their id: a queued text does not touch this index.
     uniqueIndex('sms_provider_sid_idx').on(t.providerSid).where(sql`provider_sid IS NOT NULL`),
     index('sms_outbox_idx').on(t.priority, t.id).where(sql`status = 'queued'`),
+    // The texts a stopped server left mid-hand-over, looked up at every start: without it, that read went
+    // through every text ever kept (13,000 in the bench's month, some 20 ms of each start).
+    index('sms_sending_idx').on(t.id).where(sql`status = 'sending'`),
     index('sms_phone_idx').on(t.phone),
     index('sms_created_idx').on(t.createdAt),
   ],

@@ -111,8 +111,13 @@ export function nextDueSms(db: DbOrTx, now: Date): SmsRow | null {
   return nextDue(db).get({ nowMs: now.getTime() }) ?? null;
 }
 
+/** Texts in one status. Every start asks for those left `sending`, read through their own small index. */
+export function smsInStatusQuery(db: DbOrTx, status: SmsStatus) {
+  return db.select().from(smsMessages).where(eq(smsMessages.status, status));
+}
+
 export function smsInStatus(db: DbOrTx, status: SmsStatus): SmsRow[] {
-  return db.select().from(smsMessages).where(eq(smsMessages.status, status)).all();
+  return smsInStatusQuery(db, status).all();
 }
 
 export interface SmsFilter {

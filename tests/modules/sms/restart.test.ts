@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openMigratedDb } from '../../../db/client';
 import { smsMessages } from '../../../db/schema';
 import { FakeClock, HOUR } from '../../../server/lib/clock';
+import { smsInStatusQuery } from '../../../server/modules/sms/sms.repo';
 import type { TestApp } from '../../helpers/app';
 import { type FakeTwilio, startFakeTwilio } from '../../helpers/fake-twilio';
 import { auditRows, eventRows, smsRows } from '../../helpers/fixtures';
@@ -40,6 +41,17 @@ describe('the outbox across a restart', () => {
     await t.close();
     t.db.$client.close();
   }
+
+  it('finds what a stopped server left mid-hand-over through its own index, not by reading every text kept', () => {
+    const db = openMigratedDb(path.join(dir, 'bienvenida.db'));
+    try {
+      const { sql, params } = smsInStatusQuery(db, 'sending').toSQL();
+      const plan = db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+      expect(plan.map((step) => step.detail)).toEqual(['SCAN sms_messages USING INDEX sms_sending_idx']);
+    } finally {
+      db.$client.close();
+    }
+  });
 
   it('sends what was queued exactly once, and never resends one that was being handed over', async () => {
     const file = path.join(dir, 'bienvenida.db');

@@ -1,0 +1,1 @@
+CREATE INDEX `sms_sending_idx` ON `sms_messages` (`id`) WHERE status = 'sending';
