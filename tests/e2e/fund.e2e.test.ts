@@ -123,4 +123,70 @@ describe('the community fund in a real browser', { timeout: 120_000 }, () => {
     const csv = await report.page.getByTestId('fund-csv-link').getAttribute('href');
     expect(csv).toMatch(/^\/api\/reports\/fund\.csv\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
   });
+
+  it('imports a platform export picked as a file and turns a large payment down, in Spanish on a phone', async () => {
+    const paypal = await call<{ id: number }>('POST', '/api/funds', {
+      name: 'PayPal giving',
+      source: 'PayPal',
+    });
+    const exportCsv = [
+      '"Date","Time","Name","Status","Currency","Gross","Fee","Net","From Email Address","Transaction ID"',
+      '"03/01/2026","10:12:00","Jane Donor","Completed","USD","50.00","-1.75","48.25","jane@example.org","1AB23456CD7890123"',
+      '"03/02/2026","11:00:00","John Giver","Completed","USD","1,200.00","-35.10","1,164.90","john@example.org","2AB23456CD7890124"',
+      '"03/03/2026","09:30:00","Pat Pending","Pending","USD","20.00","-0.88","19.12","pat@example.org","3AB23456CD7890125"',
+    ].join('\r\n');
+
+    const { page } = await e2e.signedIn(diego, '/fund', SMALL_PHONE, { locale: 'es-MX' });
+    await markDocument(page);
+    await page.getByRole('button', { name: 'Importar', exact: true }).click();
+    const form = page.getByTestId('fund-import-form');
+    await form.getByLabel('Fondo', { exact: true }).selectOption(String(paypal.id));
+    await form.getByLabel('Elegir un archivo CSV').setInputFiles({
+      name: 'paypal.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(exportCsv),
+    });
+    await page.waitForFunction(() =>
+      (document.querySelector('#fund-import-csv') as HTMLTextAreaElement | null)?.value.includes(
+        'Transaction ID',
+      ),
+    );
+    await form.getByRole('button', { name: 'Importar ingresos' }).click();
+    const report = page.getByTestId('fund-import-report');
+    await report.waitFor();
+    expect(await report.getByTestId('fund-imported').textContent()).toMatch(
+      /^2 importados \(.*1[.,]?213[.,]15/,
+    );
+    expect(await report.getByTestId('fund-refused').textContent()).toBe('1 rechazados');
+    expect(await report.locator('[data-testid="fund-import-row"][data-status="refused"]').count()).toBe(1);
+    // Donors' names and emails are never read, so never shown back.
+    expect(await report.textContent()).not.toContain('Jane');
+    expect(await hasHorizontalOverflow(page)).toBe(false);
+    // The same export again adds nothing.
+    await form.getByRole('button', { name: 'Importar ingresos' }).click();
+    await report.getByTestId('fund-duplicates').filter({ hasText: '2 ya importados' }).waitFor();
+    expect(await report.getByTestId('fund-imported').textContent()).toMatch(/^0 importados/);
+
+    // Marisol asks for more than one coordinator may pay alone; Diego turns it down, saying why.
+    await call('POST', `/api/funds/${paypal.id}/disbursements`, {
+      amountCents: 90_000,
+      purpose: 'lodging',
+      note: 'Motel for the week',
+    });
+    await page.getByRole('button', { name: 'Fondos', exact: true }).click();
+    const pending = page.getByTestId('pending-disbursement');
+    await pending.waitFor();
+    await pending.getByRole('button', { name: 'Rechazar' }).click();
+    await pending.getByLabel('¿Por qué no?').fill('The shelter has beds this week');
+    await pending.getByRole('button', { name: 'Rechazar' }).click();
+    await page.getByTestId('pending-list').waitFor({ state: 'detached' });
+    const card = page.locator(`[data-testid="fund-card"][data-id="${paypal.id}"]`);
+    // Nothing was paid and nothing is held: the balance is the import's.
+    expect(await card.getByTestId('fund-balance').textContent()).toMatch(/1[.,]?213[.,]15/);
+    expect(await card.locator('.hint').textContent()).not.toContain('esperando');
+    await page.getByRole('button', { name: 'Movimientos' }).click();
+    await page.locator('[data-testid="disbursement-row"][data-status="rejected"]').waitFor();
+    expect(await hasHorizontalOverflow(page)).toBe(false);
+    await expectNoReload(page);
+  });
 });
