@@ -1,6 +1,7 @@
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAPTOP } from '../helpers/browser';
-import { type Account, type Api, type E2E, startE2E } from '../helpers/e2e';
+import { type Account, type Api, type E2E, navigateTo, startE2E } from '../helpers/e2e';
 
 const coordinator: Account = {
   email: 'lucia@example.org',
@@ -10,6 +11,23 @@ const coordinator: Account = {
 };
 
 const OPEN = 12;
+
+/** Records how many cards the board held when it first appeared in the page. */
+async function watchFirstBoard(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const seen = { cards: -1 };
+    (window as unknown as { __board: typeof seen }).__board = seen;
+    new MutationObserver((_, observer) => {
+      const board = document.querySelector('[data-testid="release-board"]');
+      if (!board) return;
+      seen.cards = board.querySelectorAll('[data-testid="release-card"]').length;
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+const firstBoardCards = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __board: { cards: number } }).__board.cards);
 
 describe('opening the overview with many open releases', { timeout: 60_000 }, () => {
   let e2e: E2E;
@@ -45,26 +63,15 @@ describe('opening the overview with many open releases', { timeout: 60_000 }, ()
       if (r.method() === 'GET' && url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
     });
 
-    // What the board held when it first appeared: the overview draws it from the answers the page
-    // preloaded, in its very first draw, never "Loading…" first.
-    await browser.context.addInitScript(() => {
-      const seen = { cards: -1 };
-      (window as unknown as { __board: typeof seen }).__board = seen;
-      new MutationObserver((_, observer) => {
-        const board = document.querySelector('[data-testid="release-board"]');
-        if (!board) return;
-        seen.cards = board.querySelectorAll('[data-testid="release-card"]').length;
-        observer.disconnect();
-      }).observe(document, { childList: true, subtree: true });
-    });
+    // The overview draws the board from the answers the page preloaded, in its very first draw, never
+    // "Loading…" first.
+    await watchFirstBoard(browser.context);
     const page = await browser.open(`${e2e.srv.url}/`, LAPTOP);
     await page
       .getByTestId('release-card')
       .nth(OPEN - 1)
       .waitFor();
-    expect(
-      await page.evaluate(() => (window as unknown as { __board: { cards: number } }).__board.cards),
-    ).toBe(OPEN);
+    expect(await firstBoardCards(page)).toBe(OPEN);
     await page.locator('[data-testid="live-indicator"][data-state="live"]').waitFor();
     await page.waitForLoadState('networkidle');
 
@@ -92,5 +99,44 @@ describe('opening the overview with many open releases', { timeout: 60_000 }, ()
       .filter({ hasText: `${OPEN - 4} more` })
       .waitFor();
     expect(asked.filter((u) => u === '/api/releases?status=open')).toHaveLength(2);
+  });
+
+  it('does not hold the page long for a slow board read, and fills the board once it comes', async () => {
+    const open = (await api<{ items: unknown[] }>('GET', '/api/releases?status=open', undefined, 200)).items
+      .length;
+    const cookie = await e2e.srv.login(coordinator.email, coordinator.password);
+    const browser = await e2e.launch({ alone: true });
+    await browser.context.addCookies([
+      { name: 'bv_session', value: cookie.replace(/^bv_session=/, ''), url: e2e.srv.url },
+    ]);
+    let boardReads = 0;
+    // The board's read, preloaded with the page, answers three seconds late.
+    await browser.context.route('**/api/releases?status=open', async (route) => {
+      boardReads += 1;
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      await route.continue();
+    });
+    await watchFirstBoard(browser.context);
+    const page = await browser.open(`${e2e.srv.url}/`, LAPTOP);
+    // The page is drawn without it: the session is there, the board says it is loading.
+    await page.getByTestId('release-board').waitFor();
+    expect(await firstBoardCards(page)).toBe(0);
+    await page.getByTestId('release-board').getByText('Loading…').waitFor();
+    // Then the late answer fills it, read once: the board's own read joined the preloaded one.
+    await page
+      .getByTestId('release-card')
+      .nth(open - 1)
+      .waitFor();
+    expect(boardReads).toBe(1);
+
+    // Back on the overview later, the board starts from a fresh read, never from that first answer.
+    await navigateTo(page, 'Volunteers');
+    await api('POST', '/api/releases', { siteId, adults: 1, children: 0, languages: ['es'] });
+    await navigateTo(page, 'Home');
+    // Its read is slow again: "Loading…" until it comes, not the cards of the first answer.
+    await page.getByTestId('release-board').getByText('Loading…').waitFor();
+    expect(await page.getByTestId('release-card').count()).toBe(0);
+    await page.getByTestId('release-card').nth(open).waitFor();
+    expect(boardReads).toBeGreaterThanOrEqual(2);
   });
 });

@@ -10,6 +10,9 @@ import { App } from './app';
 import { LangProvider, startI18n } from './i18n';
 import './styles.css';
 
+/** How long the first draw waits for the preloaded reads beyond the session's. */
+const PRELOAD_WAIT_MS = 1000;
+
 /**
  * A signed-in overview comes with its first reads already asked for (server/plugins/web-html.ts), and
  * they arrive beside the code. Taken before the first draw, the page opens on the board itself, drawn
@@ -25,7 +28,12 @@ function signedInUser(): Promise<AuthUser | null> {
     (r) => r.user,
     () => null,
   );
-  return preloadedReadsSettled().then(() => user);
+  // They arrive beside the code; a slow one does not hold the page: past the wait, it draws "Loading…".
+  const settled = Promise.race([
+    preloadedReadsSettled(),
+    new Promise<void>((resolve) => window.setTimeout(resolve, PRELOAD_WAIT_MS)),
+  ]);
+  return Promise.all([user, settled]).then(([known]) => known);
 }
 
 const root = document.getElementById('app');

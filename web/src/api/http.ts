@@ -53,6 +53,7 @@ export function startFreshReads(): void {
 const preloaded = new Map<string, Promise<unknown>>();
 /** Their answers, once arrived, until the first draw has taken them (`forgetPreloadedAnswers`). */
 const preloadedAnswers = new Map<string, unknown>();
+let keepingAnswers = true;
 
 /**
  * Starts the reads the page preloads as soon as the code runs, before anything is drawn; their first
@@ -62,7 +63,9 @@ export function startPreloadedReads(paths: readonly string[]): void {
   for (const path of paths) {
     const read = send(path, { expectUnauthorized: true });
     read.then(
-      (answer) => preloadedAnswers.set(path, answer),
+      (answer) => {
+        if (keepingAnswers) preloadedAnswers.set(path, answer);
+      },
       () => undefined,
     );
     preloaded.set(path, read);
@@ -82,8 +85,12 @@ export function preloadedAnswer<T>(path: string): T | undefined {
   return preloadedAnswers.get(path) as T | undefined;
 }
 
-/** After the first draw: a component mounted later must not start from an answer that may be old by then. */
+/**
+ * After the first draw: a component mounted later must not start from an answer that may be old by then,
+ * nor from one that arrived after the draw.
+ */
 export function forgetPreloadedAnswers(): void {
+  keepingAnswers = false;
   preloadedAnswers.clear();
 }
 
