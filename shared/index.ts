@@ -9,6 +9,7 @@ export * from './language-codes';
 export * from './languages';
 export * from './languages.schema';
 export * from './notes';
+export * from './overview';
 export * from './passwords';
 export * from './releases';
 export * from './roles';

@@ -1,14 +1,16 @@
 import fs from 'node:fs';
 import type { FastifyRequest } from 'fastify';
-import { DASHBOARD_LANG_COOKIE, dashboardLang, type SmsLanguage, smsLanguages } from '../../shared';
+import {
+  DASHBOARD_LANG_COOKIE,
+  dashboardLang,
+  OVERVIEW_READS,
+  type SmsLanguage,
+  smsLanguages,
+} from '../../shared';
 import { firstAcceptedLanguage } from '../lib/params';
 
-/**
- * What the overview asks for first (web/src/api: the session, the board, its dispatches), fetched by
- * the browser while the dashboard's code is still on its way: on a slow phone link that saves a round
- * trip. The URLs must match the dashboard's requests exactly, or the browser fetches them twice.
- */
-const HOME_PRELOADS = ['/api/auth/me', '/api/releases?status=open', '/api/dispatches?release=open'];
+/** Fetched by the browser while the dashboard's code is on its way: on a slow link, a round trip saved. */
+const HOME_PRELOADS = Object.values(OVERVIEW_READS);
 
 type CatalogFiles = Partial<Record<SmsLanguage, string>>;
 

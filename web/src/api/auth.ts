@@ -5,6 +5,7 @@ import type {
   UserEnvelope,
 } from '@server/modules/auth/auth.schemas';
 import type { SetupBody, SetupNeeded } from '@server/modules/setup/setup.schemas';
+import { OVERVIEW_READS } from '@shared/overview';
 import { request } from './http';
 
 export type { AuthUser };
@@ -12,7 +13,7 @@ export type { AuthUser };
 export const authApi = {
   setupStatus: () => request<SetupNeeded>('/api/setup'),
   setup: (body: SetupBody) => request<UserEnvelope>('/api/setup', { method: 'POST', body }),
-  me: () => request<UserEnvelope>('/api/auth/me', { expectUnauthorized: true }),
+  me: () => request<UserEnvelope>(OVERVIEW_READS.session, { expectUnauthorized: true }),
   login: (email: string, password: string) =>
     request<UserEnvelope>('/api/auth/login', {
       method: 'POST',

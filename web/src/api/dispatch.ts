@@ -10,16 +10,14 @@ import type {
   DispatchList,
   Offer,
 } from '@server/modules/dispatch/dispatch.schemas';
+import { OVERVIEW_READS } from '@shared/overview';
 import { request } from './http';
 
 export type { BoardDispatch, Candidate, CreateDispatchBody, Dispatch, Offer };
 
-/** The board's dispatches, preloaded with the overview (server/plugins/web-html.ts). */
-export const BOARD_DISPATCHES_PATH = '/api/dispatches?release=open';
-
 export const dispatchApi = {
   releaseDispatches: (releaseId: number) => request<DispatchList>(`/api/releases/${releaseId}/dispatches`),
-  boardDispatches: () => request<BoardDispatchList>(BOARD_DISPATCHES_PATH),
+  boardDispatches: () => request<BoardDispatchList>(OVERVIEW_READS.boardDispatches),
   dispatch: (id: number) => request<Dispatch>(`/api/dispatches/${id}`),
   createDispatch: (releaseId: number, body: CreateDispatchBody, key: string) =>
     request<Dispatch>(`/api/releases/${releaseId}/dispatches`, { method: 'POST', body, idempotencyKey: key }),

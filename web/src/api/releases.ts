@@ -10,18 +10,26 @@ import type {
   StatusBody,
   TimelineEntry,
 } from '@server/modules/releases/releases.schemas';
+import { OVERVIEW_READS } from '@shared/overview';
 import type { ReleaseNeed, ReleaseStatus } from '@shared/releases';
 import { request, withQuery } from './http';
 
-export type { CreateReleaseBody, Release, ReleaseDetail, ReleaseListQuery, ReleasePatchBody, TimelineEntry };
-
-/** The board's read, preloaded with the overview (server/plugins/web-html.ts). */
-export const OPEN_RELEASES_PATH = withQuery('/api/releases', { status: 'open' });
+export type {
+  CreateReleaseBody,
+  Release,
+  ReleaseDetail,
+  ReleaseList,
+  ReleaseListQuery,
+  ReleasePatchBody,
+  TimelineEntry,
+};
 
 export const releasesApi = {
   settings: () => request<NetworkSettings>('/api/settings'),
   releases: (status: ReleaseListQuery['status'] = 'open') =>
     request<ReleaseList>(withQuery('/api/releases', { status })),
+  /** The open releases, by the address the overview preloads. */
+  openReleases: () => request<ReleaseList>(OVERVIEW_READS.openReleases),
   searchReleases: (query: ReleaseListQuery) => request<ReleaseList>(withQuery('/api/releases', query)),
   updateRelease: (id: number, body: ReleasePatchBody) =>
     request<ReleaseDetail>(`/api/releases/${id}`, { method: 'PATCH', body }),

@@ -1,7 +1,8 @@
 import type { DispatchStatus, OfferState } from '@shared/dispatch';
+import { OVERVIEW_READS } from '@shared/overview';
 import { volunteerSkills } from '@shared/volunteers';
 import { useMemo } from 'preact/hooks';
-import { api, BOARD_DISPATCHES_PATH, type BoardDispatch, type Candidate, type Offer } from '../api';
+import { api, type BoardDispatch, type Candidate, type Offer } from '../api';
 import { hasKey, type Lang, type Translate, useI18n } from '../i18n';
 import type { LiveEvent } from '../live';
 import { useLiveResource } from '../resource';
@@ -136,7 +137,7 @@ export function tally(dispatches: readonly BoardDispatch[]): DispatchTally | nul
  */
 export function useBoardDispatches(): ReadonlyMap<number, BoardDispatch[]> {
   const { data } = useLiveResource(api.boardDispatches, ['dispatch.', 'release.status'], {
-    preloaded: BOARD_DISPATCHES_PATH,
+    preloaded: OVERVIEW_READS.boardDispatches,
   });
   return useMemo(() => {
     const byRelease = new Map<number, BoardDispatch[]>();

@@ -1,11 +1,23 @@
+import { OVERVIEW_READS } from '@shared/overview';
 import { type ReleaseNeed, type ReleaseStatus, TRANSITIONS } from '@shared/releases';
 import { useEffect, useState } from 'preact/hooks';
-import { type ApiError, api, type Release, toApiError } from '../api';
+import { type ApiError, api, type Release, type ReleaseList, toApiError } from '../api';
 import { formatDateTime, type Lang, langStore, type Translate, useI18n } from '../i18n';
+import { type Loaded, useLiveResource } from '../resource';
 import { createStore, useStore } from '../store';
 import { errorText } from './ErrorMessage';
 import { formatDayTime } from './networkTime';
 import { languageName } from './VolunteerBits';
+
+/** The open releases, as the board and the overview's summary read them: preloaded with the overview, live. */
+export function useOpenReleases(): Loaded<ReleaseList> {
+  return useLiveResource(api.openReleases, ['release.'], { preloaded: OVERVIEW_READS.openReleases });
+}
+
+/** The board's order: the releases nobody has acknowledged first, each group as the server lists it. */
+export function boardOrder(items: readonly Release[]): Release[] {
+  return [...items].sort((a, b) => Number(a.acknowledged) - Number(b.acknowledged));
+}
 
 /*
  * One clock for every "reported 12 min ago" on screen. It ticks more often than once a minute so the shown

@@ -1,10 +1,9 @@
 import { Component } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isOperator } from '../access';
-import { type AuthUser, api, type BoardDispatch, OPEN_RELEASES_PATH, type Release } from '../api';
+import type { AuthUser, BoardDispatch, Release } from '../api';
 import { useI18n } from '../i18n';
 import { onEvent } from '../live';
-import { useLiveResource } from '../resource';
 import { linkClick } from '../router';
 import { useStore } from '../store';
 import { type BedEnd, BedEndsMarker, bedEnd, useCurrentStays } from './BedEnds';
@@ -13,12 +12,14 @@ import { ErrorMessage } from './ErrorMessage';
 import { BedsFreeTonight, useHousingSites } from './HousingBits';
 import {
   AcknowledgeBanner,
+  boardOrder,
   Headcount,
   LanguageChips,
   MoveButtons,
   NeedChips,
   ReleaseAge,
   StatusChip,
+  useOpenReleases,
 } from './ReleaseBits';
 import { KitsOnHand } from './SupplyBits';
 import { beep, setSound, soundState } from './sound';
@@ -133,7 +134,7 @@ function ReleaseCardView({ release: r, operator, fresh, dispatches, bedEnds, onC
 export function ReleaseBoard({ user, compact }: { user: AuthUser; compact?: boolean }) {
   const { t } = useI18n();
   const operator = isOperator(user.role);
-  const board = useLiveResource(() => api.releases('open'), ['release.'], { preloaded: OPEN_RELEASES_PATH });
+  const board = useOpenReleases();
   const housing = useHousingSites();
   const stays = useCurrentStays();
   const [fresh, setFresh] = useState<ReadonlySet<number>>(new Set());
@@ -165,9 +166,7 @@ export function ReleaseBoard({ user, compact }: { user: AuthUser; compact?: bool
     };
   }, []);
 
-  const items = [...(board.data?.items ?? [])].sort(
-    (a, b) => Number(a.acknowledged) - Number(b.acknowledged),
-  );
+  const items = boardOrder(board.data?.items ?? []);
   const dispatches = useBoardDispatches();
   const unacked = items.filter((r) => !r.acknowledged).length;
   const people = items.reduce((n, r) => n + r.people, 0);

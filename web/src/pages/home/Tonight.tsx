@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { type AuthUser, api, type Kit, OPEN_RELEASES_PATH, type Shift, type StockLine } from '../../api';
+import { type AuthUser, api, type Kit, type Shift, type StockLine } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { freeTonight, useHousingSites } from '../../components/HousingBits';
 import { OnCallNow, PageStatusChip, useOnCall, useOpenPages } from '../../components/MedicalBits';
 import { dateFromNow, formatTime } from '../../components/networkTime';
-import { Headcount, useNow } from '../../components/ReleaseBits';
+import { boardOrder, Headcount, useNow, useOpenReleases } from '../../components/ReleaseBits';
 import { SUPPLY_EVENTS, useStock } from '../../components/SupplyBits';
 import { useI18n } from '../../i18n';
 import { useLiveResource } from '../../resource';
@@ -24,14 +24,9 @@ const RELEASES_SHOWN = 5;
 
 function OpenReleases() {
   const { t } = useI18n();
-  const releases = useLiveResource(() => api.releases('open'), ['release.'], {
-    preloaded: OPEN_RELEASES_PATH,
-  });
+  const releases = useOpenReleases();
   const all = releases.data?.items ?? [];
-  const items = all
-    .filter((r) => !r.acknowledged)
-    .concat(all.filter((r) => r.acknowledged))
-    .slice(0, RELEASES_SHOWN);
+  const items = boardOrder(all).slice(0, RELEASES_SHOWN);
   const more = all.length - items.length;
   return (
     <Card id="releases" title={t('tonight.releases')}>
